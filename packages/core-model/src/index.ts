@@ -1,0 +1,74 @@
+/**
+ * @xxgk/core-model — the 政府信息公开工作年度报告 as data: both editions' official table layouts,
+ * zod schemas for whole reports, and cells that keep exactly what the author wrote.
+ */
+export {
+  BLANK,
+  type Cell,
+  type CellInput,
+  type CellStatus,
+  cellToJSON,
+  parseCellText,
+  sumValue,
+  toCell,
+} from "./cell.js";
+export {
+  type CellDef,
+  type CellKey,
+  type EditionLayout,
+  expandGrid,
+  type GridCell,
+  type GridRole,
+  type GridRow,
+  type GridSlot,
+  layoutOf,
+  type TableLayout,
+} from "./grid.js";
+export {
+  APPLICATIONS_CORNER_NOTE,
+  type CellKind,
+  EDITION_DEFS,
+  EDITIONS,
+  type EditionDef,
+  type EditionId,
+  editionForYear,
+  type HeadDef,
+  OVERVIEW_TOPICS,
+  PROACTIVE_ROW_HEADER,
+  SECTIONS,
+  type SectionDef,
+  type SectionKey,
+  type SubTableDef,
+  type TableId,
+} from "./layout.js";
+export { type ParseResult, parseReport, type SchemaIssue } from "./parse.js";
+export { parsePointer, pointerOf, resolvePointer } from "./pointer.js";
+export {
+  type CellEntry,
+  cellAtPointer,
+  cellPointer,
+  createReport,
+  defaultTitle,
+  getCell,
+  listCells,
+  type NewReportOptions,
+  setCell,
+  stringifyReport,
+  toDocument,
+} from "./report.js";
+export {
+  type Block,
+  blockSchema,
+  type Contact,
+  cellSchema,
+  contactSchema,
+  editionSchemas,
+  type Meta,
+  metaSchema,
+  type Report,
+  type ReportDocument,
+  reportSchema,
+  type Section,
+  sectionSchema,
+  type TableCells,
+} from "./schema.js";
