@@ -1,0 +1,93 @@
+import {
+  BLANK,
+  type Cell,
+  type CellDef,
+  type CellKey,
+  EDITION_DEFS,
+  EDITIONS,
+  type EditionId,
+  type HeadDef,
+  layoutOf,
+  type Report,
+} from "@xxgk/core-model";
+
+/** A cell of an edition resolved once: where it is stored, its pointer and its place in official order. */
+export interface Slot {
+  readonly def: CellDef;
+  readonly table: CellDef["table"];
+  readonly row: string;
+  readonly col: string;
+}
+
+const slots = new Map<EditionId, Map<CellKey, Slot>>(
+  EDITIONS.map((e) => [
+    e,
+    new Map(
+      layoutOf(e).cells.map((def) => [
+        def.key,
+        { def, table: def.table, row: def.path[0], col: def.path[1] },
+      ]),
+    ),
+  ]),
+);
+
+/** The slot of a cell key; throws on a key the edition lacks, so a wrong rule declaration fails at load. */
+export function slotOf(edition: EditionId, key: CellKey): Slot {
+  const s = slots.get(edition)?.get(key);
+  if (!s) throw new RangeError(`rule declaration names "${key}", which the ${edition} edition lacks`);
+  return s;
+}
+
+/** The cell stored at a slot (blank when the report lacks it). */
+export function cellAt(report: Report, s: Slot): Cell {
+  return report.tables[s.table][s.row]?.[s.col] ?? BLANK;
+}
+
+/** A short official label of a cell: `四、结转下年度继续办理（自然人）`, `规章（本年制发件数）`. */
+export function cellLabel(def: CellDef): string {
+  if (def.table === "review") return def.colLabels.join("/");
+  const row =
+    def.table === "applications" && def.rowLabels.length > 1 ? def.rowLabels.slice(1) : def.rowLabels;
+  return `${row.join("")}（${def.colLabels[def.colLabels.length - 1]}）`;
+}
+
+/** The label of a cell key of an edition. */
+export function labelOf(edition: EditionId, key: CellKey): string {
+  return cellLabel(slotOf(edition, key).def);
+}
+
+function leaves(h: HeadDef): string[] {
+  return h.children ? h.children.flatMap(leaves) : [h.key];
+}
+
+/** Row keys of table 三 (`newlyReceived` … `carriedForward`), in order. */
+export function applicationRows(edition: EditionId): string[] {
+  return EDITION_DEFS[edition].applicationRows.flatMap(leaves);
+}
+
+/** The result rows that add up to （七）总计: every leaf of 三、本年度办理结果 except the total itself. */
+export function resultRows(edition: EditionId): string[] {
+  const results = EDITION_DEFS[edition].applicationRows.find((r) => r.key === "results");
+  if (!results) throw new Error(`the ${edition} edition has no 三、本年度办理结果`);
+  return leaves(results).filter((k) => k !== "resultsTotal");
+}
+
+/** Column keys of table 三: the six applicant columns then `total`. */
+export function applicationColumns(edition: EditionId): string[] {
+  return EDITION_DEFS[edition].applicationColumns.flatMap(leaves);
+}
+
+/** Table 四: group key → its outcome column keys (the last is `total`). */
+export function reviewGroups(edition: EditionId): [string, readonly string[]][] {
+  return Object.entries(layoutOf(edition).tables.review.shape);
+}
+
+/** Every cell key of an edition, in official order. */
+export function allKeys(edition: EditionId): CellKey[] {
+  return layoutOf(edition).cells.map((c) => c.key);
+}
+
+/** Builds a per-edition record. */
+export function perEdition<T>(f: (e: EditionId) => T): Record<EditionId, T> {
+  return { "2019": f("2019"), "2021": f("2021") };
+}
