@@ -1,0 +1,77 @@
+import { parseReport, type Report, stringifyReport } from "@xxgk/core-model";
+import type { Store } from "./store.js";
+
+const KEY = "xxgk-demo:report";
+/** Where an unreadable saved report is moved, so a failed restore never destroys the author's work. */
+const RESCUE_KEY = "xxgk-demo:unreadable";
+const DELAY_MS = 300;
+
+/** What restoring found: a report, nothing, or saved text that no longer parses (kept aside). */
+export type Restored =
+  | { readonly kind: "report"; readonly report: Report }
+  | { readonly kind: "none" }
+  | { readonly kind: "unreadable"; readonly reason: string };
+
+/** Reads the autosaved report, if any. Never throws. */
+export function restore(): Restored {
+  let text: string | null;
+  try {
+    text = localStorage.getItem(KEY);
+  } catch {
+    return { kind: "none" };
+  }
+  if (text === null) return { kind: "none" };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    return rescue(text, `JSON: ${(err as Error).message}`);
+  }
+  const parsed = parseReport(json);
+  if (parsed.ok) return { kind: "report", report: parsed.report };
+  const first = parsed.issues[0];
+  return rescue(text, first ? `${first.pointer || "/"}: ${first.message}` : "schema");
+}
+
+function rescue(text: string, reason: string): Restored {
+  try {
+    localStorage.setItem(RESCUE_KEY, text);
+    localStorage.removeItem(KEY);
+  } catch {
+    // Storage refused: the text stays under KEY, which is no worse.
+  }
+  return { kind: "unreadable", reason };
+}
+
+/**
+ * Saves the report shortly after every change, and at once when the page is hidden or closed, so a
+ * reload or a crash loses at most the last few hundred milliseconds of typing.
+ */
+export function autosave(store: Store, onStatus: (ok: boolean, at: Date) => void): void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let dirty = false;
+  const flush = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (!dirty) return;
+    dirty = false;
+    try {
+      localStorage.setItem(KEY, stringifyReport(store.report));
+      onStatus(true, new Date());
+    } catch {
+      onStatus(false, new Date());
+    }
+  };
+  store.subscribe(() => {
+    dirty = true;
+    clearTimeout(timer);
+    timer = setTimeout(flush, DELAY_MS);
+  });
+  addEventListener("pagehide", flush);
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "hidden") flush();
+  });
+  // A first save, so that the example shown on first visit is what a reload brings back.
+  dirty = true;
+  flush();
+}

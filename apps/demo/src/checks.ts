@@ -1,0 +1,71 @@
+import { getCell, layoutOf, type Report, setCell } from "@xxgk/core-model";
+import { type Finding, validateReport } from "@xxgk/validators";
+
+/** What one validation run found, and how long it took (also recorded as a `xxgk:validate` measure). */
+export interface Checked {
+  readonly findings: readonly Finding[];
+  readonly counts: { readonly error: number; readonly warning: number; readonly info: number };
+  readonly ms: number;
+}
+
+/** Validates the whole report with the project's rules, timing it for the in-browser benchmark. */
+export function check(report: Report): Checked {
+  const t0 = performance.now();
+  const { findings, counts } = validateReport(report);
+  const ms = performance.now() - t0;
+  performance.measure("xxgk:validate", { start: t0, duration: ms });
+  return { findings, counts, ms };
+}
+
+/**
+ * The rules whose `about` cell is a 合计 / 总计 the author may ask the app to compute. T3.balance is not
+ * among them: when 一 + 二 ≠ （七）+ 四, which side is wrong is for the author to decide.
+ */
+const TOTAL_RULES: ReadonlySet<string> = new Set(["T3.results-total", "T3.row-total", "T4.total"]);
+
+/** One cell 计算合计 would change. */
+export interface TotalChange {
+  readonly key: string;
+  readonly pointer: string;
+  readonly label: string;
+  readonly from: string;
+  readonly to: string;
+}
+
+/**
+ * What 计算合计 proposes: every total the rules expect to differ, with the value they expect. Totals of
+ * totals (（七）总计 / 总计) depend on other totals, so proposals are applied and checked again until
+ * nothing changes. Returns the changes against the original report and the report they give.
+ */
+export function proposeTotals(report: Report): { changes: TotalChange[]; next: Report } {
+  const layout = layoutOf(report.edition);
+  let next = report;
+  for (let round = 0; round < 8; round++) {
+    let changed = false;
+    for (const f of validateReport(next).findings) {
+      if (!TOTAL_RULES.has(f.code) || f.expected === undefined) continue;
+      const def = layout.byPointer.get(f.pointer);
+      if (!def) continue;
+      const cell = getCell(next, def.key);
+      if (cell.value === f.expected && cell.status === "number") continue;
+      next = setCell(next, def.key, f.expected);
+      changed = true;
+    }
+    if (!changed) break;
+  }
+  const changes: TotalChange[] = [];
+  for (const def of layout.cells) {
+    const from = getCell(report, def.key).raw;
+    const to = getCell(next, def.key).raw;
+    if (from !== to) {
+      changes.push({
+        key: def.key,
+        pointer: def.pointer,
+        label: [...def.rowLabels, ...def.colLabels].join(" / "),
+        from,
+        to,
+      });
+    }
+  }
+  return { changes, next };
+}

@@ -1,0 +1,254 @@
+import {
+  type Block,
+  layoutOf,
+  metaSchema,
+  OVERVIEW_TOPICS,
+  parsePointer,
+  type Report,
+  resolvePointer,
+  SECTIONS,
+  type SectionDef,
+} from "@xxgk/core-model";
+import { h } from "./dom.js";
+import type { Change, Store } from "./store.js";
+import { TableEditor } from "./tables.js";
+
+/** A copy of a plain JSON value with the value at `segments` replaced (or removed when `undefined`). */
+function setIn(value: unknown, segments: readonly string[], next: unknown): unknown {
+  if (segments.length === 0) return next;
+  const [head, ...rest] = segments as [string, ...string[]];
+  if (Array.isArray(value)) {
+    const copy = value.slice();
+    copy[Number(head)] = setIn(copy[Number(head)], rest, next);
+    return copy;
+  }
+  const obj = { ...(value as Record<string, unknown>) };
+  const inner = setIn(obj[head], rest, next);
+  if (inner === undefined) delete obj[head];
+  else obj[head] = inner;
+  return obj;
+}
+
+/** The report with one text field replaced; `undefined` removes an optional field. */
+export function withField(report: Report, pointer: string, value: unknown): Report {
+  return setIn(report, parsePointer(pointer), value) as Report;
+}
+
+/** Shape of what the editor draws: edition and narrative blocks. A change of shape rebuilds the form. */
+function shapeOf(r: Report): string {
+  const blocks = (bs: readonly Block[]) => bs.map((b) => b.type[0]).join("");
+  return [r.edition, blocks(r.preamble), ...SECTIONS.map((s) => blocks(r.sections[s.key].blocks))].join("|");
+}
+
+const LEVELS = [
+  ["agency", "部门 / 机构（次年1月31日前公布）"],
+  ["government", "人民政府汇总报告（次年3月31日前公布）"],
+] as const;
+
+/** The whole form: metadata, the six sections' narrative, and the three table grids. */
+export class Editor {
+  readonly root = h("div", { className: "editor" });
+  readonly tables: TableEditor;
+  readonly #store: Store;
+  #shape = "";
+
+  constructor(store: Store, notify: (msg: string) => void) {
+    this.#store = store;
+    this.tables = new TableEditor(store, notify);
+    store.subscribe((c) => this.#onChange(c));
+    this.#build();
+  }
+
+  #onChange(c: Change): void {
+    if (shapeOf(c.report) !== this.#shape) {
+      const focused = (document.activeElement as HTMLElement | null)?.dataset?.pointer;
+      this.#build();
+      if (focused) this.focusPointer(focused);
+      return;
+    }
+    this.tables.sync(c.report, c.source);
+    for (const el of this.root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(
+      "[data-field]",
+    )) {
+      const pointer = el.dataset.pointer!;
+      if (pointer === c.source) continue;
+      const v = resolvePointer(c.report, pointer);
+      const text = v === undefined ? "" : String(v);
+      if (el.value !== text) el.value = text;
+      el.classList.remove("invalid");
+    }
+  }
+
+  #build(): void {
+    const report = this.#store.report;
+    this.#shape = shapeOf(report);
+    this.tables.reset();
+    const layout = layoutOf(report.edition);
+    this.root.replaceChildren(
+      h(
+        "section",
+        { className: "meta", "aria-label": "报告信息" },
+        h("h2", {}, "报告信息"),
+        h(
+          "p",
+          { className: "edition-note" },
+          `格式：${layout.name}（${layout.issuedBy}）`,
+        ),
+        h(
+          "div",
+          { className: "meta-grid" },
+          this.#field("发布机关", "/meta/organ", { required: true }),
+          this.#field("报告年度", "/meta/year", { type: "number", min: 2008, max: 2100, required: true }),
+          this.#field("标题", "/meta/title", { required: true, wide: true }),
+          this.#field("公布日期", "/meta/published", { type: "date" }),
+          this.#levelField(report),
+        ),
+        h("h3", {}, "前言（第一部分之前的文字）"),
+        this.#blocks("/preamble", report.preamble, false),
+      ),
+      ...SECTIONS.map((s) => this.#section(report, s)),
+    );
+  }
+
+  #field(
+    label: string,
+    pointer: string,
+    opts: { type?: string; min?: number; max?: number; required?: boolean; wide?: boolean },
+  ): HTMLElement {
+    const v = resolvePointer(this.#store.report, pointer);
+    const input = h("input", {
+      type: opts.type ?? "text",
+      min: opts.min,
+      max: opts.max,
+      required: opts.required,
+      "data-field": true,
+      "data-pointer": pointer,
+      value: v === undefined ? "" : String(v),
+    });
+    const key = parsePointer(pointer).at(-1) as keyof typeof metaSchema.shape;
+    input.addEventListener("input", () => {
+      const raw = input.value;
+      const value = opts.type === "number" ? (raw.trim() === "" ? Number.NaN : Number(raw)) : raw;
+      const optional = !opts.required && raw === "";
+      const ok = optional || metaSchema.shape[key].safeParse(value).success;
+      input.classList.toggle("invalid", !ok);
+      input.title = ok ? "" : `「${label}」的值无效，未保存此项修改`;
+      if (!ok) return;
+      this.#store.update(withField(this.#store.report, pointer, optional ? undefined : value), "edit", pointer);
+    });
+    return h("label", { className: opts.wide ? "wide" : undefined }, h("span", {}, label), input);
+  }
+
+  #levelField(report: Report): HTMLElement {
+    const pointer = "/meta/level";
+    const select = h(
+      "select",
+      { "data-field": true, "data-pointer": pointer },
+      LEVELS.map(([v, text]) => h("option", { value: v }, text)),
+    );
+    select.value = report.meta.level ?? "agency";
+    select.addEventListener("change", () =>
+      this.#store.update(withField(this.#store.report, pointer, select.value), "edit", pointer),
+    );
+    return h("label", {}, h("span", {}, "报告类型"), select);
+  }
+
+  #section(report: Report, s: SectionDef): HTMLElement {
+    const base = `/sections/${s.key}`;
+    const heading = h("input", {
+      className: "section-heading",
+      "data-field": true,
+      "data-pointer": `${base}/heading`,
+      "aria-label": `${s.label} 标题`,
+      placeholder: s.label,
+      value: report.sections[s.key].heading,
+    });
+    heading.addEventListener("input", () =>
+      this.#store.update(
+        withField(this.#store.report, `${base}/heading`, heading.value),
+        "edit",
+        `${base}/heading`,
+      ),
+    );
+    return h(
+      "section",
+      { className: `report-section section-${s.key}`, id: `section-${s.key}`, "data-pointer": base },
+      h("h2", {}, heading),
+      this.#blocks(`${base}/blocks`, report.sections[s.key].blocks, s.key === "overview"),
+      s.table ? this.tables.render(s.table) : null,
+    );
+  }
+
+  #blocks(pointer: string, blocks: readonly Block[], topics: boolean): HTMLElement {
+    const list = h("div", { className: "blocks", "data-pointer": pointer });
+    blocks.forEach((b, i) => {
+      const at = `${pointer}/${i}`;
+      const type = h(
+        "select",
+        { "data-field": true, "data-pointer": `${at}/type`, "aria-label": "段落类型" },
+        h("option", { value: "paragraph" }, "段落"),
+        h("option", { value: "heading" }, "小标题"),
+      );
+      type.value = b.type;
+      type.addEventListener("change", () =>
+        this.#store.update(withField(this.#store.report, `${at}/type`, type.value), "edit"),
+      );
+      const text = h("textarea", {
+        "data-field": true,
+        "data-pointer": `${at}/text`,
+        className: b.type,
+        rows: b.type === "heading" ? 1 : 3,
+        "aria-label": b.type === "heading" ? "小标题" : "段落",
+        value: b.text,
+      });
+      text.addEventListener("input", () =>
+        this.#store.update(withField(this.#store.report, `${at}/text`, text.value), "edit", `${at}/text`),
+      );
+      const remove = h("button", { type: "button", className: "icon", title: "删除此段", "aria-label": "删除此段" }, "×");
+      remove.addEventListener("click", () => this.#editBlocks(pointer, (bs) => bs.toSpliced(i, 1)));
+      list.append(h("div", { className: `block block-${b.type}` }, type, text, remove));
+    });
+    const add = (block: Block) => () => {
+      this.#editBlocks(pointer, (bs) => [...bs, block]);
+      this.focusPointer(`${pointer}/${blocks.length}/text`);
+    };
+    list.append(
+      h(
+        "div",
+        { className: "block-actions" },
+        h("button", { type: "button", onclick: add({ type: "paragraph", text: "" }) }, "＋ 段落"),
+        h("button", { type: "button", onclick: add({ type: "heading", text: "" }) }, "＋ 小标题"),
+        topics
+          ? OVERVIEW_TOPICS.map((t) =>
+              h("button", { type: "button", className: "topic", onclick: add({ type: "heading", text: t }) }, t),
+            )
+          : null,
+      ),
+    );
+    return list;
+  }
+
+  #editBlocks(pointer: string, fn: (bs: readonly Block[]) => Block[]): void {
+    const report = this.#store.report;
+    const blocks = resolvePointer(report, pointer) as Block[];
+    this.#store.update(withField(report, pointer, fn(blocks)), "edit");
+  }
+
+  /** Brings the field at a JSON pointer (or the nearest enclosing part) into view and focuses it. */
+  focusPointer(pointer: string): boolean {
+    const cell = layoutOf(this.#store.report.edition).byPointer.get(pointer);
+    if (cell) return this.tables.focus(cell.key);
+    let p = pointer;
+    for (;;) {
+      const el = this.root.querySelector<HTMLElement>(`[data-pointer="${CSS.escape(p)}"]`);
+      if (el) {
+        el.scrollIntoView({ block: "center" });
+        const target = el.matches("input, textarea, select") ? el : el.querySelector<HTMLElement>("input, textarea");
+        target?.focus();
+        return true;
+      }
+      if (p === "") return false;
+      p = p.slice(0, p.lastIndexOf("/"));
+    }
+  }
+}

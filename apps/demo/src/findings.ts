@@ -1,0 +1,134 @@
+import { layoutOf, type Report } from "@xxgk/core-model";
+import type { Finding } from "@xxgk/validators";
+import type { Checked } from "./checks.js";
+import { h } from "./dom.js";
+
+const SEVERITY_ZH = { error: "错误", warning: "警告", info: "提示" } as const;
+const MARKS = ["f-error", "f-warning", "f-info", "f-related"] as const;
+type Filter = "all" | "error" | "warning" | "info";
+
+/** A short Chinese description of where a pointer is: the cell's official labels, or the field. */
+export function placeOf(report: Report, pointer: string): string {
+  const def = layoutOf(report.edition).byPointer.get(pointer);
+  if (def) {
+    const table = layoutOf(report.edition).tables[def.table].section.numeral;
+    return `表${table}：${[...def.rowLabels, ...def.colLabels].join(" / ")}`;
+  }
+  const fields: Record<string, string> = {
+    "/meta/organ": "发布机关",
+    "/meta/year": "报告年度",
+    "/meta/title": "标题",
+    "/meta/published": "公布日期",
+    "": "整份报告",
+  };
+  return fields[pointer] ?? pointer;
+}
+
+/**
+ * The findings list beside the editor and the marks on the fields they point at. Each finding names its
+ * rule code and clicks through to its cell.
+ */
+export class FindingsPanel {
+  readonly root = h("section", { className: "findings", "aria-label": "检查结果" });
+  readonly #summary = h("p", { className: "summary", role: "status" });
+  readonly #list = h("ol", { className: "finding-list" });
+  readonly #editorRoot: HTMLElement;
+  readonly #goto: (pointer: string) => void;
+  #marked: HTMLElement[] = [];
+  #filter: Filter = "all";
+  #last: { report: Report; checked: Checked } | undefined;
+
+  constructor(editorRoot: HTMLElement, goto: (pointer: string) => void) {
+    this.#editorRoot = editorRoot;
+    this.#goto = goto;
+    const filter = h(
+      "select",
+      { "aria-label": "显示", className: "filter" },
+      h("option", { value: "all" }, "全部"),
+      h("option", { value: "error" }, "只看错误"),
+      h("option", { value: "warning" }, "只看警告"),
+      h("option", { value: "info" }, "只看提示"),
+    );
+    filter.addEventListener("change", () => {
+      this.#filter = filter.value as Filter;
+      if (this.#last) this.show(this.#last.report, this.#last.checked);
+    });
+    this.root.append(h("header", {}, h("h2", {}, "检查结果"), filter), this.#summary, this.#list);
+  }
+
+  /** Shows a validation result and marks the fields it is about. */
+  show(report: Report, checked: Checked): void {
+    this.#last = { report, checked };
+    const { counts, findings } = checked;
+    this.#summary.replaceChildren(
+      h("span", { className: "count error" }, `错误 ${counts.error}`),
+      h("span", { className: "count warning" }, `警告 ${counts.warning}`),
+      h("span", { className: "count info" }, `提示 ${counts.info}`),
+      ...(counts.error + counts.warning === 0 ? [h("span", { className: "ok" }, "勾稽关系全部通过")] : []),
+    );
+    const shown = this.#filter === "all" ? findings : findings.filter((f) => f.severity === this.#filter);
+    this.#list.replaceChildren(...shown.map((f) => this.#item(report, f)));
+    this.#mark(findings);
+  }
+
+  #item(report: Report, f: Finding): HTMLElement {
+    const numbers =
+      f.expected !== undefined || f.actual !== undefined
+        ? h(
+            "span",
+            { className: "numbers" },
+            f.expected !== undefined ? `应为 ${f.expected}` : null,
+            f.expected !== undefined && f.actual !== undefined ? "，" : null,
+            f.actual !== undefined ? `实为 ${f.actual}` : null,
+          )
+        : null;
+    return h(
+      "li",
+      { className: `finding ${f.severity}`, "data-code": f.code },
+      h(
+        "button",
+        { type: "button", "data-pointer": f.pointer, onclick: () => this.#goto(f.pointer) },
+        h("span", { className: `sev ${f.severity}` }, SEVERITY_ZH[f.severity]),
+        h("code", {}, f.code),
+        h("span", { className: "msg" }, f.message.zh),
+        h("span", { className: "where" }, placeOf(report, f.pointer)),
+        numbers,
+        f.quote ? h("q", {}, f.quote) : null,
+      ),
+    );
+  }
+
+  #mark(findings: readonly Finding[]): void {
+    for (const el of this.#marked) {
+      el.classList.remove(...MARKS);
+      el.removeAttribute("data-finding");
+    }
+    this.#marked = [];
+    const rank = { error: 3, warning: 2, info: 1 } as const;
+    const best = new Map<string, Finding>();
+    const related = new Set<string>();
+    for (const f of findings) {
+      const prev = best.get(f.pointer);
+      if (!prev || rank[f.severity] > rank[prev.severity]) best.set(f.pointer, f);
+      if (f.severity !== "info") for (const r of f.related) related.add(r);
+    }
+    const elOf = (pointer: string) =>
+      pointer === ""
+        ? null
+        : this.#editorRoot.querySelector<HTMLElement>(`input[data-pointer="${CSS.escape(pointer)}"], textarea[data-pointer="${CSS.escape(pointer)}"]`);
+    for (const [pointer, f] of best) {
+      const el = elOf(pointer);
+      if (!el) continue;
+      el.classList.add(`f-${f.severity}`);
+      el.dataset.finding = `${f.code} ${f.message.zh}`;
+      this.#marked.push(el);
+    }
+    for (const pointer of related) {
+      if (best.has(pointer)) continue;
+      const el = elOf(pointer);
+      if (!el) continue;
+      el.classList.add("f-related");
+      this.#marked.push(el);
+    }
+  }
+}

@@ -1,0 +1,89 @@
+import type { Report } from "@xxgk/core-model";
+
+/** Why the report changed: typing in a field, or a change made to many fields at once. */
+export type ChangeReason = "edit" | "paste" | "totals" | "load" | "undo" | "redo";
+
+/** A change notification: the new report and whether the editor must resynchronise its fields. */
+export interface Change {
+  readonly report: Report;
+  readonly reason: ChangeReason;
+  /** The field being typed into (`data-pointer`), which must not be overwritten under the caret. */
+  readonly source?: string;
+}
+
+const LIMIT = 300;
+const COALESCE_MS = 1200;
+
+/**
+ * The one place the current report lives. Reports are immutable (core-model's `setCell` copies), so the
+ * undo stack is just the list of previous reports. Consecutive keystrokes in one field are one step.
+ */
+export class Store {
+  #report: Report;
+  #past: Report[] = [];
+  #future: Report[] = [];
+  #lastTag: string | undefined;
+  #lastAt = 0;
+  #listeners = new Set<(c: Change) => void>();
+
+  constructor(report: Report) {
+    this.#report = report;
+  }
+
+  get report(): Report {
+    return this.#report;
+  }
+
+  get canUndo(): boolean {
+    return this.#past.length > 0;
+  }
+
+  get canRedo(): boolean {
+    return this.#future.length > 0;
+  }
+
+  /** Replaces the report. A `tag` (the field's pointer) merges quick successive edits of one field. */
+  update(next: Report, reason: ChangeReason, tag?: string): void {
+    if (next === this.#report) return;
+    const now = performance.now();
+    const merge = tag !== undefined && tag === this.#lastTag && now - this.#lastAt < COALESCE_MS;
+    if (!merge) {
+      this.#past.push(this.#report);
+      if (this.#past.length > LIMIT) this.#past.shift();
+    }
+    this.#future = [];
+    this.#lastTag = tag;
+    this.#lastAt = now;
+    this.#report = next;
+    this.#emit({ report: next, reason, ...(tag === undefined || reason !== "edit" ? {} : { source: tag }) });
+  }
+
+  undo(): boolean {
+    const prev = this.#past.pop();
+    if (!prev) return false;
+    this.#future.push(this.#report);
+    this.#report = prev;
+    this.#lastTag = undefined;
+    this.#emit({ report: prev, reason: "undo" });
+    return true;
+  }
+
+  redo(): boolean {
+    const next = this.#future.pop();
+    if (!next) return false;
+    this.#past.push(this.#report);
+    this.#report = next;
+    this.#lastTag = undefined;
+    this.#emit({ report: next, reason: "redo" });
+    return true;
+  }
+
+  subscribe(fn: (c: Change) => void): () => void {
+    this.#listeners.add(fn);
+    return () => this.#listeners.delete(fn);
+  }
+
+  #emit(c: Change): void {
+    for (const fn of this.#listeners) fn(c);
+  }
+}

@@ -1,0 +1,67 @@
+import { createReadStream, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { defaultClientConditions, defineConfig, type Plugin } from "vite";
+
+const require = createRequire(import.meta.url);
+
+/** The two TTF faces the browser PDF renderer needs, served as static files and fetched on demand. */
+export const FONT_FILES = {
+  "fonts/NotoSerifSC-Regular.ttf": require.resolve(
+    "@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf",
+  ),
+  "fonts/NotoSansSC-Regular.ttf": require.resolve(
+    "@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf",
+  ),
+} as const;
+
+// Copying 20 MB of fonts through public/ would commit them to git; emit them from node_modules instead.
+function fonts(): Plugin {
+  return {
+    name: "xxgk-fonts",
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const file = FONT_FILES[(req.url ?? "").replace(/^\//, "") as keyof typeof FONT_FILES];
+        if (!file) return next();
+        res.setHeader("content-type", "font/ttf");
+        createReadStream(file).pipe(res);
+      });
+    },
+    generateBundle() {
+      for (const [fileName, file] of Object.entries(FONT_FILES)) {
+        this.emitFile({ type: "asset", fileName, source: readFileSync(file) });
+      }
+    },
+  };
+}
+
+// The service worker precaches the app shell and every chunk (lazy ones too) so the app works offline
+// once loaded; it learns their hashed names from this list, written at build time.
+function precacheList(): Plugin {
+  return {
+    name: "xxgk-precache-list",
+    generateBundle(_options, bundle) {
+      const files = Object.keys(bundle)
+        .filter((f) => !f.startsWith("fonts/") && !f.endsWith(".map") && f !== ".vite/manifest.json")
+        .sort();
+      this.emitFile({
+        type: "asset",
+        fileName: "precache.json",
+        source: `${JSON.stringify(["./", ...files.filter((f) => f !== "index.html")], null, 1)}\n`,
+      });
+    },
+  };
+}
+
+export default defineConfig({
+  base: "./",
+  resolve: { conditions: ["@xxgk/source", ...defaultClientConditions] },
+  plugins: [fonts(), precacheList()],
+  build: {
+    target: "es2022",
+    manifest: true,
+    // The polyfill would be fine, but an app for current browsers does not need it.
+    modulePreload: { polyfill: false },
+    chunkSizeWarningLimit: 4096,
+    reportCompressedSize: true,
+  },
+});
