@@ -1,0 +1,234 @@
+import { type Finding, formatFinding, type Severity, validate } from "@xxgk/validators";
+import { readJson } from "../_json.js";
+import type { Context, Lang, Outcome } from "../command.js";
+import { defineCommand } from "../command.js";
+import { InputError, UsageError } from "../errors.js";
+
+/** Progress goes to stderr only when it is a terminal and the batch is larger than this. */
+export const PROGRESS_THRESHOLD = 20;
+/** How many files are read ahead while one is being validated. */
+const READ_AHEAD = 8;
+
+const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
+
+/** One file's result in `--format json` output. */
+export type FileResult =
+  | {
+      readonly file: string;
+      readonly status: "ok" | "errors";
+      readonly counts: { readonly error: number; readonly warning: number; readonly info: number };
+      readonly findings: readonly Finding[];
+    }
+  | {
+      readonly file: string;
+      readonly status: "unreadable";
+      readonly error: {
+        readonly code: string;
+        readonly message: { readonly zh: string; readonly en: string };
+        readonly line?: number;
+        readonly column?: number;
+      };
+    };
+
+/** The whole `--format json` document (version 1). */
+export interface ValidateOutput {
+  readonly version: 1;
+  readonly files: readonly FileResult[];
+  readonly summary: {
+    readonly files: number;
+    readonly withErrors: number;
+    readonly unreadable: number;
+    readonly counts: { readonly error: number; readonly warning: number; readonly info: number };
+  };
+}
+
+const words = {
+  zh: {
+    heading: { error: "错误", warning: "警告", info: "提示" } as Record<Severity, string>,
+    progress: (done: number, total: number) => `校验中 ${done}/${total}`,
+  },
+  en: {
+    heading: { error: "errors", warning: "warnings", info: "notices" } as Record<Severity, string>,
+    progress: (done: number, total: number) => `validating ${done}/${total}`,
+  },
+};
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** The summary line: `3 files: 1 with errors (4 errors, 2 warnings, 7 notices)`. */
+export function summaryLine(s: ValidateOutput["summary"], lang: Lang): string {
+  const { error, warning, info } = s.counts;
+  if (lang === "zh") {
+    const unreadable = s.unreadable > 0 ? `${s.unreadable} 个无法读取，` : "";
+    return `${s.files} 个文件：${unreadable}${s.withErrors} 个有错误（${error} 个错误，${warning} 个警告，${info} 个提示）`;
+  }
+  const unreadable = s.unreadable > 0 ? `${s.unreadable} unreadable, ` : "";
+  return (
+    `${plural(s.files, "file", "files")}: ${unreadable}${s.withErrors} with errors ` +
+    `(${plural(error, "error", "errors")}, ${plural(warning, "warning", "warnings")}, ${plural(info, "notice", "notices")})`
+  );
+}
+
+function textBlock(r: FileResult, lang: Lang): string {
+  if (r.status === "unreadable") return "";
+  if (r.findings.length === 0) return "";
+  const lines = [r.file];
+  for (const severity of SEVERITIES) {
+    const group = r.findings.filter((f) => f.severity === severity);
+    if (group.length === 0) continue;
+    lines.push(
+      lang === "zh"
+        ? `  ${words.zh.heading[severity]}（${group.length}）`
+        : `  ${words.en.heading[severity]} (${group.length})`,
+    );
+    for (const f of group)
+      lines.push(
+        ...formatFinding(f, lang)
+          .split("\n")
+          .map((l) => `    ${l}`),
+      );
+  }
+  return `${lines.join("\n")}\n\n`;
+}
+
+type Read = { readonly file: string } & (
+  | { readonly ok: true; readonly doc: unknown }
+  | { readonly ok: false; readonly error: unknown }
+);
+
+/** Reads files in order with a few reads in flight, so validation does not wait on the disk. */
+async function* readAll(files: readonly string[], ctx: Context): AsyncGenerator<Read> {
+  const settle = (file: string): Promise<Read> =>
+    readJson(file, ctx.io).then(
+      (doc) => ({ file, ok: true, doc }),
+      (error: unknown) => ({ file, ok: false, error }),
+    );
+  const pending: (Promise<Read> | undefined)[] = files.slice(0, READ_AHEAD).map(settle);
+  for (let k = 0; k < files.length; k++) {
+    const next = files[k + READ_AHEAD];
+    if (next !== undefined) pending.push(settle(next));
+    const read = await pending[k]!;
+    pending[k] = undefined; // the document can be collected once validated
+    yield read;
+  }
+}
+
+/** `xxgk validate`: checks reports against the format's 勾稽关系 and the document rules. */
+export const validateCommand = defineCommand({
+  name: "validate",
+  summary: {
+    zh: "校验年度报告（勾稽关系、格式、跨年度衔接）",
+    en: "check reports: table arithmetic, structure, year-to-year",
+  },
+  usage:
+    "xxgk validate <files…> [--previous FILE] [--format text|json] [--blanks count-as-zero|not-assessable]",
+  options: {
+    previous: {
+      type: "string",
+      arg: "FILE",
+      describe: {
+        zh: "上一年度的报告，用于核对结转数等跨年度关系（对所有文件适用）",
+        en: "last year's report, for the year-to-year checks (applies to every file)",
+      },
+    },
+    format: {
+      type: "string",
+      arg: "text|json",
+      choices: ["text", "json"],
+      describe: { zh: "输出格式（默认 text）", en: "output format (default text)" },
+    },
+    blanks: {
+      type: "string",
+      arg: "MODE",
+      choices: ["count-as-zero", "not-assessable"],
+      describe: {
+        zh: "空白单元格在求和中计为 0（默认）或使该规则无法判断",
+        en: "blank cells count as 0 in sums (default) or make the rule not assessable",
+      },
+    },
+  },
+  details: {
+    zh: [
+      "文件名 - 表示标准输入。退出码：0 没有错误级问题；1 有错误级问题；2 用法错误，或有文件无法读取、不是 JSON",
+      "（其余文件照常校验）。--format json 的输出结构见 README。",
+    ].join("\n"),
+    en: [
+      "The file name - reads standard input. Exit status: 0 no error-level finding; 1 error-level findings;",
+      "2 usage error, or a file is unreadable / not JSON (the others are still checked). --format json: see README.",
+    ].join("\n"),
+  },
+  async run({ values, positionals }, ctx): Promise<Outcome> {
+    const { io, lang } = ctx;
+    if (positionals.length === 0) {
+      throw new UsageError({ zh: "请给出要校验的文件", en: "give the files to validate" }, "validate");
+    }
+    const previous = values.previous === undefined ? undefined : await readJson(values.previous, io);
+    const options = {
+      ...(previous === undefined ? {} : { previous }),
+      ...(values.blanks === undefined ? {} : { blanks: values.blanks }),
+    };
+    const json = values.format === "json";
+    const progress = io.stderrIsTTY && positionals.length > PROGRESS_THRESHOLD;
+    const results: FileResult[] = [];
+    const counts = { error: 0, warning: 0, info: 0 };
+    let withErrors = 0;
+    let unreadable = 0;
+    let shown = -1;
+    let done = 0;
+    for await (const read of readAll(positionals, ctx)) {
+      if (read.ok) {
+        const v = validate(read.doc, options);
+        const result: FileResult = {
+          file: read.file,
+          status: v.counts.error > 0 ? "errors" : "ok",
+          counts: v.counts,
+          findings: [...v.findings].sort(
+            (a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity),
+          ),
+        };
+        counts.error += v.counts.error;
+        counts.warning += v.counts.warning;
+        counts.info += v.counts.info;
+        if (v.counts.error > 0) withErrors++;
+        if (json) results.push(result);
+        else io.stdout.write(textBlock(result, lang));
+      } else {
+        // One unusable file does not stop the batch: say so, check the rest, exit 2 at the end.
+        if (!(read.error instanceof InputError)) throw read.error;
+        unreadable++;
+        const pos = read.error.position;
+        if (json) {
+          results.push({
+            file: read.file,
+            status: "unreadable",
+            error: {
+              code: read.error.code,
+              message: read.error.text,
+              ...(pos ? { line: pos.line, column: pos.column } : {}),
+            },
+          });
+        } else {
+          if (progress) io.stderr.write("\r\x1b[K");
+          io.stderr.write(`xxgk: ${read.error.text[lang]}\n`);
+        }
+      }
+      done++;
+      if (progress) {
+        const pct = Math.floor((100 * done) / positionals.length);
+        if (pct !== shown) {
+          shown = pct;
+          io.stderr.write(`\r${words[lang].progress(done, positionals.length)}`);
+        }
+      }
+    }
+    if (progress) io.stderr.write("\r\x1b[K");
+    const summary = { files: positionals.length, withErrors, unreadable, counts };
+    if (json) {
+      const out: ValidateOutput = { version: 1, files: results, summary };
+      io.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    } else {
+      io.stdout.write(`${summaryLine(summary, lang)}\n`);
+    }
+    return unreadable > 0 ? "unreadable" : withErrors > 0 ? "findings" : "ok";
+  },
+});
