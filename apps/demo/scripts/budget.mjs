@@ -37,14 +37,23 @@ const allJs = [...new Set(Object.values(manifest).map((c) => c.file))].filter((f
 const initialFiles = [...initial].filter((f) => f.endsWith(".js")).map(gz);
 const lazyFiles = allJs.filter((f) => !initial.has(f)).map(gz);
 const total = initialFiles.reduce((n, f) => n + f.gzip, 0);
-const result = { budget: BUDGET, initialGzip: total, ok: total <= BUDGET, initial: initialFiles, lazy: lazyFiles };
+const result = {
+  budget: BUDGET,
+  initialGzip: total,
+  ok: total <= BUDGET,
+  initial: initialFiles,
+  lazy: lazyFiles,
+};
 
 if (process.argv.includes("--json")) {
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 } else {
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-  process.stdout.write(`initial JS (gzip): ${kb(total)} of ${kb(BUDGET)} budget ${result.ok ? "✓" : "✗ OVER"}\n`);
-  for (const f of initialFiles) process.stdout.write(`  initial ${f.file}  ${kb(f.raw)} → ${kb(f.gzip)} gz\n`);
+  process.stdout.write(
+    `initial JS (gzip): ${kb(total)} of ${kb(BUDGET)} budget ${result.ok ? "✓" : "✗ OVER"}\n`,
+  );
+  for (const f of initialFiles)
+    process.stdout.write(`  initial ${f.file}  ${kb(f.raw)} → ${kb(f.gzip)} gz\n`);
   for (const f of lazyFiles) process.stdout.write(`  lazy    ${f.file}  ${kb(f.raw)} → ${kb(f.gzip)} gz\n`);
 }
 process.exit(result.ok ? 0 : 1);

@@ -39,7 +39,9 @@ const root = normalize(values.dir);
 try {
   statSync(join(root, "index.html"));
 } catch {
-  process.stderr.write(`xxgk demo: ${join(root, "index.html")} is missing; build first: pnpm --filter @xxgk/demo run build\n`);
+  process.stderr.write(
+    `xxgk demo: ${join(root, "index.html")} is missing; build first: pnpm --filter @xxgk/demo run build\n`,
+  );
   process.exit(1);
 }
 

@@ -89,11 +89,7 @@ export class Editor {
         "section",
         { className: "meta", "aria-label": "报告信息" },
         h("h2", {}, "报告信息"),
-        h(
-          "p",
-          { className: "edition-note" },
-          `格式：${layout.name}（${layout.issuedBy}）`,
-        ),
+        h("p", { className: "edition-note" }, `格式：${layout.name}（${layout.issuedBy}）`),
         h(
           "div",
           { className: "meta-grid" },
@@ -134,7 +130,11 @@ export class Editor {
       input.classList.toggle("invalid", !ok);
       input.title = ok ? "" : `「${label}」的值无效，未保存此项修改`;
       if (!ok) return;
-      this.#store.update(withField(this.#store.report, pointer, optional ? undefined : value), "edit", pointer);
+      this.#store.update(
+        withField(this.#store.report, pointer, optional ? undefined : value),
+        "edit",
+        pointer,
+      );
     });
     return h("label", { className: opts.wide ? "wide" : undefined }, h("span", {}, label), input);
   }
@@ -204,7 +204,11 @@ export class Editor {
       text.addEventListener("input", () =>
         this.#store.update(withField(this.#store.report, `${at}/text`, text.value), "edit", `${at}/text`),
       );
-      const remove = h("button", { type: "button", className: "icon", title: "删除此段", "aria-label": "删除此段" }, "×");
+      const remove = h(
+        "button",
+        { type: "button", className: "icon", title: "删除此段", "aria-label": "删除此段" },
+        "×",
+      );
       remove.addEventListener("click", () => this.#editBlocks(pointer, (bs) => bs.toSpliced(i, 1)));
       list.append(h("div", { className: `block block-${b.type}` }, type, text, remove));
     });
@@ -220,7 +224,11 @@ export class Editor {
         h("button", { type: "button", onclick: add({ type: "heading", text: "" }) }, "＋ 小标题"),
         topics
           ? OVERVIEW_TOPICS.map((t) =>
-              h("button", { type: "button", className: "topic", onclick: add({ type: "heading", text: t }) }, t),
+              h(
+                "button",
+                { type: "button", className: "topic", onclick: add({ type: "heading", text: t }) },
+                t,
+              ),
             )
           : null,
       ),
@@ -243,7 +251,9 @@ export class Editor {
       const el = this.root.querySelector<HTMLElement>(`[data-pointer="${CSS.escape(p)}"]`);
       if (el) {
         el.scrollIntoView({ block: "center" });
-        const target = el.matches("input, textarea, select") ? el : el.querySelector<HTMLElement>("input, textarea");
+        const target = el.matches("input, textarea, select")
+          ? el
+          : el.querySelector<HTMLElement>("input, textarea");
         target?.focus();
         return true;
       }

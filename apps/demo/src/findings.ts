@@ -115,7 +115,9 @@ export class FindingsPanel {
     const elOf = (pointer: string) =>
       pointer === ""
         ? null
-        : this.#editorRoot.querySelector<HTMLElement>(`input[data-pointer="${CSS.escape(pointer)}"], textarea[data-pointer="${CSS.escape(pointer)}"]`);
+        : this.#editorRoot.querySelector<HTMLElement>(
+            `input[data-pointer="${CSS.escape(pointer)}"], textarea[data-pointer="${CSS.escape(pointer)}"]`,
+          );
     for (const [pointer, f] of best) {
       const el = elOf(pointer);
       if (!el) continue;

@@ -6,6 +6,8 @@ export interface ImportNote {
   readonly code: string;
   readonly message: string;
   readonly line?: number;
+  /** The source text around the line, as the importer quotes it. */
+  readonly excerpt?: string;
   readonly pointer?: string;
 }
 
@@ -80,16 +82,16 @@ export function importJson(text: string): ImportResult {
 export async function importPublished(text: string, fileName: string | undefined): Promise<ImportResult> {
   const { importReport } = await import("@xxgk/importer");
   const r = importReport(text, fileName === undefined ? {} : { fileName });
-  const kind = /<\s*(html|table|body|p|div)\b/i.test(text) ? "html" : "text";
   return {
     report: r.report,
-    kind,
+    kind: r.format === "text" ? "text" : "html",
     stats: r.stats,
     notes: r.diagnostics.map((d) => ({
       severity: d.severity,
       code: d.code,
       message: d.message.zh,
       line: d.source.line,
+      ...(d.source.excerpt === undefined ? {} : { excerpt: d.source.excerpt }),
       ...(d.pointer === undefined ? {} : { pointer: d.pointer }),
     })),
   };

@@ -14,7 +14,7 @@ import { check, proposeTotals } from "./checks.js";
 import { download, fileNameOf, h } from "./dom.js";
 import { Editor } from "./editor.js";
 import { FindingsPanel, placeOf } from "./findings.js";
-import { type ImportResult, decode, importText } from "./io.js";
+import { decode, type ImportResult, importText } from "./io.js";
 import { Store } from "./store.js";
 
 function seed(): Report {
@@ -69,13 +69,23 @@ async function renderPreview(): Promise<void> {
   const { renderDocument } = await import("@xxgk/render-html");
   const { findings: list } = check(report);
   preview.srcdoc = renderDocument(report, {
-    findings: list.filter((f) => f.severity !== "info").map((f) => ({ pointer: f.pointer, severity: f.severity, message: f.message })),
+    findings: list
+      .filter((f) => f.severity !== "info")
+      .map((f) => ({ pointer: f.pointer, severity: f.severity, message: f.message })),
   });
 }
 
 // ── toolbar ────────────────────────────────────────────────────────────────────────────────────────
-const tabEdit = h("button", { type: "button", role: "tab", "aria-selected": "true", "data-tab": "edit" }, "编辑");
-const tabPreview = h("button", { type: "button", role: "tab", "aria-selected": "false", "data-tab": "preview" }, "预览");
+const tabEdit = h(
+  "button",
+  { type: "button", role: "tab", "aria-selected": "true", "data-tab": "edit" },
+  "编辑",
+);
+const tabPreview = h(
+  "button",
+  { type: "button", role: "tab", "aria-selected": "false", "data-tab": "preview" },
+  "预览",
+);
 function showTab(tab: "edit" | "preview"): void {
   const isPreview = tab === "preview";
   tabEdit.setAttribute("aria-selected", String(!isPreview));
@@ -98,8 +108,19 @@ function load(report: Report, message: string): void {
 }
 
 // New report / examples
-const newOrgan = h("input", { name: "organ", required: true, placeholder: "例如：某某市某某区人民政府办公室" });
-const newYear = h("input", { name: "year", type: "number", min: 2019, max: 2100, required: true, value: new Date().getFullYear() - 1 });
+const newOrgan = h("input", {
+  name: "organ",
+  required: true,
+  placeholder: "例如：某某市某某区人民政府办公室",
+});
+const newYear = h("input", {
+  name: "year",
+  type: "number",
+  min: 2019,
+  max: 2100,
+  required: true,
+  value: new Date().getFullYear() - 1,
+});
 const newEdition = h(
   "select",
   { name: "edition" },
@@ -154,7 +175,10 @@ newDialog.addEventListener("close", async () => {
 });
 
 // Import
-const importFile = h("input", { type: "file", accept: ".json,.html,.htm,.txt,application/json,text/html,text/plain" });
+const importFile = h("input", {
+  type: "file",
+  accept: ".json,.html,.htm,.txt,application/json,text/html,text/plain",
+});
 const importPaste = h("textarea", { rows: 8, placeholder: "也可以把网页上复制的报告全文粘贴到这里" });
 const importDialog = h(
   "dialog",
@@ -212,7 +236,18 @@ function showImportNotes(result: ImportResult, fileName: string | undefined): vo
       "header",
       {},
       h("h2", {}, `导入诊断（${result.notes.length}）`),
-      h("button", { type: "button", className: "icon", "aria-label": "关闭", onclick: () => (importNotes.hidden = true) }, "×"),
+      h(
+        "button",
+        {
+          type: "button",
+          className: "icon",
+          "aria-label": "关闭",
+          onclick: () => {
+            importNotes.hidden = true;
+          },
+        },
+        "×",
+      ),
     ),
     h(
       "p",
@@ -237,12 +272,17 @@ function showImportNotes(result: ImportResult, fileName: string | undefined): vo
             },
             h("code", {}, n.code),
             h("span", { className: "msg" }, n.message),
+            n.excerpt ? h("q", {}, n.excerpt) : null,
             h(
               "span",
               { className: "where" },
               [
                 n.line !== undefined ? `第 ${n.line} 行` : "",
-                n.pointer !== undefined ? (result.report ? placeOf(result.report, n.pointer) : n.pointer) : "",
+                n.pointer !== undefined
+                  ? result.report
+                    ? placeOf(result.report, n.pointer)
+                    : n.pointer
+                  : "",
               ]
                 .filter(Boolean)
                 .join(" · "),
@@ -265,7 +305,12 @@ const totalsDialog = h(
     { method: "dialog" },
     h("h2", {}, "计算合计"),
     h("p", {}, "以下合计单元格将按勾稽关系改写。确认后可按 Ctrl+Z 撤销。"),
-    h("table", { className: "changes" }, h("thead", {}, h("tr", {}, h("th", {}, "单元格"), h("th", {}, "原值"), h("th", {}, "新值"))), totalsList),
+    h(
+      "table",
+      { className: "changes" },
+      h("thead", {}, h("tr", {}, h("th", {}, "单元格"), h("th", {}, "原值"), h("th", {}, "新值"))),
+      totalsList,
+    ),
     h(
       "menu",
       {},
@@ -307,7 +352,13 @@ totalsDialog.addEventListener("close", () => {
 // PDF
 const pdfProgress = h("progress", { max: 1, value: 0 });
 const pdfText = h("p", {}, "");
-const pdfDialog = h("dialog", { className: "dialog-pdf", "aria-label": "生成 PDF" }, h("h2", {}, "生成 PDF"), pdfText, pdfProgress);
+const pdfDialog = h(
+  "dialog",
+  { className: "dialog-pdf", "aria-label": "生成 PDF" },
+  h("h2", {}, "生成 PDF"),
+  pdfText,
+  pdfProgress,
+);
 let pdfBusy = false;
 async function downloadPdf(): Promise<void> {
   if (pdfBusy) return;
@@ -320,7 +371,8 @@ async function downloadPdf(): Promise<void> {
     const { makePdf } = await import("./pdf.js");
     const mb = (n: number) => (n / 1048576).toFixed(1);
     const result = await makePdf(report, (loaded, total) => {
-      pdfText.textContent = total > 0 ? `首次生成需下载字体：${mb(loaded)} / ${mb(total)} MB` : `正在下载字体：${mb(loaded)} MB`;
+      pdfText.textContent =
+        total > 0 ? `首次生成需下载字体：${mb(loaded)} / ${mb(total)} MB` : `正在下载字体：${mb(loaded)} MB`;
       if (total > 0) pdfProgress.value = loaded / total;
       if (!pdfDialog.open) pdfDialog.showModal();
     });
@@ -346,7 +398,11 @@ async function downloadHtml(): Promise<void> {
   try {
     const { renderDocument } = await import("@xxgk/render-html");
     const report = store.report;
-    download(fileNameOf(report.meta.title, "html"), renderDocument(report, { embedJson: true }), "text/html;charset=utf-8");
+    download(
+      fileNameOf(report.meta.title, "html"),
+      renderDocument(report, { embedJson: true }),
+      "text/html;charset=utf-8",
+    );
   } catch (err) {
     notify(`HTML 生成失败：${(err as Error).message}`, "error");
   }
@@ -362,7 +418,13 @@ const toolbar = h(
     { className: "actions" },
     button("新建…", () => newDialog.showModal(), "新建空白报告或载入示例"),
     button("导入…", () => importDialog.showModal(), "导入 JSON、HTML 网页或文字"),
-    button("导出 JSON", () => download(fileNameOf(store.report.meta.title, "json"), stringifyReport(store.report), "application/json")),
+    button("导出 JSON", () =>
+      download(
+        fileNameOf(store.report.meta.title, "json"),
+        stringifyReport(store.report),
+        "application/json",
+      ),
+    ),
     button("下载 HTML", () => void downloadHtml()),
     button("下载 PDF", () => void downloadPdf()),
     button("计算合计", computeTotals, "按勾稽关系计算合计，确认后改写"),
@@ -374,7 +436,13 @@ const toolbar = h(
 
 app.replaceChildren(
   toolbar,
-  h("main", { className: "layout" }, editPane, previewPane, h("aside", { className: "side" }, importNotes, findings.root)),
+  h(
+    "main",
+    { className: "layout" },
+    editPane,
+    previewPane,
+    h("aside", { className: "side" }, importNotes, findings.root),
+  ),
   toast,
   newDialog,
   importDialog,
@@ -392,7 +460,9 @@ store.subscribe(() => {
   }
 });
 autosave(store, (ok, at) => {
-  saveStatus.textContent = ok ? `已自动保存 ${at.toLocaleTimeString("zh-CN", { hour12: false })}` : "自动保存失败（浏览器存储已满或被禁用）";
+  saveStatus.textContent = ok
+    ? `已自动保存 ${at.toLocaleTimeString("zh-CN", { hour12: false })}`
+    : "自动保存失败（浏览器存储已满或被禁用）";
   saveStatus.classList.toggle("error", !ok);
 });
 document.addEventListener("keydown", (ev) => {
@@ -408,7 +478,10 @@ document.addEventListener("keydown", (ev) => {
 });
 scheduleCheck();
 if (restored.kind === "unreadable") {
-  notify(`上次自动保存的内容无法读取（${restored.reason}），已另存于浏览器存储 xxgk-demo:unreadable，现显示示例。`, "error");
+  notify(
+    `上次自动保存的内容无法读取（${restored.reason}），已另存于浏览器存储 xxgk-demo:unreadable，现显示示例。`,
+    "error",
+  );
 }
 
 if ("serviceWorker" in navigator && import.meta.env.PROD) {

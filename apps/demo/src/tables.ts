@@ -212,7 +212,11 @@ export class TableEditor {
     const text = ev.clipboardData?.getData("text/plain") ?? "";
     if (!/[\t\n\r]/.test(text)) return;
     ev.preventDefault();
-    const rows = text.replace(/\r\n?/g, "\n").replace(/\n$/, "").split("\n").map((line) => line.split("\t"));
+    const rows = text
+      .replace(/\r\n?/g, "\n")
+      .replace(/\n$/, "")
+      .split("\n")
+      .map((line) => line.split("\t"));
     const p = this.#places.get(key)!;
     const { valueRows } = this.#navs.get(p.table)!;
     let report = this.#store.report;

@@ -1,0 +1,361 @@
+// End to end, as a user would: the built app served under the strict CSP, driven in Debian's Chromium.
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type CellDef, layoutOf, parseReport } from "@xxgk/core-model";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const OUT = join(ROOT, "test-output");
+const SEED_PATH = fileURLToPath(import.meta.resolve("@xxgk/core-model/examples/wulin-2020.json"));
+const seedParsed = parseReport(JSON.parse(readFileSync(SEED_PATH, "utf8")));
+if (!seedParsed.ok) throw new Error("the seed example must parse");
+const seed = seedParsed.report;
+const layout = layoutOf(seed.edition);
+const applications = layout.tables.applications;
+
+/** The table 三 cell whose row and column carry these official labels (found, not hard-coded). */
+function cellOf(rowLabel: string, colLabel: string): CellDef {
+  const def = applications.cells.find(
+    (c) => c.rowLabels.at(-1) === rowLabel && c.colLabels.at(-1) === colLabel,
+  );
+  if (!def) throw new Error(`no cell ${rowLabel} / ${colLabel}`);
+  return def;
+}
+const newlyReceived = applications.cells.filter((c) => c.rowLabels[0] === "一、本年新收政府信息公开申请数量");
+const carriedOver = applications.cells.filter((c) => c.rowLabels[0] === "二、上年结转政府信息公开申请数量");
+const naturalPerson = cellOf("一、本年新收政府信息公开申请数量", "自然人");
+
+let server: ChildProcess;
+let url: string;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const problems: string[] = [];
+
+const cell = (key: string) => page.locator(`input.cell[data-key="${key}"]`);
+const shot = (name: string) => page.screenshot({ path: join(OUT, name), fullPage: false });
+
+beforeAll(async () => {
+  if (!existsSync(join(ROOT, "dist", "index.html"))) {
+    throw new Error("apps/demo/dist is missing: run `pnpm --filter @xxgk/demo run build` first");
+  }
+  mkdirSync(OUT, { recursive: true });
+  server = spawn(process.execPath, [join(ROOT, "scripts", "serve.mjs"), "--port", "0"], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  url = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    server.stdout!.on("data", (d: Buffer) => {
+      out += d.toString();
+      const m = /http:\/\/\S+/.exec(out);
+      if (m) resolve(m[0]);
+    });
+    server.stderr!.on("data", (d: Buffer) => reject(new Error(d.toString())));
+    server.on("exit", (code) => reject(new Error(`server exited with ${code}`)));
+  });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  context = await browser.newContext({
+    acceptDownloads: true,
+    viewport: { width: 1440, height: 960 },
+    locale: "zh-CN",
+  });
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      console.error(
+        `CSP violation: ${e.violatedDirective} blocked ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`,
+      );
+    });
+  });
+  page = await context.newPage();
+  page.on("console", (m) => {
+    if (m.type() === "error" || m.type() === "warning") problems.push(`console.${m.type()}: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  context.on("weberror", (e) => problems.push(`web error: ${e.error().message}`));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.kill();
+});
+
+describe("the demo app", () => {
+  test("opens with the seed example in the official layout", async () => {
+    await page.goto(url);
+    await page.locator("table.grid.applications").waitFor();
+    await expect(page.locator('[data-pointer="/meta/organ"]').inputValue()).resolves.toBe(seed.meta.organ);
+    // Every header and label of table 三, in the official order, exactly as core-model defines them.
+    const expected = applications.rows.flatMap((r) =>
+      r.cells.filter((c) => c.role !== "value").map((c) => c.text),
+    );
+    const shown = await page.locator("table.grid.applications th").allTextContents();
+    expect(shown).toEqual(expected);
+    // Spans come from the layout: the 三、本年度办理结果 label covers every result row.
+    const results = applications.rows.flatMap((r) => r.cells).find((c) => c.text === "三、本年度办理结果")!;
+    await expect(
+      page.locator("table.grid.applications th", { hasText: "三、本年度办理结果" }).getAttribute("rowspan"),
+    ).resolves.toBe(String(results.rowSpan));
+    // One input per value cell, each holding exactly what the seed wrote (0, "-", blank, "4359957元").
+    const values = await page
+      .locator("input.cell")
+      .evaluateAll((els) =>
+        els.map((e) => [(e as HTMLInputElement).dataset.key, (e as HTMLInputElement).value]),
+      );
+    expect(values).toEqual(
+      layout.cells.map((d) => [d.key, seed.tables[d.table][d.path[0]]![d.path[1]]!.raw]),
+    );
+    await shot("01-editor.png");
+  });
+
+  test("an edit that unbalances table 三 raises T3.balance on the cell, and undo clears it", async () => {
+    const balance = page.locator('.finding[data-code="T3.balance"]');
+    await expect(balance.count()).resolves.toBe(0);
+    await cell(naturalPerson.key).fill("5");
+    await balance.first().waitFor();
+    // The edited cell is marked, either as the finding's own cell or as one the rule reads.
+    await expect.poll(() => cell(naturalPerson.key).getAttribute("class")).toMatch(/\bf-(error|related)\b/);
+    await expect(balance.first().locator(".msg").textContent()).resolves.toMatch(/[\u4e00-\u9fff]/);
+    await cell(naturalPerson.key).scrollIntoViewIfNeeded();
+    await shot("02-finding.png");
+    // Clicking the finding takes the author to its cell.
+    const pointer = await balance.first().locator("button").getAttribute("data-pointer");
+    await cell(newlyReceived[3]!.key).focus();
+    await balance.first().locator("button").click();
+    await expect
+      .poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.pointer))
+      .toBe(pointer);
+    await page.keyboard.press("Control+z");
+    await expect.poll(() => balance.count()).toBe(0);
+    await expect(cell(naturalPerson.key).inputValue()).resolves.toBe("0");
+    await expect(cell(naturalPerson.key).getAttribute("class")).resolves.not.toMatch(/\bf-error\b/);
+  });
+
+  test("arrow keys and Tab move between cells of the grid", async () => {
+    await cell(naturalPerson.key).focus();
+    await page.keyboard.press("ArrowDown");
+    await expect(page.evaluate(() => (document.activeElement as HTMLElement).dataset.key)).resolves.toBe(
+      carriedOver[0]!.key,
+    );
+    await page.keyboard.press("Tab");
+    await expect(page.evaluate(() => (document.activeElement as HTMLElement).dataset.key)).resolves.toBe(
+      carriedOver[1]!.key,
+    );
+    await page.keyboard.press("ArrowUp");
+    await expect(page.evaluate(() => (document.activeElement as HTMLElement).dataset.key)).resolves.toBe(
+      newlyReceived[1]!.key,
+    );
+  });
+
+  test("a tab-separated block pasted into table 三 fills the cells, keeping '-' and blank", async () => {
+    await cell(naturalPerson.key).focus();
+    await page.evaluate(() => {
+      const dt = new DataTransfer();
+      dt.setData("text/plain", "1\t2\t-\r\n\t4\t+5\r\n");
+      document.activeElement!.dispatchEvent(
+        new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true }),
+      );
+    });
+    const row1 = await Promise.all(newlyReceived.slice(0, 3).map((d) => cell(d.key).inputValue()));
+    const row2 = await Promise.all(carriedOver.slice(0, 3).map((d) => cell(d.key).inputValue()));
+    expect([row1, row2]).toEqual([
+      ["1", "2", "-"],
+      ["", "4", "+5"],
+    ]);
+    await expect(cell(newlyReceived[3]!.key).inputValue()).resolves.toBe("0");
+    await page.locator('.finding[data-code="T3.balance"]').first().waitFor();
+    await shot("03-paste.png");
+  });
+
+  test("after a reload the edits are still there", async () => {
+    await page.reload();
+    await page.locator("table.grid.applications").waitFor();
+    const row1 = await Promise.all(newlyReceived.slice(0, 3).map((d) => cell(d.key).inputValue()));
+    const row2 = await Promise.all(carriedOver.slice(0, 3).map((d) => cell(d.key).inputValue()));
+    expect([row1, row2]).toEqual([
+      ["1", "2", "-"],
+      ["", "4", "+5"],
+    ]);
+  });
+
+  test("计算合计 lists each total it will change, and changes nothing until confirmed", async () => {
+    const totalCodes = ["T3.row-total", "T3.results-total", "T4.total"];
+    const before = await page
+      .locator(".finding")
+      .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.code));
+    expect(before.some((c) => totalCodes.includes(c!))).toBe(true);
+    const total = cellOf("一、本年新收政府信息公开申请数量", "总计");
+    await page.getByRole("button", { name: "计算合计" }).click();
+    const dialog = page.locator("dialog.dialog-totals");
+    await dialog.waitFor();
+    const rows = dialog.locator("tbody tr");
+    await expect(rows.count()).resolves.toBeGreaterThan(0);
+    // The 总计 of the edited row is listed with its old and new value: 1 + 2 + (-) = 3.
+    const row = dialog.locator(`tr[data-pointer="${total.pointer}"]`);
+    await expect(row.locator("td.from").textContent()).resolves.toBe("0");
+    await expect(row.locator("td.to").textContent()).resolves.toBe("3");
+    await shot("04-totals.png");
+    await dialog.getByRole("button", { name: "取消" }).click();
+    await expect(cell(total.key).inputValue()).resolves.toBe("0");
+    await page.getByRole("button", { name: "计算合计" }).click();
+    await dialog.getByRole("button", { name: "应用" }).click();
+    await expect(cell(total.key).inputValue()).resolves.toBe("3");
+    await expect
+      .poll(() =>
+        page
+          .locator(".finding")
+          .evaluateAll(
+            (els, codes) => els.map((e) => (e as HTMLElement).dataset.code).filter((c) => codes.includes(c!)),
+            totalCodes,
+          ),
+      )
+      .toEqual([]);
+  });
+
+  test("the PDF is made in the browser, fonts fetched on first use, and holds the organ's name", async () => {
+    const fontRequests: string[] = [];
+    page.on("request", (r) => {
+      if (r.url().includes("/fonts/")) fontRequests.push(r.url());
+    });
+    const [first] = await Promise.all([
+      page.waitForEvent("download", { timeout: 60_000 }),
+      page.getByRole("button", { name: "下载 PDF" }).click(),
+    ]);
+    const file = join(OUT, "report.pdf");
+    await first.saveAs(file);
+    expect(readFileSync(file).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    const text = execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" });
+    expect(text.replace(/\s+/g, "")).toContain(seed.meta.organ);
+    execFileSync("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "2", file, join(OUT, "pdf-page")]);
+    expect(fontRequests.length).toBeGreaterThan(0);
+    // A second PDF needs no font download: they are in Cache Storage now.
+    const requested = fontRequests.length;
+    const [second] = await Promise.all([
+      page.waitForEvent("download", { timeout: 60_000 }),
+      page.getByRole("button", { name: "下载 PDF" }).click(),
+    ]);
+    await second.saveAs(join(OUT, "report-2.pdf"));
+    expect(fontRequests.length).toBe(requested);
+  });
+
+  test("the preview shows the HTML rendering, and HTML and JSON download", async () => {
+    await page.getByRole("tab", { name: "预览" }).click();
+    const frame = page.frameLocator("iframe.preview");
+    await frame.locator("table").first().waitFor();
+    await expect(frame.locator("body").textContent()).resolves.toContain(seed.meta.title);
+    await shot("05-preview.png");
+    await page.getByRole("tab", { name: "编辑" }).click();
+    const [html] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "下载 HTML" }).click(),
+    ]);
+    const htmlText = readFileSync((await html.path())!, "utf8");
+    expect(htmlText).toContain(seed.meta.organ);
+    const [json] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "导出 JSON" }).click(),
+    ]);
+    const doc = JSON.parse(readFileSync((await json.path())!, "utf8"));
+    const back = parseReport(doc);
+    expect(back.ok).toBe(true);
+    expect(doc.tables.applications[carriedOver[0]!.path[0]][carriedOver[0]!.path[1]]).toBe("");
+    expect(doc.tables.applications[newlyReceived[2]!.path[0]][newlyReceived[2]!.path[1]]).toBe("-");
+  });
+
+  test("importing a JSON file replaces the report; a broken one is refused with its line", async () => {
+    await page.getByRole("button", { name: "导入…" }).click();
+    await page.locator("dialog.dialog-import input[type=file]").setInputFiles({
+      name: "broken.json",
+      mimeType: "application/json",
+      buffer: Buffer.from('{\n  "edition": "2019",\n  "meta": {,\n}\n'),
+    });
+    const notes = page.locator("section.import-notes");
+    await notes.waitFor();
+    await expect(notes.locator(".finding code").first().textContent()).resolves.toBe("json.syntax");
+    await expect(notes.locator(".where").first().textContent()).resolves.toMatch(/第 3 行/);
+    await expect(page.locator('[data-pointer="/meta/organ"]').inputValue()).resolves.toBe(seed.meta.organ);
+    const other = JSON.parse(readFileSync(SEED_PATH, "utf8"));
+    other.meta.organ = "测试<script>alert(1)</script>街道";
+    await page.getByRole("button", { name: "导入…" }).click();
+    await page.locator("dialog.dialog-import input[type=file]").setInputFiles({
+      name: "other.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(JSON.stringify(other)),
+    });
+    await expect.poll(() => page.locator('[data-pointer="/meta/organ"]').inputValue()).toBe(other.meta.organ);
+    // The author's text is text, never markup.
+    await expect(page.locator("script", { hasText: "alert(1)" }).count()).resolves.toBe(0);
+    await page.keyboard.press("Control+z");
+    await expect.poll(() => page.locator('[data-pointer="/meta/organ"]').inputValue()).toBe(seed.meta.organ);
+  });
+
+  test("once loaded, the app works offline", async () => {
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await page.reload();
+    await page.locator("table.grid.applications").waitFor();
+    await context.setOffline(true);
+    try {
+      await page.reload();
+      await page.locator("table.grid.applications").waitFor();
+      await expect(cell(newlyReceived[0]!.key).inputValue()).resolves.toBe("1");
+    } finally {
+      await context.setOffline(false);
+    }
+  });
+
+  test("validation after an edit of a full report (measured, not asserted)", async () => {
+    await page.getByRole("button", { name: "新建…" }).click();
+    await page.getByRole("button", { name: "2021 版格式示例" }).click();
+    await expect
+      .poll(() => page.locator("table.grid.applications input.cell").count())
+      .toBe(layoutOf("2021").tables.applications.cells.length);
+    await page.evaluate(() => performance.clearMeasures("xxgk:validate"));
+    const keys = layoutOf("2021")
+      .tables.applications.cells.slice(0, 20)
+      .map((d) => d.key);
+    for (const key of keys) {
+      await cell(key).focus();
+      await page.keyboard.press("End");
+      await page.keyboard.type("1");
+      await page.keyboard.press("Backspace");
+    }
+    await page.waitForTimeout(100);
+    const durations = await page.evaluate(() =>
+      performance.getEntriesByName("xxgk:validate").map((e) => e.duration),
+    );
+    expect(durations.length).toBeGreaterThan(0);
+    durations.sort((a, b) => a - b);
+    const at = (q: number) => durations[Math.min(durations.length - 1, Math.floor(q * durations.length))]!;
+    const result = {
+      runs: durations.length,
+      medianMs: at(0.5),
+      p95Ms: at(0.95),
+      maxMs: durations.at(-1),
+      budgetMs: 16,
+    };
+    writeFileSync(join(OUT, "validate-bench.json"), `${JSON.stringify(result, null, 2)}\n`);
+    process.stderr.write(
+      `validation after an edit (2021 example, ${result.runs} runs): median ${result.medianMs.toFixed(2)} ms, p95 ${result.p95Ms.toFixed(2)} ms, max ${result.maxMs!.toFixed(2)} ms (budget 16 ms)\n`,
+    );
+    await shot("06-example-2021.png");
+  });
+
+  test("no console errors and no CSP violations during the whole run", () => {
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,52 @@
+// Bytes are deterministic, so the initial-JavaScript budget is checked here (timings are not).
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { expect, test } from "vitest";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+
+interface Budget {
+  budget: number;
+  initialGzip: number;
+  ok: boolean;
+  initial: { file: string; gzip: number }[];
+  lazy: { file: string; gzip: number }[];
+}
+
+const budget = JSON.parse(
+  execFileSync(process.execPath, [join(ROOT, "scripts", "budget.mjs"), "--json"], {
+    cwd: ROOT,
+    encoding: "utf8",
+  }),
+) as Budget;
+const manifest = JSON.parse(readFileSync(join(ROOT, "dist", ".vite", "manifest.json"), "utf8")) as Record<
+  string,
+  { file: string; isEntry?: boolean; dynamicImports?: string[] }
+>;
+
+test("initial JavaScript stays within 200 KB gzipped", () => {
+  expect(budget.initial.length).toBeGreaterThan(0);
+  expect(budget.initialGzip).toBe(budget.initial.reduce((n, f) => n + f.gzip, 0));
+  expect(budget.initialGzip).toBeLessThanOrEqual(200 * 1024);
+  expect(budget.ok).toBe(true);
+});
+
+test("the PDF engine is loaded on demand, not with the page", () => {
+  const pdfEntry = Object.entries(manifest).find(([id]) => id.includes("render-pdf/src/index.ts"));
+  expect(pdfEntry).toBeDefined();
+  const initialFiles = new Set(budget.initial.map((f) => f.file));
+  expect(initialFiles.has(pdfEntry![1].file)).toBe(false);
+  expect(budget.lazy.map((f) => f.file)).toContain(pdfEntry![1].file);
+});
+
+test("fonts are built as static files, not bundled into any chunk", () => {
+  for (const name of ["NotoSerifSC-Regular.ttf", "NotoSansSC-Regular.ttf"]) {
+    expect(readFileSync(join(ROOT, "dist", "fonts", name)).subarray(0, 4)).toEqual(
+      Buffer.from([0x00, 0x01, 0x00, 0x00]),
+    );
+  }
+  const chunks = [...budget.initial, ...budget.lazy];
+  expect(Math.max(...chunks.map((c) => c.gzip))).toBeLessThan(2 * 1024 * 1024);
+});
