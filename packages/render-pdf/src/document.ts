@@ -1,0 +1,460 @@
+import {
+  type EditionLayout,
+  expandGrid,
+  type GridCell,
+  type GridRow,
+  layoutOf,
+  listCells,
+  type Report,
+  SECTIONS,
+  type TableId,
+} from "@xxgk/core-model";
+import type {
+  Content,
+  ContentStack,
+  ContentTable,
+  CustomTableLayout,
+  Node,
+  TableCell,
+  TDocumentDefinitions,
+} from "pdfmake/interfaces.js";
+
+/**
+ * `official`: GB/T 9704-2012 公文 layout — A4, margins 37 mm top / 28 mm binding, a 156 × 225 mm text
+ * block, title 22 pt, body 16 pt on 22 lines a page, page numbers `— 1 —` alternating right and left.
+ * `compact`: the same document set small on 20 mm margins, for plain printing from the web.
+ */
+export type PdfPreset = "official" | "compact";
+
+/** What {@link buildDocDefinition} needs besides the report. */
+export interface DocOptions {
+  /** Default `official`. */
+  readonly preset?: PdfPreset;
+}
+
+/** pdfmake font family names the document uses; the renderer maps them to the font bytes. */
+export const FONT_FAMILIES = { serif: "XxgkSerif", sans: "XxgkSans" } as const;
+
+/** Millimetres to PDF points. */
+export const mm = (v: number): number => (v * 72) / 25.4;
+
+// Height of a line at lineHeight 1, in em (ascender − descender of Noto Serif SC / Noto Sans SC).
+const SERIF_EM = 1.437;
+const SANS_EM = 1.448;
+
+interface TableSpec {
+  readonly fontSize: number;
+  /** Width of the value columns of table 三, in em. */
+  readonly valueEm: number;
+}
+
+/** Every measure of a preset, in points. */
+export interface PresetSpec {
+  /** `[left, top, right, bottom]`. */
+  readonly margins: readonly [number, number, number, number];
+  readonly titleSize: number;
+  readonly bodySize: number;
+  /** Distance between two body lines' baselines. */
+  readonly bodyPitch: number;
+  readonly headingSize: number;
+  readonly tables: Readonly<Record<TableId, TableSpec>>;
+  readonly pageNumberSize: number;
+  /** Distance from the bottom of the text block to the top of the page number. */
+  readonly pageNumberGap: number;
+  /** `outer`: odd pages right, even pages left, one character in (GB/T 9704); `center`. */
+  readonly pageNumberPlacement: "outer" | "center";
+}
+
+const A4_WIDTH = mm(210);
+const A4_HEIGHT = mm(297);
+
+/** The two presets' measures. */
+export const PRESETS: Readonly<Record<PdfPreset, PresetSpec>> = {
+  official: {
+    // 156 × 225 mm text block: 28 mm binding margin, 37 mm top; right and bottom follow.
+    margins: [mm(28), mm(37), mm(210 - 28 - 156), mm(297 - 37 - 225)],
+    titleSize: 22,
+    bodySize: 16,
+    // 22 lines in 225 mm; a hair less so the 22nd line is not lost to rounding.
+    bodyPitch: mm(225) / 22 - 0.01,
+    headingSize: 16,
+    tables: {
+      proactive: { fontSize: 12, valueEm: 0 },
+      applications: { fontSize: 9, valueEm: 2.9 },
+      review: { fontSize: 9, valueEm: 0 },
+    },
+    pageNumberSize: 14,
+    pageNumberGap: mm(7),
+    pageNumberPlacement: "outer",
+  },
+  compact: {
+    margins: [mm(20), mm(18), mm(20), mm(20)],
+    titleSize: 16,
+    bodySize: 10.5,
+    bodyPitch: 10.5 * 1.75,
+    headingSize: 11.5,
+    tables: {
+      proactive: { fontSize: 9, valueEm: 0 },
+      applications: { fontSize: 8, valueEm: 4.2 },
+      review: { fontSize: 8, valueEm: 0 },
+    },
+    pageNumberSize: 9,
+    pageNumberGap: mm(6),
+    pageNumberPlacement: "center",
+  },
+};
+
+/** The text block's width and height for a preset. */
+export function textBlockOf(preset: PdfPreset): { width: number; height: number } {
+  const [l, t, r, b] = PRESETS[preset].margins;
+  return { width: A4_WIDTH - l - r, height: A4_HEIGHT - t - b };
+}
+
+// A run of 12+ non-space ASCII characters (URL, e-mail, file name) may break anywhere: otherwise it
+// jumps whole to the next line and the justified CJK line before it is stretched wide.
+const LONG_TOKEN = /[\x21-\x7e]{12,}/g;
+
+/** A paragraph's text as pdfmake inlines, with long Latin tokens allowed to break between any two characters. */
+export function textRuns(text: string): string | Array<{ text: string; wordBreak?: "break-all" }> {
+  if (!LONG_TOKEN.test(text)) return text;
+  LONG_TOKEN.lastIndex = 0;
+  const out: Array<{ text: string; wordBreak?: "break-all" }> = [];
+  let last = 0;
+  for (const m of text.matchAll(LONG_TOKEN)) {
+    if (m.index > last) out.push({ text: text.slice(last, m.index) });
+    out.push({ text: m[0], wordBreak: "break-all" });
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) out.push({ text: text.slice(last) });
+  return out;
+}
+
+function dateText(iso: string): string {
+  const [y, m, d] = iso.split("-").map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+/** The date the PDF states as its creation date: the publication date, else 1 January after the report year. */
+export function creationDateOf(report: Report): Date {
+  const iso = report.meta.published ?? `${report.meta.year + 1}-01-01`;
+  return new Date(`${iso}T00:00:00Z`);
+}
+
+const RULE = 0.5;
+const TABLE_LINE = 1.02;
+
+/** Padding around a table cell's text, from the table's font size. */
+const paddingOf = (fontSize: number) => ({ h: fontSize * 0.3, v: fontSize * 0.2 });
+
+const thinGrid = (fontSize: number, continued: boolean): CustomTableLayout => {
+  const pad = paddingOf(fontSize);
+  return {
+    // A continued part of table 二 shares its top rule with the part above it.
+    hLineWidth: (i) => (i === 0 && continued ? 0 : RULE),
+    vLineWidth: () => RULE,
+    hLineColor: () => "#000000",
+    vLineColor: () => "#000000",
+    paddingLeft: () => pad.h,
+    paddingRight: () => pad.h,
+    paddingTop: () => pad.v,
+    paddingBottom: () => pad.v,
+  };
+};
+
+/**
+ * Content widths of a table's columns, in points, filling the text block exactly (pdfmake adds the
+ * paddings and rules). Table 三 keeps its label columns narrow and its seven value columns equal.
+ */
+export function columnWidths(id: TableId, preset: PdfPreset): number[] {
+  const spec = PRESETS[preset].tables[id];
+  const cols = layoutOf("2021").tables[id].width;
+  const pad = paddingOf(spec.fontSize);
+  const inner = textBlockOf(preset).width - cols * 2 * pad.h - (cols + 1) * RULE;
+  const em = spec.fontSize;
+  if (id === "proactive") return [inner * 0.31, ...Array.from({ length: 3 }, () => (inner * 0.69) / 3)];
+  if (id === "review") return Array.from({ length: cols }, () => inner / cols);
+  const fixed = [em * 1.1, em * 4.1, 0, ...Array.from({ length: 7 }, () => em * spec.valueEm)];
+  fixed[2] = inner - fixed.reduce((a, b) => a + b, 0);
+  return fixed;
+}
+
+/** How many lines a label takes in a column: CJK characters are 1 em wide, ASCII about half. */
+function linesOf(text: string, width: number, fontSize: number): number {
+  let lines = 1;
+  let used = 0;
+  for (const ch of text) {
+    const w = (ch.codePointAt(0)! < 0x7f ? 0.55 : 1) * fontSize;
+    if (used + w > width + 0.01) {
+      lines++;
+      used = 0;
+    }
+    used += w;
+  }
+  return lines;
+}
+
+/**
+ * Top margins that centre the header cells spanning several rows. pdfmake's own vertical centring
+ * misplaces row-spanning cells inside repeated header rows, so header heights are worked out here
+ * from the labels (fixed text from core-model) and the column widths.
+ */
+function headerOffsets(rows: readonly GridRow[], id: TableId, preset: PdfPreset): Map<GridCell, number> {
+  const spec = PRESETS[preset].tables[id];
+  const widths = columnWidths(id, preset);
+  const pad = paddingOf(spec.fontSize);
+  const slots = expandGrid(rows, widths.length);
+  const lineOf = (g: GridCell) => spec.fontSize * (g.role === "colhead" ? SANS_EM : SERIF_EM) * TABLE_LINE;
+  const spanWidth = (c: number, span: number) =>
+    widths.slice(c, c + span).reduce((a, b) => a + b, 0) + (span - 1) * (2 * pad.h + RULE);
+  const measured: Array<{ g: GridCell; row: number; height: number }> = [];
+  slots.forEach((slotRow, r) => {
+    slotRow.forEach((slot, c) => {
+      if (!slot.origin || rows[r]!.part !== "head") return;
+      const g = slot.cell;
+      measured.push({
+        g,
+        row: r,
+        height: linesOf(g.text, spanWidth(c, g.colSpan), spec.fontSize) * lineOf(g),
+      });
+    });
+  });
+  const heights = rows.map((_, r) =>
+    Math.max(0, ...measured.filter((m) => m.row === r && m.g.rowSpan === 1).map((m) => m.height + 2 * pad.v)),
+  );
+  const out = new Map<GridCell, number>();
+  for (const m of measured) {
+    if (m.g.rowSpan === 1) continue;
+    const span =
+      heights.slice(m.row, m.row + m.g.rowSpan).reduce((a, b) => a + b, 0) + (m.g.rowSpan - 1) * RULE;
+    out.set(m.g, Math.max(0, (span - 2 * pad.v - m.height) / 2));
+  }
+  return out;
+}
+
+function gridCellContent(
+  g: GridCell,
+  report: Report,
+  layout: EditionLayout,
+  top: number | undefined,
+): TableCell {
+  // Row-spanning header cells are centred by a computed margin (see headerOffsets), the others by pdfmake.
+  const base =
+    top === undefined
+      ? { rowSpan: g.rowSpan, colSpan: g.colSpan, verticalAlignment: "middle" as const }
+      : {
+          rowSpan: g.rowSpan,
+          colSpan: g.colSpan,
+          margin: [0, top, 0, 0] as [number, number, number, number],
+        };
+  switch (g.role) {
+    case "value": {
+      const def = layout.byKey.get(g.cell!)!;
+      const cell = report.tables[def.table][def.path[0]]?.[def.path[1]];
+      return { ...base, text: cell?.raw ?? "", alignment: "center", id: `cell:${def.key}` };
+    }
+    case "caption":
+    case "colhead":
+      return { ...base, text: g.text, font: FONT_FAMILIES.sans, alignment: "center" };
+    case "corner":
+      return { ...base, text: g.text, alignment: "left" };
+    case "rowhead":
+      return { ...base, text: g.text, alignment: g.rowSpan > 1 ? "center" : "left" };
+  }
+}
+
+function pdfTable(
+  report: Report,
+  rows: readonly GridRow[],
+  id: TableId,
+  preset: PdfPreset,
+  opts: { continued: boolean },
+): ContentTable {
+  const layout = layoutOf(report.edition);
+  const t = layout.tables[id];
+  const spec = PRESETS[preset].tables[id];
+  const offsets = headerOffsets(rows, id, preset);
+  const body = expandGrid(rows, t.width).map((slots) =>
+    slots.map(
+      (slot): TableCell =>
+        slot.origin ? gridCellContent(slot.cell, report, layout, offsets.get(slot.cell)) : {},
+    ),
+  );
+  const headerRows = rows.filter((r) => r.part === "head").length;
+  return {
+    table: {
+      widths: columnWidths(id, preset),
+      body,
+      headerRows,
+      keepWithHeaderRows: headerRows > 0 ? 1 : 0,
+      dontBreakRows: true,
+    },
+    layout: thinGrid(spec.fontSize, opts.continued),
+    fontSize: spec.fontSize,
+    lineHeight: TABLE_LINE,
+  };
+}
+
+/**
+ * A table in the official merged-cell grid, read from core-model's layout (spanned positions hold `{}`).
+ * Table 二 is one pdfmake table per sub-table (caption, header, rows), each kept whole and drawn flush
+ * against the previous one, so a page break can only fall between sub-tables.
+ */
+function tableContent(report: Report, id: TableId, preset: PdfPreset): Content[] {
+  const t = layoutOf(report.edition).tables[id];
+  const margin: [number, number, number, number] = [0, 4, 0, 8];
+  if (id !== "proactive") {
+    return [
+      identified({ ...pdfTable(report, t.rows, id, preset, { continued: false }), margin }, `table:${id}`),
+    ];
+  }
+  const groups: GridRow[][] = [];
+  for (const row of t.rows) {
+    if (row.cells[0]?.role === "caption" || groups.length === 0) groups.push([]);
+    groups[groups.length - 1]!.push(row);
+  }
+  return groups.map((rows, i): Content => {
+    const part = pdfTable(report, rows, id, preset, { continued: i > 0 });
+    const first = i === 0 ? margin[1] : 0;
+    const last = i === groups.length - 1 ? margin[3] : 0;
+    const edges: [number, number, number, number] = [0, first, 0, last];
+    return identified({ ...part, unbreakable: true, margin: edges }, `table:${id}:${i}`);
+  });
+}
+
+/** Any pdfmake node may carry an `id` (pdfmake passes it to `pageBreakBefore`); the types know it only on text. */
+type Identified = { id?: string };
+
+function identified<T extends object>(node: T, id: string): T {
+  (node as Identified).id = id;
+  return node;
+}
+
+/**
+ * The whole report laid out for pdfmake: title, preamble, the six sections with tables 二/三/四 in the
+ * official merged-cell grid, and the 落款 (organ and date). Pure data apart from the footer and page-break
+ * callbacks; every label comes from core-model and every cell is printed exactly as written.
+ */
+export function buildDocDefinition(report: Report, options: DocOptions = {}): TDocumentDefinitions {
+  const preset = options.preset ?? "official";
+  const p = PRESETS[preset];
+  const bodyLine = p.bodyPitch / (p.bodySize * SERIF_EM);
+  const headingLine = p.bodyPitch / (p.headingSize * SANS_EM);
+  const indent = p.bodySize * 2;
+  const paragraph = (text: string, id?: string): Content => ({
+    text: textRuns(text),
+    style: "body",
+    ...(id === undefined ? {} : { id }),
+  });
+
+  const content: Content[] = [
+    {
+      text: report.meta.title,
+      style: "title",
+      id: "title",
+    },
+  ];
+  report.preamble.forEach((b, i) => {
+    content.push(paragraph(b.text, `preamble:${i}`));
+  });
+  for (const s of SECTIONS) {
+    const section = report.sections[s.key];
+    const heading: Content = { text: s.label, style: "heading", headlineLevel: 1, id: `section:${s.key}` };
+    const blocks = section.blocks.map((b, i) => paragraph(b.text, `block:${s.key}:${i}`));
+    if (s.table === undefined) {
+      content.push(heading, ...blocks);
+      continue;
+    }
+    const [first, ...rest] = tableContent(report, s.table, preset);
+    // The table's first part starts on a fresh page rather than break, taking the heading along when
+    // nothing comes between them: a heading is never left alone at the foot of a page.
+    const keep = blocks.length === 0 ? { stack: [heading, first!] } : { stack: [first!] };
+    content.push(
+      ...(blocks.length === 0 ? [] : [heading, ...blocks]),
+      identified(keep, `keep:${s.table}`),
+      ...rest,
+    );
+  }
+  content.push({
+    stack: [
+      { text: report.meta.organ, id: "signature:organ" },
+      ...(report.meta.published === undefined
+        ? []
+        : [{ text: dateText(report.meta.published), id: "signature:date" }]),
+    ],
+    style: "signature",
+    unbreakable: true,
+  });
+
+  const layout = layoutOf(report.edition);
+  const created = creationDateOf(report);
+  const [left, , right] = p.margins;
+  const footerInset = p.pageNumberSize;
+  return {
+    content,
+    pageSize: "A4",
+    pageOrientation: "portrait",
+    pageMargins: [...p.margins] as [number, number, number, number],
+    language: "zh-CN",
+    displayTitle: true,
+    info: {
+      title: report.meta.title,
+      author: report.meta.organ,
+      subject: `${report.meta.organ}${report.meta.year}年政府信息公开工作年度报告（${layout.name}，${layout.issuedBy}）`,
+      keywords: ["政府信息公开", "年度报告", `${report.meta.year}年`, report.meta.organ].join(", "),
+      creator: "xxgk",
+      producer: "xxgk @xxgk/render-pdf (pdfmake)",
+      creationDate: created,
+      modDate: created,
+    },
+    defaultStyle: { font: FONT_FAMILIES.serif, fontSize: p.bodySize, lineHeight: bodyLine },
+    styles: {
+      title: {
+        fontSize: p.titleSize,
+        alignment: "center",
+        lineHeight: 1.2,
+        margin: [0, 0, 0, p.bodyPitch * 0.9],
+      },
+      body: { alignment: "justify", leadingIndent: indent },
+      heading: {
+        font: FONT_FAMILIES.sans,
+        fontSize: p.headingSize,
+        lineHeight: headingLine,
+        leadingIndent: indent,
+      },
+      signature: { alignment: "right", margin: [0, p.bodyPitch, indent, 0] },
+    },
+    footer: (page: number): Content => {
+      const placement = p.pageNumberPlacement === "center" ? "center" : page % 2 === 1 ? "right" : "left";
+      return {
+        text: `— ${page} —`,
+        font: FONT_FAMILIES.serif,
+        fontSize: p.pageNumberSize,
+        lineHeight: 1,
+        alignment: placement,
+        margin: [left + footerInset, p.pageNumberGap, right + footerInset, 0],
+      };
+    },
+    pageBreakBefore: (node: Node, context: unknown): boolean => keepTogether(node, context, p.margins[1]),
+  };
+}
+
+interface PageBreakContext {
+  getFollowingNodesOnPage(): unknown[];
+}
+
+/**
+ * Page-break rules: a section heading never ends a page, and a table (with its heading when nothing
+ * comes between) starts on a fresh page rather than break — unless it would not fit on a page anyway.
+ */
+function keepTogether(node: Node, context: unknown, top: number): boolean {
+  const info = node as Node & { id?: string; pageNumbers?: number[]; startPosition?: { top: number } };
+  if (info.headlineLevel === 1) {
+    return (context as PageBreakContext).getFollowingNodesOnPage().length === 0;
+  }
+  if (typeof info.id === "string" && info.id.startsWith("keep:")) {
+    const pages = info.pageNumbers ?? [];
+    const atTop = (info.startPosition?.top ?? top) <= top + 1;
+    return pages.length > 1 && !atTop;
+  }
+  return false;
+}
