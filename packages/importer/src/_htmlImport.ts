@@ -1,0 +1,214 @@
+// A published page: find the article among the site chrome, its title, sections and tables.
+import { getCell, layoutOf, parseReport, type TableId } from "@xxgk/core-model";
+import { detectEdition, finishReport, Narrative } from "./_assemble.js";
+import { Diagnostics, excerpt } from "./_diagnostics.js";
+import { findAll, type HNode, type Item, itemsOf, LineIndex, parseHtml, textOf } from "./_html.js";
+import { classifyTable, type HeaderState, newHeaderState, readHtmlTable } from "./_htmlTable.js";
+import { findPublished, looksLikeTitle, matchHeading, parseTitle } from "./_meta.js";
+import { normalizeLabel, tidyText, trimSpace } from "./_normalize.js";
+import { Placer } from "./_place.js";
+import { scopeOf } from "./_scope.js";
+import type { ImportOptions, ImportResult, SourcePosition } from "./types.js";
+
+const CHROME =
+  /^(?:【|\[)?(?:发布(?:时间|日期|机构|单位)|来源|信息来源|作者|字号|字体|浏览|访问|点击|阅读|打印|关闭|返回|分享|收藏|索引号|主题分类|文号|成文日期|发文机关|扫一扫)/;
+
+function textLine(raw: string): string {
+  return tidyText(raw.replace(/\s*\n\s*/g, ""));
+}
+
+/** Reads a published HTML page (or our own rendering, by its embedded JSON). */
+export function readHtml(html: string, opts: ImportOptions): ImportResult {
+  const lines = new LineIndex(html);
+  const at = (offset: number, text?: string): SourcePosition => {
+    const p = lines.at(offset);
+    return text === undefined ? p : { ...p, excerpt: excerpt(text) };
+  };
+  const root = parseHtml(html);
+  const diag = new Diagnostics();
+
+  const embedded = findAll(root, (n) => n.tag === "script" && n.attrs.id === "xxgk-report")[0];
+  if (embedded) {
+    const own = readOwn(root, embedded, at, diag);
+    if (own) return own;
+  }
+
+  const items = itemsOf(findAll(root, (n) => n.tag === "body")[0] ?? root);
+  const title = findTitle(root, items, at);
+  const year = opts.year ?? (title ? parseTitle(title.text).year : undefined);
+  const allText = items.map((it) => (it.kind === "text" ? it.text : it.rows.flat().map((c) => c.text).join("|"))).join("\n");
+  const edition = detectEdition(normalizeLabel(allText), year, diag, title?.pos ?? { line: 1 });
+  const scope = scopeOf(edition);
+  const placer = new Placer(edition, diag);
+  const narrative = new Narrative();
+  const tablePos: Partial<Record<TableId, SourcePosition>> = {};
+  const headers = new Map<TableId, HeaderState>();
+
+  // The article: the innermost element holding every section heading.
+  let index = -1;
+  const headingPaths: (readonly HNode[])[] = [];
+  for (const it of items) {
+    if (it.kind !== "text") continue;
+    const m = matchHeading(textLine(it.text), index);
+    if (m) {
+      index = m.index;
+      headingPaths.push(it.path);
+    }
+  }
+  let container: HNode | undefined;
+  if (headingPaths.length >= 2) {
+    const first = headingPaths[0]!;
+    let depth = first.length;
+    for (const p of headingPaths) {
+      let d = 0;
+      while (d < depth && d < p.length && p[d] === first[d]) d++;
+      depth = d;
+    }
+    container = depth > 0 ? first[depth - 1] : undefined;
+  }
+  const inArticle = (it: Item) => container === undefined || it.path.includes(container);
+
+  for (const it of items) {
+    if (!inArticle(it)) continue;
+    if (it.kind === "table") {
+      const id = classifyTable(it.rows, edition) ?? narrative.table;
+      if (!id) {
+        diag.add(
+          "table-ignored",
+          "info",
+          "这个表格不属于报告的三个表格，已忽略",
+          "this table is none of the report's three tables; it was ignored",
+          at(it.start),
+        );
+        continue;
+      }
+      if (!tablePos[id]) tablePos[id] = at(it.start);
+      let header = headers.get(id);
+      if (!header) {
+        header = newHeaderState();
+        headers.set(id, header);
+      }
+      readHtmlTable(it.rows, scope.tables[id], header, at, diag, (row) => placer.add(row));
+      continue;
+    }
+    const text = textLine(it.text);
+    if (text === "" || (title && text === title.text)) continue;
+    const m = matchHeading(text, narrative.index);
+    if (m) {
+      narrative.start(m, text, at(it.start, text), diag);
+      continue;
+    }
+    if (text.length <= 60 && CHROME.test(text)) continue;
+    narrative.add(text);
+  }
+  const pubText = [
+    ...findAll(root, (n) => n.tag === "meta" && /pubdate|publishdate/i.test(n.attrs.name ?? "")).map(
+      (n) => `发布日期：${n.attrs.content ?? ""}`,
+    ),
+    allText,
+  ].join("\n");
+  return finishReport(
+    { edition, title, published: findPublished(pubText), narrative, placer, tablePos, diag, format: "html" },
+    opts,
+  );
+}
+
+function findTitle(
+  root: HNode,
+  items: readonly Item[],
+  at: (offset: number, text?: string) => SourcePosition,
+): { text: string; pos: SourcePosition } | undefined {
+  const meta = findAll(root, (n) => n.tag === "meta" && /^(?:articletitle|title)$/i.test(n.attrs.name ?? ""))
+    .map((n) => ({ text: tidyText(n.attrs.content ?? ""), pos: at(n.start) }))
+    .find((t) => looksLikeTitle(t.text));
+  const firstHeading = items.findIndex((it) => it.kind === "text" && matchHeading(textLine(it.text), -1)?.index === 0);
+  const before = (firstHeading < 0 ? items : items.slice(0, firstHeading))
+    .filter((it) => it.kind === "text")
+    .map((it) => ({ text: textLine(it.text), pos: at(it.start, it.text) }))
+    .filter((t) => looksLikeTitle(t.text));
+  const inPage = before.at(-1);
+  if (inPage) return inPage;
+  if (meta) return meta;
+  const t = findAll(root, (n) => n.tag === "title")[0];
+  if (t) {
+    const seg = trimSpace(textOf(t))
+      .split(/[_|｜]|\s[-—–]\s/)
+      .map(trimSpace)
+      .find(looksLikeTitle);
+    if (seg) return { text: seg, pos: at(t.start, seg) };
+  }
+  return undefined;
+}
+
+/** Our own rendering: the embedded JSON is the report; the visible cells are checked against it. */
+function readOwn(
+  root: HNode,
+  script: HNode,
+  at: (offset: number, text?: string) => SourcePosition,
+  diag: Diagnostics,
+): ImportResult | null {
+  const json = script.children.map((c) => ("text" in c ? c.text : "")).join("");
+  let parsed: ReturnType<typeof parseReport>;
+  try {
+    parsed = parseReport(JSON.parse(json));
+  } catch (e) {
+    diag.add(
+      "embedded-json-invalid",
+      "error",
+      `页面内嵌的报告数据不是有效的 JSON（${(e as Error).message}），改为从页面内容读取`,
+      `the page's embedded report data is not valid JSON (${(e as Error).message}); read from the page instead`,
+      at(script.start),
+    );
+    return null;
+  }
+  if (!parsed.ok) {
+    for (const issue of parsed.issues.slice(0, 20)) {
+      diag.add(
+        "embedded-json-invalid",
+        "error",
+        `页面内嵌的报告数据不符合数据格式：${issue.pointer} ${issue.message}；改为从页面内容读取`,
+        `the page's embedded report data does not fit the schema: ${issue.pointer} ${issue.message}; read from the page instead`,
+        at(script.start),
+        { pointer: issue.pointer },
+      );
+    }
+    return null;
+  }
+  const report = parsed.report;
+  const layout = layoutOf(report.edition);
+  const total = layout.cells.length;
+  const edited = new Set<string>();
+  for (const td of findAll(root, (n) => n.attrs["data-cell"] !== undefined)) {
+    const key = td.attrs["data-cell"]!;
+    const def = layout.byKey.get(key);
+    const shown = trimSpace(textOf(td).replace(/\s*\n\s*/g, ""));
+    if (!def) {
+      diag.add(
+        "unknown-cell",
+        "warning",
+        `页面中的单元格「${key}」不属于 ${report.edition} 版格式，已忽略`,
+        `the page's cell "${key}" is not a cell of the ${report.edition} edition; ignored`,
+        at(td.start, shown),
+      );
+      continue;
+    }
+    const stored = getCell(report, key).raw;
+    if (trimSpace(stored) !== shown) {
+      edited.add(key);
+      diag.add(
+        "page-edited",
+        "warning",
+        `页面显示「${shown}」，但内嵌数据为「${stored}」：页面可能在生成后被修改过，已采用内嵌数据，请核对`,
+        `the page shows "${shown}" but the embedded data says "${stored}": the page may have been edited after it was rendered; the embedded data was kept — check it`,
+        at(td.start, shown),
+        { pointer: def.pointer },
+      );
+    }
+  }
+  return {
+    report,
+    diagnostics: diag.list,
+    stats: { placed: total - edited.size, unsure: edited.size, missing: 0, total },
+    format: "xxgk-html",
+  };
+}

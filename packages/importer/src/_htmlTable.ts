@@ -1,0 +1,264 @@
+// An HTML table made from Word: expand rowspan/colspan into a grid, find label cells by matching official
+// labels, and map value cells to columns by the header text above them (or the official order when the
+// count fits exactly). What cannot be placed is said, not guessed.
+import { type CellDef, type CellKey, type EditionId, parseCellText, type TableId } from "@xxgk/core-model";
+import { labelDiagnostic } from "./_assemble.js";
+import { type Diagnostics, excerpt } from "./_diagnostics.js";
+import type { RawCell } from "./_html.js";
+import { LabelIndex } from "./_labels.js";
+import { matchHeading } from "./_meta.js";
+import { normalizeLabel, trimSpace } from "./_normalize.js";
+import type { LogicalRow, SourceValue } from "./_place.js";
+import { REVIEW_ROW, scopeOf, type TableScope } from "./_scope.js";
+import type { SourcePosition } from "./types.js";
+
+/** A cell placed in the expanded grid. */
+interface Placed {
+  readonly raw: RawCell;
+  readonly row: number;
+  readonly col: number;
+  readonly colSpan: number;
+  /** Text with every kind of space trimmed and inner line breaks removed (for values). */
+  readonly value: string;
+  /** `true` for empty cells and cells that read as a number or not-applicable mark. */
+  readonly valueLike: boolean;
+}
+
+/** The grid: for each row, the cells covering it in column order (each once). */
+function expand(rows: readonly (readonly RawCell[])[]): Placed[][] {
+  const occupied: (Placed | undefined)[][] = rows.map(() => []);
+  rows.forEach((cells, r) => {
+    let c = 0;
+    for (const raw of cells) {
+      while (occupied[r]![c] !== undefined) c++;
+      const value = trimSpace(raw.text.replace(/\s*\n\s*/g, ""));
+      const status = parseCellText(value).status;
+      const p: Placed = { raw, row: r, col: c, colSpan: raw.colSpan, value, valueLike: status !== "invalid" };
+      for (let dr = 0; dr < raw.rowSpan && r + dr < rows.length; dr++) {
+        for (let dc = 0; dc < raw.colSpan; dc++) occupied[r + dr]![c + dc] = p;
+      }
+      c += raw.colSpan;
+    }
+  });
+  return occupied.map((row) => {
+    const seen = new Set<Placed>();
+    const out: Placed[] = [];
+    for (const p of row) {
+      if (p && !seen.has(p)) {
+        seen.add(p);
+        out.push(p);
+      }
+    }
+    return out;
+  });
+}
+
+/** Which report table an HTML table is, by the official labels it contains. */
+export function classifyTable(rows: readonly (readonly RawCell[])[], edition: EditionId): TableId | undefined {
+  const scope = scopeOf(edition);
+  let best: TableId | undefined;
+  let bestHits = 0;
+  for (const id of ["proactive", "applications", "review"] as const) {
+    const labels = scope.tables[id].labels;
+    let hits = 0;
+    for (const row of rows) {
+      for (const c of row) {
+        if (c.text.length > 120) continue;
+        const m = labels.matchAll(c.text);
+        if (m.length > 0 && m[0]!.kind !== "approximate") hits += id === "review" ? 0.5 : 1;
+      }
+    }
+    if (hits > bestHits) {
+      bestHits = hits;
+      best = id;
+    }
+  }
+  return bestHits >= 2 ? best : undefined;
+}
+
+/** Header text above each grid column, carried across the tables of one report table. */
+export interface HeaderState {
+  cols: Placed[][];
+  reviewDone: boolean;
+}
+
+/** A fresh header state (a new report table, or a new sub-table caption). */
+export function newHeaderState(): HeaderState {
+  return { cols: [], reviewDone: false };
+}
+
+const leafIndexes = new WeakMap<readonly CellDef[], LabelIndex<CellDef>>();
+function leafIndex(defs: readonly CellDef[]): LabelIndex<CellDef> {
+  let ix = leafIndexes.get(defs);
+  if (!ix) {
+    ix = new LabelIndex(defs.map((d) => ({ label: d.colLabels.at(-1)!, item: d })));
+    leafIndexes.set(defs, ix);
+  }
+  return ix;
+}
+
+/** The column of each value by the header above it; `null` = no usable header mapping. */
+function mapByHeader(
+  values: readonly Placed[],
+  defs: readonly CellDef[],
+  header: HeaderState,
+): { keys: (CellKey | null)[]; units: (string | undefined)[] } | null {
+  if (header.cols.length === 0) return null;
+  const ix = leafIndex(defs);
+  const keys: (CellKey | null)[] = [];
+  const units: (string | undefined)[] = [];
+  for (const v of values) {
+    const heads = header.cols[v.col] ?? [];
+    if (heads.length === 0) {
+      if (v.value !== "") return null;
+      keys.push(null);
+      units.push(undefined);
+      continue;
+    }
+    let found: { defs: CellDef[]; unit?: string | undefined } | undefined;
+    for (let i = heads.length - 1; i >= 0 && !found; i--) {
+      const ms = ix.matchAll(heads[i]!.raw.text);
+      if (ms.length > 0) found = { defs: ms.map((m) => m.item), unit: ms[0]!.unit };
+    }
+    if (!found) {
+      keys.push(null);
+      units.push(undefined);
+      continue;
+    }
+    let cands = found.defs;
+    if (cands.length > 1) {
+      const norms = heads.map((h) => normalizeLabel(h.raw.text));
+      const score = (d: CellDef) =>
+        d.colLabels.slice(0, -1).filter((l) => norms.includes(normalizeLabel(l))).length;
+      const top = Math.max(...cands.map(score));
+      cands = cands.filter((d) => score(d) === top);
+    }
+    keys.push(cands.length === 1 ? cands[0]!.key : null);
+    units.push(found.unit);
+  }
+  const used = keys.filter((k): k is CellKey => k !== null);
+  if (new Set(used).size !== used.length) return null;
+  if (values.length === defs.length && used.length !== defs.length) return null;
+  return { keys, units };
+}
+
+/** Reads one HTML table of a report table into logical rows. */
+export function readHtmlTable(
+  rows: readonly (readonly RawCell[])[],
+  scope: TableScope,
+  header: HeaderState,
+  at: (offset: number, text?: string) => SourcePosition,
+  diag: Diagnostics,
+  emit: (row: LogicalRow) => void,
+): void {
+  const grid = expand(rows);
+  let headerStarted = false;
+  const reported = new Set<RawCell>();
+  grid.forEach((cells, r) => {
+    const own = cells.filter((p) => p.row === r);
+    const texts = cells.filter((p) => !p.valueLike);
+    let label: { p: Placed; row: string; unsure: boolean } | undefined;
+    let sawCaption = false;
+    let sawHeader = false;
+    let unknown: Placed | undefined;
+    for (const p of texts) {
+      const m = scope.labels.match(p.raw.text);
+      if (!m) {
+        if (p.row === r && !unknown && matchHeading(p.value, -1) === null) unknown = p;
+        continue;
+      }
+      if (!reported.has(p.raw)) {
+        reported.add(p.raw);
+        const pointer =
+          m.item.kind === "row" ? scope.rowCells.get(m.item.row)?.[0]?.pointer : undefined;
+        labelDiagnostic(diag, m, p.raw.text, at(p.raw.start, p.raw.text), pointer);
+      }
+      if (m.item.kind === "row" && (!label || p.col > label.p.col)) {
+        label = { p, row: m.item.row, unsure: m.kind === "approximate" };
+      } else if (m.item.kind === "caption") sawCaption = true;
+      else if (m.item.kind === "column") sawHeader = true;
+    }
+    if (sawCaption && !label) {
+      header.cols = [];
+      headerStarted = false;
+      return;
+    }
+    if (label) {
+      headerStarted = false;
+      const start = label.p.col + label.p.colSpan;
+      const values = own.filter((p) => p.col >= start);
+      emitRow(label.row, values, label.unsure, at(label.p.raw.start, label.p.raw.text));
+      return;
+    }
+    if (sawHeader) {
+      if (!headerStarted) header.cols = [];
+      headerStarted = true;
+      for (const p of cells) {
+        if (p.valueLike && p.value !== "") continue;
+        for (let c = p.col; c < p.col + p.colSpan; c++) {
+          const col = header.cols[c] ?? [];
+          if (!col.includes(p) && p.value !== "") col.push(p);
+          header.cols[c] = col;
+        }
+      }
+      return;
+    }
+    headerStarted = false;
+    if (unknown) {
+      const vals = own.filter((p) => p.valueLike && p.value !== "" && p.col > unknown.col);
+      if (vals.length > 0) {
+        diag.add(
+          "extra-row",
+          "warning",
+          `「${excerpt(unknown.value)}」不是官方格式中的行，其数值（${vals.map((v) => v.value).join(" ")}）已忽略`,
+          `"${excerpt(unknown.value)}" is not a row of the official format; its values (${vals.map((v) => v.value).join(" ")}) were ignored`,
+          at(unknown.raw.start, unknown.raw.text),
+        );
+      } else if (unknown.value.length <= 60) {
+        diag.add(
+          "ignored-text",
+          "info",
+          `表格中的文字「${excerpt(unknown.value)}」无法识别，已忽略`,
+          `the text "${excerpt(unknown.value)}" in a table was not recognised and was ignored`,
+          at(unknown.raw.start, unknown.raw.text),
+        );
+      }
+      return;
+    }
+    if (own.length === 0 || own.every((p) => p.value === "") && scope.id !== "review") return;
+    if (scope.id === "review" && !header.reviewDone) {
+      header.reviewDone = true;
+      emitRow(REVIEW_ROW, own, false, at(own[0]!.raw.start, own[0]!.raw.text));
+      return;
+    }
+    if (own.every((p) => p.value === "")) return;
+    diag.add(
+      scope.id === "review" ? "extra-row" : "unlabelled-row",
+      "warning",
+      `表格中有一行数值没有可识别的行标签（${own.map((p) => p.value || "(空)").join(" ")}），已忽略`,
+      `a row of values has no recognisable label (${own.map((p) => p.value || "(blank)").join(" ")}); it was ignored`,
+      at(own[0]!.raw.start, own[0]!.raw.text),
+    );
+  });
+
+  function emitRow(row: string, values: readonly Placed[], unsure: boolean, pos: SourcePosition): void {
+    const defs = scope.rowCells.get(row)!;
+    const mapped = mapByHeader(values, defs, header);
+    const src: SourceValue[] = values.map((v, i) => {
+      const unit = mapped?.units[i];
+      const pos = at(v.raw.start, v.raw.text);
+      return unit === undefined ? { raw: v.value, pos } : { raw: v.value, pos, unit };
+    });
+    if (!mapped && header.cols.length > 0 && values.length === defs.length) {
+      diag.add(
+        "header-mismatch",
+        "info",
+        "表头与数据列对不齐，该行数值个数与官方列数相同，已按官方列顺序读入",
+        "the header does not line up with the data columns; the row has exactly the official number of values, so they were read in official order",
+        pos,
+        { pointer: defs[0]!.pointer },
+      );
+    }
+    emit({ table: scope.id, row, values: src, columns: mapped?.keys ?? null, pos, unsure });
+  }
+}

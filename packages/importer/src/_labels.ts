@@ -1,0 +1,102 @@
+import { editDistance, normalizeLabel } from "./_normalize.js";
+import { LABEL_VARIANTS } from "./_variants.js";
+
+/**
+ * How a written label was matched: `exact` after normalising, `variant` via the known typos/re-wordings
+ * table or a different item number, `extended` the official label plus an appended explanation or unit
+ * (`规章(设区的市…)`, `采购总金额(万元)`), `approximate` by edit distance.
+ */
+export type MatchKind = "exact" | "variant" | "extended" | "approximate";
+
+/** A label found for a written text. */
+export interface LabelMatch<T> {
+  readonly item: T;
+  /** The official label matched. */
+  readonly label: string;
+  readonly kind: MatchKind;
+  /** A unit stated in an appended parenthesis (`采购总金额(万元)` → `万元`). */
+  readonly unit?: string;
+}
+
+const ENUMERATOR = /^(?:\d{1,2}\.|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、)/;
+const TRAILING_PARENS = /(?:\([^()]*\))+$/;
+const UNIT_IN_PARENS = /\((?:单位:)?(万元|元|件|个|项|条)\)/;
+
+function applyVariants(n: string): string {
+  let out = n;
+  for (const [written, official] of LABEL_VARIANTS) {
+    if (out.includes(written) && !out.includes(official)) out = out.replace(written, official);
+  }
+  return out;
+}
+
+const stripEnumerator = (n: string): string => n.replace(ENUMERATOR, "");
+const stripParens = (n: string): string => n.replace(TRAILING_PARENS, "");
+
+interface Entry<T> {
+  readonly item: T;
+  readonly label: string;
+  readonly norm: string;
+}
+
+/** Official labels of one scope (a table's rows, a row's columns…), matched tolerantly. */
+export class LabelIndex<T> {
+  readonly #entries: Entry<T>[];
+  readonly #exact = new Map<string, Entry<T>[]>();
+
+  constructor(entries: readonly { readonly label: string; readonly item: T }[]) {
+    this.#entries = entries.map((e) => ({ ...e, norm: normalizeLabel(e.label) }));
+    for (const e of this.#entries) this.#exact.set(e.norm, [...(this.#exact.get(e.norm) ?? []), e]);
+  }
+
+  /** Every entry whose label matches `written` at the best level found; several when labels repeat. */
+  matchAll(written: string): LabelMatch<T>[] {
+    const n = normalizeLabel(written);
+    if (n === "") return [];
+    const hit = (es: readonly Entry<T>[], kind: MatchKind, unit?: string): LabelMatch<T>[] =>
+      es.map((e) => (unit === undefined ? { item: e.item, label: e.label, kind } : { item: e.item, label: e.label, kind, unit }));
+    const exact = this.#exact.get(n);
+    if (exact) return hit(exact, "exact");
+    const v = applyVariants(n);
+    const variant = this.#exact.get(v);
+    if (variant) return hit(variant, "variant");
+    const bare = stripEnumerator(v);
+    const renumbered = this.#entries.filter((e) => stripEnumerator(e.norm) === bare && bare.length >= 2);
+    if (renumbered.length > 0) return hit(renumbered, "variant");
+    // The official label followed by an explanation in brackets or after a colon.
+    const unit = UNIT_IN_PARENS.exec(v)?.[1];
+    const base = stripParens(v);
+    const extended = this.#entries.filter(
+      (e) =>
+        (v.startsWith(e.norm) && /^[(:,;，；：]/.test(v.slice(e.norm.length))) ||
+        (base !== v && base.length >= 2 && stripParens(e.norm) === base),
+    );
+    if (extended.length > 0) {
+      const longest = Math.max(...extended.map((e) => e.norm.length));
+      return hit(
+        extended.filter((e) => e.norm.length === longest),
+        "extended",
+        unit,
+      );
+    }
+    if (v.length < 4) return [];
+    let best = Number.POSITIVE_INFINITY;
+    let found: Entry<T>[] = [];
+    for (const e of this.#entries) {
+      const max = Math.max(1, Math.floor(e.norm.length / 6));
+      const d = editDistance(v, e.norm, max);
+      if (d > max) continue;
+      if (d < best) {
+        best = d;
+        found = [e];
+      } else if (d === best) found.push(e);
+    }
+    return hit(found, "approximate");
+  }
+
+  /** The single best entry for `written`, or `null` when none or several match equally. */
+  match(written: string): LabelMatch<T> | null {
+    const all = this.matchAll(written);
+    return all.length === 1 ? all[0]! : null;
+  }
+}

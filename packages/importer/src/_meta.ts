@@ -1,0 +1,79 @@
+// The title says the year and the organ; sections are recognised by their numeral and wording.
+import { SECTIONS, type SectionKey } from "@xxgk/core-model";
+import { normalizeLabel } from "./_normalize.js";
+import { HEADING_KEYWORDS, HEADING_VARIANTS } from "./_variants.js";
+
+const YEAR = /((?:19|20)\d{2})\s*年度?/;
+const REPORT_TITLE = /(?:19|20)\d{2}\s*年.*报告/;
+// What follows the organ in a title: "(政府)信息公开(工作)年度(工作)报告", "政务公开…报告".
+const TITLE_TAIL = /(?:关于)?(?:政府|政务)?(?:信息)?公开.*报告.*$|(?:年度)?(?:工作)?报告.*$/;
+
+/** Whether a line reads like a report title (a year and 报告). */
+export function looksLikeTitle(text: string): boolean {
+  return text.length <= 80 && REPORT_TITLE.test(text) && /公开/.test(text);
+}
+
+/** Year and organ from a title; organ before or after the year. */
+export function parseTitle(title: string): { year?: number; organ?: string } {
+  const t = title.replace(/\s+/g, "");
+  const m = YEAR.exec(t);
+  if (!m) return {};
+  const year = Number(m[1]);
+  const before = t.slice(0, m.index).replace(/^关于/, "");
+  const after = t.slice(m.index + m[0].length).replace(TITLE_TAIL, "");
+  const organ = (before.length >= 2 ? before : after).replace(/[（(【[].*$/, "").replace(/的$/, "");
+  return organ.length >= 2 ? { year, organ } : { year };
+}
+
+const NUMERALS = ["一", "二", "三", "四", "五", "六"] as const;
+const HEAD = /^([一二三四五六])\s*[、．.，,\s]\s*(.+)$/;
+
+/** A recognised section heading: which section, and whether its wording differs from the official one. */
+export interface HeadingMatch {
+  readonly key: SectionKey;
+  readonly index: number;
+  readonly exact: boolean;
+}
+
+/**
+ * Recognises a section heading (`五、存在主要问题及改进情况`). Only sections after `after` count, so
+ * table row labels such as `三、本年度办理结果` inside section 三 are not taken for headings.
+ */
+export function matchHeading(text: string, after: number): HeadingMatch | null {
+  if (text.length > 40) return null;
+  const m = HEAD.exec(text.trim());
+  if (!m) return null;
+  const index = NUMERALS.indexOf(m[1] as (typeof NUMERALS)[number]);
+  if (index <= after) return null;
+  const section = SECTIONS[index]!;
+  const official = normalizeLabel(section.label.slice(2));
+  let written = normalizeLabel(m[2]!).replace(/[:：。]$/, "");
+  if (written === official) return { key: section.key, index, exact: true };
+  for (const [w, o] of HEADING_VARIANTS) {
+    if (written.includes(normalizeLabel(w))) written = written.replace(normalizeLabel(w), normalizeLabel(o));
+  }
+  if (written === official) return { key: section.key, index, exact: false };
+  if (written.length <= 24 && HEADING_KEYWORDS[m[1]!]!.some((k) => written.includes(k))) {
+    return { key: section.key, index, exact: false };
+  }
+  return null;
+}
+
+const SUBHEADING = /^(?:[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}\s*[、.．]|[一二三四五六七八九十]{1,3}、)/;
+
+/** Whether a narrative line is a sub-heading (`1、主动公开情况`, `（一）主动公开`) rather than a paragraph. */
+export function isSubHeading(text: string): boolean {
+  return text.length <= 30 && SUBHEADING.test(text) && !/[。；;]$/.test(text);
+}
+
+const PUBLISHED = /(?:发布|成文|印发)(?:时间|日期)\s*[:：]\s*((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})/;
+
+/** A publication date stated on the page (`发布日期：2021-01-20`), as `YYYY-MM-DD`. */
+export function findPublished(text: string): string | undefined {
+  const m = PUBLISHED.exec(text);
+  if (!m) return undefined;
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (mo < 1 || mo > 12 || d < 1 || d > 31) return undefined;
+  return `${m[1]}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}

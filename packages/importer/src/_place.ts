@@ -1,0 +1,345 @@
+// Puts the values read from a table into the report's cells. Values go where a header or the official
+// order says; where the count does not fit, the table's arithmetic decides or the cells stay blank —
+// never a silent shift into a neighbour's cell.
+import {
+  BLANK,
+  type Cell,
+  type CellDef,
+  type CellKey,
+  type EditionId,
+  layoutOf,
+  parseCellText,
+  type Report,
+  type TableCells,
+  type TableId,
+} from "@xxgk/core-model";
+import type { Diagnostics } from "./_diagnostics.js";
+import { scopeOf } from "./_scope.js";
+import type { ImportStats, SourcePosition } from "./types.js";
+
+/** One value as written in the source. */
+export interface SourceValue {
+  readonly raw: string;
+  readonly pos: SourcePosition;
+  /** A unit the column header states (`采购总金额(万元)`). */
+  readonly unit?: string;
+}
+
+/** A table row as read: the row it is (by its label), its values, and their columns when a header said. */
+export interface LogicalRow {
+  readonly table: TableId;
+  readonly row: string;
+  readonly values: readonly SourceValue[];
+  /** Cell key of each value from the header, or `null` when no header placed it; `null` = no header. */
+  readonly columns: readonly (CellKey | null)[] | null;
+  readonly pos: SourcePosition;
+  /** The row label was matched only approximately: its cells count as unsure. */
+  readonly unsure?: boolean;
+}
+
+/** Sum constraints: Σ lhs = Σ rhs, as cell keys. */
+interface Constraint {
+  readonly lhs: readonly CellKey[];
+  readonly rhs: readonly CellKey[];
+}
+
+function constraintsOf(edition: EditionId): Constraint[] {
+  const scope = scopeOf(edition);
+  const out: Constraint[] = [];
+  const app = scope.tables.applications;
+  const cols = app.rowCells.get("newlyReceived")!.map((d) => d.path[1]);
+  const k = (row: string, col: string) => `applications.${row}.${col}`;
+  for (const row of app.rowOrder) {
+    out.push({ lhs: [k(row, "total")], rhs: cols.filter((c) => c !== "total").map((c) => k(row, c)) });
+  }
+  const results = app.rowOrder.slice(app.rowOrder.indexOf("disclosed"), app.rowOrder.indexOf("resultsTotal"));
+  for (const c of cols) {
+    out.push({ lhs: [k("newlyReceived", c), k("carriedOver", c)], rhs: [k("resultsTotal", c), k("carriedForward", c)] });
+    out.push({ lhs: [k("resultsTotal", c)], rhs: results.map((r) => k(r, c)) });
+  }
+  const groups = new Map<string, CellDef[]>();
+  for (const d of layoutOf(edition).tables.review.cells) groups.set(d.path[0], [...(groups.get(d.path[0]) ?? []), d]);
+  for (const defs of groups.values()) {
+    const total = defs.find((d) => d.path[1] === "total")!;
+    out.push({ lhs: [total.key], rhs: defs.filter((d) => d !== total).map((d) => d.key) });
+  }
+  return out;
+}
+
+const constraintCache = new Map<EditionId, Constraint[]>();
+
+function combinations(n: number, k: number): number[][] {
+  const out: number[][] = [];
+  const pick: number[] = [];
+  const rec = (start: number) => {
+    if (pick.length === k) {
+      out.push([...pick]);
+      return;
+    }
+    for (let i = start; i <= n - (k - pick.length); i++) {
+      pick.push(i);
+      rec(i + 1);
+      pick.pop();
+    }
+  };
+  rec(0);
+  return out;
+}
+
+const labelOf = (d: CellDef): string => [...d.rowLabels, ...d.colLabels].join(" / ");
+
+/** Places logical rows into one edition's cells and reports what it could not place. */
+export class Placer {
+  readonly #edition: EditionId;
+  readonly #diag: Diagnostics;
+  readonly #cells = new Map<CellKey, { cell: Cell; unsure: boolean }>();
+  readonly #seenRows = new Set<string>();
+  readonly #deferred: { row: LogicalRow; defs: readonly CellDef[] }[] = [];
+  readonly #constraints: Constraint[];
+
+  constructor(edition: EditionId, diag: Diagnostics) {
+    this.#edition = edition;
+    this.#diag = diag;
+    let c = constraintCache.get(edition);
+    if (!c) {
+      c = constraintsOf(edition);
+      constraintCache.set(edition, c);
+    }
+    this.#constraints = c;
+  }
+
+  /** Places a row at once when its columns are known; otherwise keeps it for {@link finish}. */
+  add(row: LogicalRow): void {
+    const defs = scopeOf(this.#edition).tables[row.table].rowCells.get(row.row);
+    if (!defs) return;
+    const id = `${row.table}.${row.row}`;
+    if (this.#seenRows.has(id)) {
+      this.#diag.add(
+        "duplicate-row",
+        "warning",
+        `「${defs[0]!.rowLabels.join(" / ") || "数据行"}」出现了两次，已忽略第二次出现的数值`,
+        `the row "${defs[0]!.rowLabels.join(" / ") || "data row"}" appears twice; the second one was ignored`,
+        row.pos,
+        { pointer: defs[0]!.pointer },
+      );
+      return;
+    }
+    this.#seenRows.add(id);
+    if (row.columns) {
+      this.#placeByHeader(row, defs, row.columns);
+      return;
+    }
+    const values = [...row.values];
+    while (values.length > defs.length && values[values.length - 1]!.raw.trim() === "") values.pop();
+    if (values.length === defs.length) {
+      values.forEach((v, i) => this.#set(defs[i]!, v, row.unsure === true));
+      return;
+    }
+    this.#deferred.push({ row: { ...row, values }, defs });
+  }
+
+  #placeByHeader(row: LogicalRow, defs: readonly CellDef[], columns: readonly (CellKey | null)[]): void {
+    const byKey = new Map(defs.map((d) => [d.key, d]));
+    const done = new Set<CellKey>();
+    row.values.forEach((v, i) => {
+      const key = columns[i] ?? null;
+      const def = key === null ? undefined : byKey.get(key);
+      if (!def || done.has(def.key)) {
+        if (v.raw.trim() !== "") {
+          this.#diag.add(
+            "extra-column",
+            "warning",
+            `数值「${v.raw}」所在的列不属于官方格式，已忽略`,
+            `the value "${v.raw}" is in a column the official format does not have; it was ignored`,
+            v.pos,
+          );
+        }
+        return;
+      }
+      done.add(def.key);
+      this.#set(def, v, row.unsure === true);
+    });
+    const missing = defs.filter((d) => !done.has(d.key));
+    if (missing.length > 0) this.#reportMissing(row, missing);
+  }
+
+  #reportMissing(row: LogicalRow, missing: readonly CellDef[]): void {
+    this.#diag.add(
+      "missing-cells",
+      "warning",
+      `该行缺少以下单元格，已留空：${missing.map((d) => d.colLabels.at(-1)).join("、")}`,
+      `this row has no cell for ${missing.map((d) => d.path[1]).join(", ")}; left blank`,
+      row.pos,
+      { pointer: missing[0]!.pointer },
+    );
+  }
+
+  #set(def: CellDef, v: SourceValue, unsure: boolean): void {
+    let cell = parseCellText(v.raw);
+    if (v.unit !== undefined && cell.status === "number" && cell.unit === undefined && def.unit !== v.unit) {
+      cell = parseCellText(`${v.raw}${v.unit}`);
+      this.#diag.add(
+        "unit-from-header",
+        "info",
+        `表头注明单位「${v.unit}」，已写入单元格：${cell.raw}`,
+        `the header states the unit "${v.unit}"; it was kept in the cell: ${cell.raw}`,
+        v.pos,
+        { pointer: def.pointer },
+      );
+    }
+    if (cell.status === "invalid") {
+      this.#diag.add(
+        "unreadable-cell",
+        "warning",
+        `「${labelOf(def)}」的内容「${v.raw}」不是数字，已按原文保留`,
+        `"${v.raw}" in ${def.key} is not a number; kept as written`,
+        v.pos,
+        { pointer: def.pointer },
+      );
+    }
+    this.#cells.set(def.key, { cell, unsure });
+  }
+
+  #check(candidate: ReadonlyMap<CellKey, Cell>, touched: ReadonlySet<CellKey>): { checked: number; violated: number } {
+    let checked = 0;
+    let violated = 0;
+    const get = (k: CellKey): Cell | undefined => candidate.get(k) ?? this.#cells.get(k)?.cell;
+    for (const c of this.#constraints) {
+      const keys = [...c.lhs, ...c.rhs];
+      if (!keys.some((k) => touched.has(k))) continue;
+      const cells = keys.map(get);
+      if (cells.some((x) => x === undefined || x.status === "invalid")) continue;
+      const sum = (ks: readonly CellKey[]) => ks.reduce((s, k) => s + (get(k)!.value ?? 0), 0);
+      checked++;
+      if (Math.abs(sum(c.lhs) - sum(c.rhs)) > 1e-6) violated++;
+    }
+    return { checked, violated };
+  }
+
+  #resolve(row: LogicalRow, defs: readonly CellDef[]): void {
+    const n = defs.length;
+    const m = row.values.length;
+    const touched = new Set(defs.map((d) => d.key));
+    // Each candidate: for each value, the index of its column (or -1: dropped).
+    const candidates: number[][] =
+      m < n
+        ? combinations(n, m)
+        : combinations(m, n).map((kept) => row.values.map((_, i) => (kept.includes(i) ? kept.indexOf(i) : -1)));
+    const asCells = (cand: number[]): Map<CellKey, Cell> => {
+      const map = new Map<CellKey, Cell>(defs.map((d) => [d.key, BLANK]));
+      cand.forEach((col, i) => {
+        if (col >= 0) map.set(defs[col]!.key, parseCellText(row.values[i]!.raw));
+      });
+      return map;
+    };
+    const results = candidates.map((c) => ({ c, r: this.#check(asCells(c), touched) }));
+    const consistent = results.filter((x) => x.r.checked > 0 && x.r.violated === 0);
+    const first = results[0]!;
+    const apply = (cand: number[], unsure: boolean) => {
+      cand.forEach((col, i) => {
+        if (col >= 0) this.#set(defs[col]!, row.values[i]!, unsure);
+      });
+      const used = new Set(cand.filter((c) => c >= 0));
+      return defs.filter((_, i) => !used.has(i));
+    };
+    const written = row.values.map((v) => v.raw || "(空)").join(" ");
+    const label = defs[0]!.rowLabels.join(" / ") || "数据行";
+
+    if (m < n) {
+      const ltrHolds = first.r.checked === 0 || first.r.violated === 0;
+      if (!ltrHolds && consistent.length === 1) {
+        const rest = apply(consistent[0]!.c, true);
+        this.#diag.add(
+          "placed-by-arithmetic",
+          "warning",
+          `「${label}」只有 ${m} 个数值（应为 ${n} 个）：${written}；按表内勾稽关系确定了各数值所在的列，其余留空`,
+          `"${label}" has ${m} of ${n} values (${written}); the table's arithmetic fixed their columns, the rest left blank`,
+          row.pos,
+          { pointer: (rest[0] ?? defs[0]!).pointer },
+        );
+        return;
+      }
+      const rest = apply(first.c, true);
+      const note = ltrHolds ? "" : "（按此读法表内勾稽关系不成立，请核对原文）";
+      const noteEn = ltrHolds ? "" : " (the table's arithmetic does not hold this way: check the source)";
+      this.#diag.add(
+        "missing-cells",
+        ltrHolds ? "warning" : "error",
+        `「${label}」只有 ${m} 个数值（应为 ${n} 个）：已从左到右读入，${rest.map((d) => d.colLabels.at(-1)).join("、")} 留空${note}`,
+        `"${label}" has ${m} of ${n} values: read left to right, ${rest.map((d) => d.path[1]).join(", ")} left blank${noteEn}`,
+        row.pos,
+        { pointer: rest[0]!.pointer },
+      );
+      return;
+    }
+    if (consistent.length === 1) {
+      const cand = consistent[0]!.c;
+      apply(cand, true);
+      const dropped = row.values.filter((_, i) => cand[i] === -1).map((v) => v.raw);
+      this.#diag.add(
+        "placed-by-arithmetic",
+        "warning",
+        `「${label}」有 ${m} 个数值（应为 ${n} 个）：${written}；按表内勾稽关系确定了各数值所在的列，多出的「${dropped.join(" ")}」已忽略`,
+        `"${label}" has ${m} values for ${n} columns (${written}); the table's arithmetic fixed their columns, the extra "${dropped.join(" ")}" ignored`,
+        row.pos,
+        { pointer: defs[0]!.pointer },
+      );
+      return;
+    }
+    this.#diag.add(
+      "unplaced",
+      "error",
+      `「${label}」有 ${m} 个数值（应为 ${n} 个）：${written}；无法确定各数值所在的列，该行留空，请手工填写`,
+      `"${label}" has ${m} values for ${n} columns (${written}); their columns cannot be determined, so the row was left blank: fill it in by hand`,
+      row.pos,
+      { pointer: defs[0]!.pointer },
+    );
+  }
+
+  /** Settles the deferred rows and returns the tables and the counts. */
+  finish(tablePos: Partial<Record<TableId, SourcePosition>>): { tables: Report["tables"]; stats: ImportStats } {
+    for (const { row, defs } of this.#deferred) this.#resolve(row, defs);
+    const layout = layoutOf(this.#edition);
+    const scope = scopeOf(this.#edition);
+    for (const id of ["proactive", "applications", "review"] as const) {
+      const t = scope.tables[id];
+      const pos = tablePos[id] ?? { line: 1 };
+      const rows = t.rowOrder.filter((r) => !t.rowCells.get(r)!.some((d) => this.#cells.has(d.key)));
+      const section = layout.tables[id].section.label;
+      if (rows.length === t.rowOrder.length) {
+        this.#diag.add(
+          "table-missing",
+          "error",
+          `未找到「${section}」的表格，其单元格全部留空`,
+          `no table found for "${section}"; all its cells are blank`,
+          pos,
+          { pointer: `/tables/${id}` },
+        );
+        continue;
+      }
+      for (const r of rows) {
+        const defs = t.rowCells.get(r)!;
+        this.#diag.add(
+          "row-missing",
+          "warning",
+          `未找到「${defs[0]!.rowLabels.join(" / ")}」这一行，其单元格留空`,
+          `the row "${defs[0]!.rowLabels.join(" / ")}" was not found; its cells are blank`,
+          pos,
+          { pointer: defs[0]!.pointer },
+        );
+      }
+    }
+    const tables = { proactive: {}, applications: {}, review: {} } as Record<TableId, TableCells>;
+    const stats: ImportStats = { placed: 0, unsure: 0, missing: 0, total: layout.cells.length };
+    for (const def of layout.cells) {
+      const got = this.#cells.get(def.key);
+      const [row, col] = def.path;
+      const t = tables[def.table];
+      t[row] = { ...(t[row] ?? {}), [col]: got?.cell ?? BLANK };
+      if (!got) stats.missing++;
+      else if (got.unsure) stats.unsure++;
+      else stats.placed++;
+    }
+    return { tables, stats };
+  }
+}
