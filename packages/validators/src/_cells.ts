@@ -46,8 +46,13 @@ export function cellAt(report: Report, s: Slot): Cell {
 /** A short official label of a cell: `四、结转下年度继续办理（自然人）`, `规章（本年制发件数）`. */
 export function cellLabel(def: CellDef): string {
   if (def.table === "review") return def.colLabels.join("/");
+  // Table 二's rows are unique without their caption; table 三's leaves need their group (（三）不予公开1.…).
   const row =
-    def.table === "applications" && def.rowLabels.length > 1 ? def.rowLabels.slice(1) : def.rowLabels;
+    def.table === "proactive"
+      ? def.rowLabels.slice(-1)
+      : def.rowLabels.length > 1
+        ? def.rowLabels.slice(1)
+        : def.rowLabels;
   return `${row.join("")}（${def.colLabels[def.colLabels.length - 1]}）`;
 }
 
