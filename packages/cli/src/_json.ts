@@ -14,7 +14,7 @@ export interface JsonSyntaxError {
 
 const WS = new Set([" ", "\t", "\n", "\r"]);
 const ESCAPES = new Set(['"', "\\", "/", "b", "f", "n", "r", "t"]);
-const HEX = /^[0-9a-fA-F]{4}$/;
+const HEX_DIGIT = /^[0-9a-fA-F]$/;
 
 class Fail {
   constructor(
@@ -63,8 +63,10 @@ export function locateJsonError(s: string): JsonSyntaxError | null {
       if (c === 0x5c) {
         const e = s[i + 1];
         if (e === "u") {
-          if (!HEX.test(s.slice(i + 2, i + 6))) {
-            throw new Fail(i, {
+          let k = i + 2;
+          while (k < i + 6 && k < s.length && HEX_DIGIT.test(s[k]!)) k++;
+          if (k < i + 6) {
+            throw new Fail(k, {
               zh: "\\u 后应为 4 位十六进制数",
               en: "\\u must be followed by 4 hex digits",
             });
@@ -73,9 +75,9 @@ export function locateJsonError(s: string): JsonSyntaxError | null {
         } else if (e !== undefined && ESCAPES.has(e)) {
           i += 2;
         } else if (e === undefined) {
-          throw new Fail(s.length, { zh: "字符串没有结束引号", en: "unterminated string" });
+          throw end();
         } else {
-          throw new Fail(i, { zh: `无效的转义 \\${e}`, en: `bad escape \\${e}` });
+          throw new Fail(i + 1, { zh: `无效的转义 \\${e}`, en: `bad escape \\${e}` });
         }
         continue;
       }

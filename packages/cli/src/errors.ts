@@ -72,7 +72,7 @@ export class InputError extends CliError {
 /** A schema problem of a document that is JSON but not a report: where, and what. */
 export interface ReportIssue {
   readonly pointer: string;
-  readonly message: string;
+  readonly message: Text;
 }
 
 /** The input is JSON but not a report document, so there are no cells to export. */

@@ -34,7 +34,11 @@ function report(err: unknown, io: Io, lang: Lang): number {
     const lines = [`xxgk: ${err.text[lang]}`];
     if (err instanceof ReportInvalidError) {
       for (const issue of err.issues.slice(0, MAX_ISSUES_SHOWN)) {
-        lines.push(`  ${err.file}#${issue.pointer || "/"}: ${issue.message}`);
+        const message = issue.message[lang];
+        // Schema messages usually start with their pointer already.
+        lines.push(
+          `  ${message.includes(issue.pointer || "/") ? message : `${issue.pointer || "/"}: ${message}`}`,
+        );
       }
       const more = err.issues.length - MAX_ISSUES_SHOWN;
       if (more > 0) lines.push(lang === "zh" ? `  ……另有 ${more} 处` : `  … and ${more} more`);

@@ -1,4 +1,5 @@
 import { parseCellText, parseReport } from "@xxgk/core-model";
+import { validate } from "@xxgk/validators";
 import { readJson } from "../_json.js";
 import { OUTPUT_OPTIONS, writeOutput } from "../_output.js";
 import { defineCommand } from "../command.js";
@@ -69,8 +70,18 @@ export const cellsCommand = defineCommand({
     if (values.bom && format !== "csv") {
       throw new UsageError({ zh: "--bom 只用于 CSV 输出", en: "--bom applies to CSV output only" }, "cells");
     }
-    const parsed = parseReport(await readJson(file, io));
-    if (!parsed.ok) throw new ReportInvalidError(file, parsed.issues);
+    const doc = await readJson(file, io);
+    const parsed = parseReport(doc);
+    if (!parsed.ok) {
+      // validators word the same schema problems in both languages; zod's own messages are English.
+      const worded = validate(doc).findings.filter((f) => f.severity === "error");
+      throw new ReportInvalidError(
+        file,
+        worded.length > 0
+          ? worded.map((f) => ({ pointer: f.pointer, message: f.message }))
+          : parsed.issues.map((i) => ({ pointer: i.pointer, message: { zh: i.message, en: i.message } })),
+      );
+    }
     const records = cellRecords(parsed.report);
     const text =
       format === "json"
