@@ -1,0 +1,166 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { ValidateOutput } from "../../src/index.js";
+import { EXAMPLES, scratch, xxgk } from "../_helpers.js";
+
+const load = (file: string) => JSON.parse(readFileSync(file, "utf8"));
+
+/**
+ * example-2021 with 3 more applications received from 自然人 (row total adjusted), which breaks
+ * T3.balance (error) and the narrative's count of applications (warning); the notice is a blank cell.
+ */
+function broken(): unknown {
+  const doc = load(EXAMPLES.y2021);
+  doc.tables.applications.newlyReceived.naturalPerson = 190;
+  doc.tables.applications.newlyReceived.total = 424;
+  doc.tables.review.reconsideration.pending = "";
+  return doc;
+}
+
+function files(dir: string, entries: Record<string, unknown>): string[] {
+  return Object.entries(entries).map(([name, content]) => {
+    writeFileSync(join(dir, name), typeof content === "string" ? content : JSON.stringify(content, null, 2));
+    return name;
+  });
+}
+
+describe("xxgk validate", () => {
+  it("passes both examples (the seed's three blank cells are notices, not errors)", async () => {
+    const r = await xxgk(["validate", EXAMPLES.wulin, EXAMPLES.y2021]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toContain(`${EXAMPLES.wulin}\n  提示（3）\n`);
+    expect(r.stdout).toContain("/tables/applications/carriedForward/total");
+    expect(r.stdout.trimEnd().split("\n").at(-1)).toBe(
+      "2 个文件：0 个有错误（0 个错误，0 个警告，3 个提示）",
+    );
+    const en = await xxgk(["validate", "--lang", "en", EXAMPLES.wulin]);
+    expect(en.stdout.trimEnd().split("\n").at(-1)).toBe(
+      "1 file: 0 with errors (0 errors, 0 warnings, 3 notices)",
+    );
+    expect(en.stdout).toContain("  notices (3)\n");
+  });
+
+  it("exits 1 on error-level findings and lists errors before the rest", async () => {
+    const dir = scratch();
+    const names = files(dir, { "bad.json": broken(), "seed.json": load(EXAMPLES.wulin) });
+    const r = await xxgk(["validate", ...names, "--lang", "en"], { cwd: dir });
+    expect(r.code).toBe(1);
+    const block = r.stdout.slice(r.stdout.indexOf("bad.json\n"), r.stdout.indexOf("seed.json\n"));
+    expect(block).toMatch(/^bad\.json\n {2}errors \(\d+\)\n/);
+    expect(block).toContain("T3.balance /tables/applications/carriedForward/naturalPerson");
+    const severities = [...r.stdout.matchAll(/^ {4}(error|warning|info) /gm)].map((m) => m[1]);
+    const firstNonError = severities.findIndex((s) => s !== "error");
+    expect(severities.slice(firstNonError, severities.indexOf("error", firstNonError) + 1)).not.toContain(
+      "error",
+    );
+    expect(r.stdout).toMatch(/\n2 files: 1 with errors \(\d+ errors, 1 warning, 4 notices\)\n$/);
+  });
+
+  it("checks the other files when one is unreadable, names file:line:column, and exits 2", async () => {
+    const dir = scratch();
+    const names = files(dir, {
+      "a.json": load(EXAMPLES.y2021),
+      "b.json": '{\n  "edition": "2021",\n  "meta": {\n    "organ": "某局",\n  }\n}\n',
+      "c.json": broken(),
+    });
+    const r = await xxgk(["validate", ...names, "missing.json"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      "xxgk: b.json:5:3: 不是合法的 JSON：此处不应出现 “}”，应为带双引号的属性名\nxxgk: missing.json: 文件不存在\n",
+    );
+    expect(r.stdout).toContain("c.json\n  错误（");
+    expect(r.stdout).toMatch(/\n4 个文件：2 个无法读取，1 个有错误（\d+ 个错误，\d+ 个警告，\d+ 个提示）\n$/);
+  });
+
+  it("--format json gives one stable document for the whole batch", async () => {
+    const dir = scratch();
+    const names = files(dir, { "ok.json": load(EXAMPLES.y2021), "bad.json": broken(), "nojson.json": "{" });
+    const r = await xxgk(["validate", "--format", "json", ...names], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("");
+    const out = JSON.parse(r.stdout) as ValidateOutput;
+    expect(out.version).toBe(1);
+    expect(out.files.map((f) => [f.file, f.status])).toEqual([
+      ["ok.json", "ok"],
+      ["bad.json", "errors"],
+      ["nojson.json", "unreadable"],
+    ]);
+    const [ok, bad, nojson] = out.files;
+    expect(ok).toMatchObject({ counts: { error: 0, warning: 0, info: 0 }, findings: [] });
+    if (bad?.status !== "errors" || nojson?.status !== "unreadable") throw new Error("unexpected statuses");
+    expect(bad.findings.length).toBe(bad.counts.error + bad.counts.warning + bad.counts.info);
+    expect(bad.findings.find((f) => f.code === "T3.balance")).toMatchObject({
+      severity: "error",
+      pointer: "/tables/applications/carriedForward/naturalPerson",
+      message: { zh: expect.any(String), en: expect.any(String) },
+    });
+    expect(nojson.error).toEqual({
+      code: "INPUT_JSON",
+      message: {
+        zh: "nojson.json:1:2: 不是合法的 JSON：JSON 意外结束",
+        en: "nojson.json:1:2: not valid JSON: unexpected end of JSON",
+      },
+      line: 1,
+      column: 2,
+    });
+    expect(out.summary).toEqual({ files: 3, withErrors: 1, unreadable: 1, counts: bad.counts });
+  });
+
+  it("uses --previous for the year-to-year rules", async () => {
+    const dir = scratch();
+    const last = load(EXAMPLES.y2021);
+    last.meta.year = 2024;
+    last.meta.title = last.meta.title.replace("2025", "2024");
+    delete last.meta.published;
+    const matching = structuredClone(last);
+    matching.tables.applications.carriedForward = load(EXAMPLES.y2021).tables.applications.carriedOver;
+    files(dir, { "this.json": load(EXAMPLES.y2021), "last.json": last, "matching.json": matching });
+    const codes = async (...extra: string[]) => {
+      const r = await xxgk(["validate", "--format", "json", "this.json", ...extra], { cwd: dir });
+      const f = (JSON.parse(r.stdout) as ValidateOutput).files[0]!;
+      return f.status === "unreadable" ? [] : f.findings.map((x) => x.code);
+    };
+    expect(await codes()).not.toContain("X.carry-over");
+    expect(await codes("--previous", "last.json")).toContain("X.carry-over");
+    expect(await codes("--previous", "matching.json")).not.toContain("X.carry-over");
+    const missing = await xxgk(["validate", "this.json", "--previous", "nope.json"], { cwd: dir });
+    expect(missing).toMatchObject({ code: 2, stdout: "", stderr: "xxgk: nope.json: 文件不存在\n" });
+  });
+
+  it("shows progress on stderr only when it is a terminal and the batch has more than 20 files", async () => {
+    const many = (n: number) => Array.from({ length: n }, () => EXAMPLES.y2021);
+    const tty = await xxgk(["validate", ...many(21)], { stderrIsTTY: true });
+    expect(tty.code).toBe(0);
+    expect(tty.stderr).toContain("\r校验中 1/21");
+    expect(tty.stderr).toContain("\r校验中 21/21");
+    expect(tty.stderr.endsWith("\r\x1b[K")).toBe(true);
+    expect(tty.stdout).not.toContain("校验中");
+    expect((await xxgk(["validate", ...many(20)], { stderrIsTTY: true })).stderr).toBe("");
+    expect((await xxgk(["validate", ...many(21)], { stderrIsTTY: false })).stderr).toBe("");
+  });
+
+  it("reads standard input for -, and needs at least one file", async () => {
+    const r = await xxgk(["validate", "-"], { stdin: JSON.stringify(broken()) });
+    expect(r.code).toBe(1);
+    expect(r.stdout.startsWith("-\n  错误（")).toBe(true);
+    const none = await xxgk(["validate"]);
+    expect(none).toMatchObject({ code: 2, stdout: "" });
+    expect(none.stderr).toBe("xxgk: 请给出要校验的文件\n运行 xxgk validate --help 查看用法\n");
+  });
+
+  it("--blanks not-assessable reaches the validators", async () => {
+    const counted = await xxgk(["validate", "--format", "json", EXAMPLES.wulin]);
+    const skipped = await xxgk([
+      "validate",
+      "--format",
+      "json",
+      "--blanks",
+      "not-assessable",
+      EXAMPLES.wulin,
+    ]);
+    expect(JSON.parse(counted.stdout)).not.toEqual(JSON.parse(skipped.stdout));
+    expect((await xxgk(["validate", "--blanks", "zero", EXAMPLES.wulin])).code).toBe(2);
+  });
+});
