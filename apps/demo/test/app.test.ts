@@ -129,7 +129,7 @@ describe("the demo app", () => {
     // The edited cell is marked, either as the finding's own cell or as one the rule reads.
     await expect.poll(() => cell(naturalPerson.key).getAttribute("class")).toMatch(/\bf-(error|related)\b/);
     await expect(balance.first().locator(".msg").textContent()).resolves.toMatch(/[\u4e00-\u9fff]/);
-    await cell(naturalPerson.key).scrollIntoViewIfNeeded();
+    await cell(naturalPerson.key).evaluate((el) => el.scrollIntoView({ block: "center" }));
     await shot("02-finding.png");
     // Clicking the finding takes the author to its cell.
     const pointer = await balance.first().locator("button").getAttribute("data-pointer");
@@ -230,10 +230,25 @@ describe("the demo app", () => {
     page.on("request", (r) => {
       if (r.url().includes("/fonts/")) fontRequests.push(r.url());
     });
+    // Record every progress message the dialog shows while the fonts stream in.
+    await page.evaluate(() => {
+      const text = document.querySelector("dialog.dialog-pdf p")!;
+      const seen: string[] = [];
+      (window as unknown as { pdfProgress: string[] }).pdfProgress = seen;
+      new MutationObserver(() => seen.push(text.textContent ?? "")).observe(text, { childList: true });
+    });
     const [first] = await Promise.all([
       page.waitForEvent("download", { timeout: 60_000 }),
       page.getByRole("button", { name: "下载 PDF" }).click(),
     ]);
+    const progress = await page.evaluate(() => (window as unknown as { pdfProgress: string[] }).pdfProgress);
+    const counts = progress
+      .map((t) => /下载字体：([\d.]+) \/ ([\d.]+) MB/.exec(t))
+      .filter((m) => m !== null)
+      .map((m) => [Number(m[1]), Number(m[2])]);
+    expect(counts.length).toBeGreaterThan(1);
+    expect(counts.at(-1)![0]).toBe(counts.at(-1)![1]);
+    expect(counts.at(-1)![1]).toBeGreaterThan(20);
     const file = join(OUT, "report.pdf");
     await first.saveAs(file);
     expect(readFileSync(file).subarray(0, 5).toString("latin1")).toBe("%PDF-");
