@@ -1,10 +1,10 @@
 // A published page: find the article among the site chrome, its title, sections and tables.
 import { getCell, layoutOf, parseReport, type TableId } from "@xxgk/core-model";
-import { detectEdition, finishReport, Narrative } from "./_assemble.js";
+import { detectEdition, finishReport, Narrative, resolveMeta } from "./_assemble.js";
 import { Diagnostics, excerpt } from "./_diagnostics.js";
 import { findAll, type HNode, type Item, itemsOf, LineIndex, parseHtml, textOf } from "./_html.js";
 import { classifyTable, type HeaderState, newHeaderState, readHtmlTable } from "./_htmlTable.js";
-import { findPublished, looksLikeTitle, matchHeading, parseTitle } from "./_meta.js";
+import { findPublished, isSignOff, looksLikeTitle, matchHeading, parseTitle } from "./_meta.js";
 import { normalizeLabel, tidyText, trimSpace } from "./_normalize.js";
 import { Placer } from "./_place.js";
 import { scopeOf } from "./_scope.js";
@@ -68,8 +68,10 @@ export function readHtml(html: string, opts: ImportOptions): ImportResult {
   }
   const inArticle = (it: Item) => container === undefined || it.path.includes(container);
 
-  for (const it of items) {
+  let lastInArticle = -1;
+  for (const [i, it] of items.entries()) {
     if (!inArticle(it)) continue;
+    lastInArticle = i;
     if (it.kind === "table") {
       const id = classifyTable(it.rows, edition) ?? narrative.table;
       if (!id) {
@@ -100,6 +102,13 @@ export function readHtml(html: string, opts: ImportOptions): ImportResult {
     }
     if (text.length <= 60 && CHROME.test(text)) continue;
     narrative.add(text);
+  }
+  // A sign-off (organ, date) that the CMS put just outside the article body still belongs to it.
+  const organ = resolveMeta(title?.text, opts).organ;
+  for (let i = lastInArticle + 1; container && i < items.length && i <= lastInArticle + 4; i++) {
+    const it = items[i]!;
+    if (it.kind !== "text" || !isSignOff(textLine(it.text), organ)) break;
+    narrative.add(textLine(it.text), "paragraph");
   }
   const pubText = [
     ...findAll(root, (n) => n.tag === "meta" && /pubdate|publishdate/i.test(n.attrs.name ?? "")).map(

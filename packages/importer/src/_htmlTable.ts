@@ -80,11 +80,14 @@ export function classifyTable(rows: readonly (readonly RawCell[])[], edition: Ed
 export interface HeaderState {
   cols: Placed[][];
   reviewDone: boolean;
+  /** Column keys by header, per row definition; `null` when the header does not line up. */
+  cache: Map<readonly CellDef[], { keys: (CellKey | null)[]; units: (string | undefined)[] } | null>;
+  mismatchReported: boolean;
 }
 
 /** A fresh header state (a new report table, or a new sub-table caption). */
 export function newHeaderState(): HeaderState {
-  return { cols: [], reviewDone: false };
+  return { cols: [], reviewDone: false, cache: new Map(), mismatchReported: false };
 }
 
 const leafIndexes = new WeakMap<readonly CellDef[], LabelIndex<CellDef>>();
@@ -97,48 +100,73 @@ function leafIndex(defs: readonly CellDef[]): LabelIndex<CellDef> {
   return ix;
 }
 
-/** The column of each value by the header above it; `null` = no usable header mapping. */
+/** The column key each grid column's header names (for one row's cells); `null` = none. */
+function columnKeys(header: HeaderState, defs: readonly CellDef[]): { keys: (CellKey | null)[]; units: (string | undefined)[] } {
+  const ix = leafIndex(defs);
+  const keys: (CellKey | null)[] = [];
+  const units: (string | undefined)[] = [];
+  header.cols.forEach((heads, c) => {
+    let found: { defs: CellDef[]; unit?: string | undefined } | undefined;
+    for (let i = heads.length - 1; i >= 0 && !found; i--) {
+      const ms = ix.matchAll(heads[i]!.raw.text);
+      if (ms.length > 0) found = { defs: ms.map((m) => m.item), unit: ms[0]!.unit };
+    }
+    let cands = found?.defs ?? [];
+    if (cands.length > 1) {
+      const norms = heads.map((h) => normalizeLabel(h.raw.text));
+      const score = (d: CellDef) => d.colLabels.slice(0, -1).filter((l) => norms.includes(normalizeLabel(l))).length;
+      const top = Math.max(...cands.map(score));
+      cands = cands.filter((d) => score(d) === top);
+    }
+    keys[c] = cands.length === 1 ? cands[0]!.key : null;
+    units[c] = found?.unit;
+  });
+  return { keys, units };
+}
+
+/**
+ * The column of each value by the header above it, or `null` when the header cannot be trusted: it must
+ * name every column of the row, each over one run of grid columns, in the official order.
+ */
 function mapByHeader(
   values: readonly Placed[],
   defs: readonly CellDef[],
   header: HeaderState,
 ): { keys: (CellKey | null)[]; units: (string | undefined)[] } | null {
   if (header.cols.length === 0) return null;
-  const ix = leafIndex(defs);
+  let cached = header.cache.get(defs);
+  if (cached === undefined) {
+    const cols = columnKeys(header, defs);
+    const order = defs.map((d) => d.key);
+    let ok = true;
+    let last = -1;
+    let prev: CellKey | null = null;
+    const seen = new Set<CellKey>();
+    for (const k of cols.keys) {
+      if (k === prev || k === null) {
+        prev = k;
+        continue;
+      }
+      if (seen.has(k) || order.indexOf(k) < last) ok = false;
+      seen.add(k);
+      last = order.indexOf(k);
+      prev = k;
+    }
+    if (seen.size !== defs.length) ok = false;
+    cached = ok ? cols : null;
+    header.cache.set(defs, cached);
+  }
+  if (cached === null) return null;
   const keys: (CellKey | null)[] = [];
   const units: (string | undefined)[] = [];
   for (const v of values) {
-    const heads = header.cols[v.col] ?? [];
-    if (heads.length === 0) {
-      if (v.value !== "") return null;
-      keys.push(null);
-      units.push(undefined);
-      continue;
-    }
-    let found: { defs: CellDef[]; unit?: string | undefined } | undefined;
-    for (let i = heads.length - 1; i >= 0 && !found; i--) {
-      const ms = ix.matchAll(heads[i]!.raw.text);
-      if (ms.length > 0) found = { defs: ms.map((m) => m.item), unit: ms[0]!.unit };
-    }
-    if (!found) {
-      keys.push(null);
-      units.push(undefined);
-      continue;
-    }
-    let cands = found.defs;
-    if (cands.length > 1) {
-      const norms = heads.map((h) => normalizeLabel(h.raw.text));
-      const score = (d: CellDef) =>
-        d.colLabels.slice(0, -1).filter((l) => norms.includes(normalizeLabel(l))).length;
-      const top = Math.max(...cands.map(score));
-      cands = cands.filter((d) => score(d) === top);
-    }
-    keys.push(cands.length === 1 ? cands[0]!.key : null);
-    units.push(found.unit);
+    const key = cached.keys[v.col] ?? null;
+    if (key === null && (header.cols[v.col] ?? []).length === 0 && v.value !== "") return null;
+    keys.push(key);
+    units.push(cached.units[v.col]);
   }
   const used = keys.filter((k): k is CellKey => k !== null);
   if (new Set(used).size !== used.length) return null;
-  if (values.length === defs.length && used.length !== defs.length) return null;
   return { keys, units };
 }
 
@@ -180,6 +208,8 @@ export function readHtmlTable(
     }
     if (sawCaption && !label) {
       header.cols = [];
+      header.cache.clear();
+      header.mismatchReported = false;
       headerStarted = false;
       return;
     }
@@ -191,7 +221,11 @@ export function readHtmlTable(
       return;
     }
     if (sawHeader) {
-      if (!headerStarted) header.cols = [];
+      if (!headerStarted) {
+        header.cols = [];
+        header.cache.clear();
+        header.mismatchReported = false;
+      }
       headerStarted = true;
       for (const p of cells) {
         if (p.valueLike && p.value !== "") continue;
@@ -249,12 +283,13 @@ export function readHtmlTable(
       const pos = at(v.raw.start, v.raw.text);
       return unit === undefined ? { raw: v.value, pos } : { raw: v.value, pos, unit };
     });
-    if (!mapped && header.cols.length > 0 && values.length === defs.length) {
+    if (!mapped && header.cols.length > 0 && values.length === defs.length && !header.mismatchReported) {
+      header.mismatchReported = true;
       diag.add(
         "header-mismatch",
         "info",
-        "表头与数据列对不齐，该行数值个数与官方列数相同，已按官方列顺序读入",
-        "the header does not line up with the data columns; the row has exactly the official number of values, so they were read in official order",
+        "表头与数据列对不齐；数值个数与官方列数相同的行已按官方列顺序读入",
+        "the header does not line up with the data columns; rows with exactly the official number of values were read in official order",
         pos,
         { pointer: defs[0]!.pointer },
       );

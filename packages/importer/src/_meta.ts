@@ -66,14 +66,26 @@ export function isSubHeading(text: string): boolean {
   return text.length <= 30 && SUBHEADING.test(text) && !/[。；;]$/.test(text);
 }
 
-const PUBLISHED = /(?:发布|成文|印发)(?:时间|日期)\s*[:：]\s*((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})/;
+const DATE = String.raw`[:：]?[\s|]*((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})`;
+const PUBLISHED = [new RegExp(`发布(?:时间|日期)\\s*${DATE}`), new RegExp(`(?:成文|印发)(?:时间|日期)\\s*${DATE}`)];
 
-/** A publication date stated on the page (`发布日期：2021-01-20`), as `YYYY-MM-DD`. */
+/** A publication date stated on the page (`发布日期：2021-01-20`, preferred over 成文日期), as `YYYY-MM-DD`. */
 export function findPublished(text: string): string | undefined {
-  const m = PUBLISHED.exec(text);
-  if (!m) return undefined;
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  if (mo < 1 || mo > 12 || d < 1 || d > 31) return undefined;
-  return `${m[1]}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+  for (const re of PUBLISHED) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const mo = Number(m[2]);
+    const d = Number(m[3]);
+    if (mo < 1 || mo > 12 || d < 1 || d > 31) continue;
+    return `${m[1]}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+  }
+  return undefined;
+}
+
+const SIGN_OFF_DATE = /^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
+
+/** Whether a short line after the article is its sign-off: the organ's name or a date. */
+export function isSignOff(text: string, organ: string | undefined): boolean {
+  if (text.length > 40) return false;
+  return SIGN_OFF_DATE.test(text) || (organ !== undefined && organ.length >= 2 && text.includes(organ));
 }
