@@ -231,7 +231,7 @@ function placeFindings(report: Report, findings: readonly FindingMark[], prefix:
       const tableLabel = layout.tables[first.table].section.label;
       target = `${prefix}cell-${first.key}`;
       where = exact
-        ? `${tableLabel.slice(0, 2)}${[...first.rowLabels, ...first.colLabels].join(" / ")}`
+        ? `表${layout.tables[first.table].section.numeral}：${[...first.rowLabels, ...first.colLabels].join(" / ")}`
         : tableLabel;
     } else if (section) {
       target = `${prefix}${section.key}`;
