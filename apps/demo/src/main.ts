@@ -71,7 +71,7 @@ async function renderPreview(): Promise<void> {
   preview.srcdoc = renderDocument(report, {
     findings: list
       .filter((f) => f.severity !== "info")
-      .map((f) => ({ pointer: f.pointer, severity: f.severity, message: f.message })),
+      .map((f) => ({ pointer: f.pointer, severity: f.severity, message: f.message.zh, code: f.code })),
   });
 }
 
