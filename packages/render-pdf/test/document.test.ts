@@ -1,0 +1,191 @@
+import { EDITIONS, expandGrid, layoutOf, listCells, type Report, SECTIONS, setCell } from "@xxgk/core-model";
+import fc from "fast-check";
+import type { Content, ContentTable, TableCell } from "pdfmake/interfaces.js";
+import { describe, expect, it } from "vitest";
+import { buildDocDefinition, creationDateOf, mm, PRESETS, textBlockOf, textRuns } from "../src/index.js";
+import { example } from "./_fixtures.js";
+
+type AnyNode = Record<string, unknown>;
+
+/** Every node of the content tree, depth first. */
+function nodes(content: unknown): AnyNode[] {
+  const out: AnyNode[] = [];
+  const walk = (n: unknown) => {
+    if (Array.isArray(n)) return n.forEach(walk);
+    if (n === null || typeof n !== "object") return;
+    const node = n as AnyNode;
+    out.push(node);
+    if (node.stack) walk(node.stack);
+    if (node.table) walk((node.table as { body: unknown }).body);
+    if (Array.isArray(node.text)) walk(node.text);
+  };
+  walk(content);
+  return out;
+}
+
+const tablesOf = (content: unknown, id: string) =>
+  nodes(content).filter((n) => typeof n.id === "string" && (n.id === `table:${id}` || n.id.startsWith(`table:${id}:`))) as unknown as ContentTable[];
+
+const textOf = (cell: TableCell) => (cell as { text?: unknown }).text;
+
+describe("buildDocDefinition — page (GB/T 9704-2012)", () => {
+  const doc = buildDocDefinition(example("example-2021"));
+
+  it("is A4 with 37 mm top and 28 mm binding margins and a 156 × 225 mm text block", () => {
+    expect(doc.pageSize).toBe("A4");
+    const [l, t] = doc.pageMargins as number[];
+    expect(t).toBeCloseTo(mm(37), 3);
+    expect(l).toBeCloseTo(mm(28), 3);
+    expect(textBlockOf("official").width).toBeCloseTo(mm(156), 3);
+    expect(textBlockOf("official").height).toBeCloseTo(mm(225), 3);
+  });
+
+  it("sets the title in 22 pt centred, the body in 16 pt with a two-character first-line indent", () => {
+    const styles = doc.styles!;
+    expect(styles.title).toMatchObject({ fontSize: 22, alignment: "center" });
+    expect(doc.defaultStyle).toMatchObject({ fontSize: 16, font: "XxgkSerif" });
+    expect(styles.body).toMatchObject({ alignment: "justify", leadingIndent: 32 });
+    expect(styles.heading).toMatchObject({ font: "XxgkSans", fontSize: 16 });
+  });
+
+  it("fits 22 body lines in the text block", () => {
+    const p = PRESETS.official;
+    expect(Math.floor(textBlockOf("official").height / p.bodyPitch)).toBe(22);
+  });
+
+  it("numbers pages — 1 — with odd pages right and even pages left, 7 mm below the text block", () => {
+    const footer = doc.footer as (page: number, pages: number) => AnyNode;
+    expect(footer(1, 5)).toMatchObject({ text: "— 1 —", alignment: "right", fontSize: 14 });
+    expect(footer(2, 5)).toMatchObject({ text: "— 2 —", alignment: "left" });
+    expect((footer(3, 5).margin as number[])[1]).toBeCloseTo(mm(7), 3);
+    const compact = buildDocDefinition(example("example-2021"), { preset: "compact" }).footer as typeof footer;
+    expect(compact(2, 5)).toMatchObject({ text: "— 2 —", alignment: "center" });
+  });
+
+  it("carries metadata: title, organ as author, subject, keywords, zh-CN, creator xxgk, the publication date", () => {
+    const r = example("example-2021");
+    expect(doc.language).toBe("zh-CN");
+    expect(doc.info).toMatchObject({ title: r.meta.title, author: r.meta.organ, creator: "xxgk" });
+    expect(doc.info!.subject).toContain("国办公开办函〔2021〕30号");
+    expect(doc.info!.keywords).toContain(r.meta.organ);
+    expect(doc.info!.creationDate).toEqual(new Date("2026-01-20T00:00:00Z"));
+  });
+
+  it("dates a report without publication date 1 January after the report year", () => {
+    const r = example("wulin-2020");
+    const { published: _, ...meta } = r.meta;
+    expect(creationDateOf({ ...r, meta }).toISOString()).toBe("2021-01-01T00:00:00.000Z");
+  });
+});
+
+describe("buildDocDefinition — content", () => {
+  it("prints the six official section headings in order, in the heading face", () => {
+    const content = buildDocDefinition(example("wulin-2020")).content;
+    const headings = nodes(content).filter((n) => n.style === "heading");
+    expect(headings.map((h) => h.text)).toEqual(SECTIONS.map((s) => s.label));
+  });
+
+  it("prints every narrative block of the author, in order", () => {
+    const r = example("example-2021");
+    const content = buildDocDefinition(r).content;
+    const texts = nodes(content)
+      .filter((n) => typeof n.id === "string" && /^(preamble|block):/.test(n.id))
+      .map((n) => (typeof n.text === "string" ? n.text : (n.text as { text: string }[]).map((t) => t.text).join("")));
+    const expected = [...r.preamble, ...SECTIONS.flatMap((s) => r.sections[s.key].blocks)].map((b) => b.text);
+    expect(texts).toEqual(expected);
+  });
+
+  for (const edition of EDITIONS) {
+    describe(`tables of the ${edition} edition`, () => {
+      const report = edition === "2019" ? example("wulin-2020") : example("example-2021");
+      const content = buildDocDefinition(report).content as Content[];
+
+      for (const id of ["proactive", "applications", "review"] as const) {
+        it(`${id}: the official merged-cell grid of core-model, label for label and span for span`, () => {
+          const t = layoutOf(edition).tables[id];
+          const parts = tablesOf(content, id);
+          const body = parts.flatMap((p) => p.table.body);
+          const grid = expandGrid(t.rows, t.width);
+          expect(body).toHaveLength(grid.length);
+          grid.forEach((slots, r) => {
+            slots.forEach((slot, c) => {
+              const cell = body[r]![c]!;
+              if (!slot.origin) return expect(cell).toEqual({});
+              expect(cell).toMatchObject({ rowSpan: slot.cell.rowSpan, colSpan: slot.cell.colSpan });
+              if (slot.cell.role !== "value") expect(textOf(cell)).toBe(slot.cell.text);
+            });
+          });
+        });
+      }
+
+      it("repeats the header rows of tables 三 and 四 on every page", () => {
+        expect(tablesOf(content, "applications")[0]!.table.headerRows).toBe(3);
+        expect(tablesOf(content, "review")[0]!.table.headerRows).toBe(3);
+      });
+
+      it("keeps each sub-table of table 二 whole", () => {
+        const parts = tablesOf(content, "proactive");
+        expect(parts.length).toBe(edition === "2019" ? 5 : 4);
+        for (const p of parts) expect((p as { unbreakable?: boolean }).unbreakable).toBe(true);
+      });
+    });
+  }
+
+  it("prints each cell exactly as written: blank stays blank, '-' stays '-', units stay", () => {
+    const arbCell = fc.oneof(
+      fc.constantFrom("", "-", "—", "/", "无", "不适用", "0", "+19", "-18", "4359957元", "9116.36", "1,024"),
+      fc.nat({ max: 99999 }).map(String),
+    );
+    const r0 = example("example-2021");
+    const keys = listCells(r0).map((e) => e.def.key);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...keys), arbCell), { maxLength: 20 }), (edits) => {
+        const r: Report = edits.reduce((acc, [k, v]) => setCell(acc, k, v), r0);
+        const printed = new Map(
+          nodes(buildDocDefinition(r).content)
+            .filter((n) => typeof n.id === "string" && n.id.startsWith("cell:"))
+            .map((n) => [(n.id as string).slice(5), n.text]),
+        );
+        for (const { def, cell } of listCells(r)) expect(printed.get(def.key)).toBe(cell.raw);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it("fills the text block exactly with every table, in both presets", () => {
+    for (const preset of ["official", "compact"] as const) {
+      const content = buildDocDefinition(example("example-2021"), { preset }).content;
+      for (const id of ["proactive", "applications", "review"] as const) {
+        for (const part of tablesOf(content, id)) {
+          const widths = part.table.widths as number[];
+          const n = widths.length;
+          const layout = part.layout as { paddingLeft: () => number; paddingRight: () => number };
+          const total = widths.reduce((a, b) => a + b, 0) + n * (layout.paddingLeft() + layout.paddingRight()) + (n + 1) * 0.5;
+          expect(total).toBeCloseTo(textBlockOf(preset).width, 3);
+          for (const w of widths) expect(w).toBeGreaterThan(PRESETS[preset].tables[id].fontSize);
+        }
+      }
+    }
+  });
+});
+
+describe("textRuns", () => {
+  it("keeps the text and lets only long Latin tokens break anywhere (property)", () => {
+    const piece = fc.oneof(
+      fc.constantFrom("政府信息公开", "，", "。", " ", "2025年", "https://www.example.gov.cn/xxgk/index.html", "gk@binhe.example.gov.cn"),
+      fc.string({ maxLength: 8 }),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }), (pieces) => {
+        const text = pieces.join("");
+        const runs = textRuns(text);
+        const parts = typeof runs === "string" ? [{ text: runs }] : runs;
+        expect(parts.map((p) => p.text).join("")).toBe(text);
+        for (const p of parts) {
+          if ("wordBreak" in p && p.wordBreak === "break-all") expect(p.text).toMatch(/^[\x21-\x7e]{12,}$/);
+          else expect(p.text).not.toMatch(/[\x21-\x7e]{12,}/);
+        }
+      }),
+    );
+  });
+});
