@@ -238,6 +238,12 @@ export function readHtmlTable(
       return;
     }
     headerStarted = false;
+    // Table 四's data row has no label: the first row under its header, whatever its cells hold.
+    if (scope.id === "review" && !header.reviewDone && header.cols.length > 0 && own.length >= 5) {
+      header.reviewDone = true;
+      emitRow(REVIEW_ROW, own, false, at(own[0]!.raw.start, own[0]!.raw.text));
+      return;
+    }
     if (unknown) {
       const vals = own.filter((p) => p.valueLike && p.value !== "" && p.col > unknown.col);
       if (vals.length > 0) {
