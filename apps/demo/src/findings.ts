@@ -1,4 +1,4 @@
-import { layoutOf, type Report } from "@xxgk/core-model";
+import { layoutOf, parsePointer, type Report, SECTIONS } from "@xxgk/core-model";
 import type { Finding } from "@xxgk/validators";
 import type { Checked } from "./checks.js";
 import { h } from "./dom.js";
@@ -9,20 +9,29 @@ type Filter = "all" | "error" | "warning" | "info";
 
 /** A short Chinese description of where a pointer is: the cell's official labels, or the field. */
 export function placeOf(report: Report, pointer: string): string {
-  const def = layoutOf(report.edition).byPointer.get(pointer);
+  const layout = layoutOf(report.edition);
+  const def = layout.byPointer.get(pointer);
   if (def) {
-    const table = layoutOf(report.edition).tables[def.table].section.numeral;
-    return `表${table}：${[...def.rowLabels, ...def.colLabels].join(" / ")}`;
+    return `表${layout.tables[def.table].section.numeral}：${[...def.rowLabels, ...def.colLabels].join(" / ")}`;
   }
-  const fields: Record<string, string> = {
-    "/meta/organ": "发布机关",
-    "/meta/year": "报告年度",
-    "/meta/title": "标题",
-    "/meta/published": "公布日期",
-    "": "整份报告",
-  };
-  return fields[pointer] ?? pointer;
+  const [top, key, third, index] = parsePointer(pointer);
+  const block = (i: string | undefined) => (i === undefined ? "" : ` · 第 ${Number(i) + 1} 段`);
+  const section = SECTIONS.find((s) => s.key === key);
+  if (top === "sections" && section) return `${section.label}${third === "blocks" ? block(index) : ""}`;
+  if (top === "tables" && section) return `表${section.numeral}`;
+  if (top === "preamble") return `前言${block(key)}`;
+  return META_FIELDS[pointer] ?? pointer;
 }
+
+const META_FIELDS: Record<string, string> = {
+  "": "整份报告",
+  "/meta": "报告信息",
+  "/meta/organ": "发布机关",
+  "/meta/year": "报告年度",
+  "/meta/title": "标题",
+  "/meta/published": "公布日期",
+  "/meta/level": "报告类型",
+};
 
 /**
  * The findings list beside the editor and the marks on the fields they point at. Each finding names its

@@ -277,7 +277,8 @@ describe("the demo app", () => {
       page.waitForEvent("download"),
       page.getByRole("button", { name: "下载 HTML" }).click(),
     ]);
-    const htmlText = readFileSync((await html.path())!, "utf8");
+    await html.saveAs(join(OUT, "report.html"));
+    const htmlText = readFileSync(join(OUT, "report.html"), "utf8");
     expect(htmlText).toContain(seed.meta.organ);
     const [json] = await Promise.all([
       page.waitForEvent("download"),
@@ -317,17 +318,57 @@ describe("the demo app", () => {
     await expect.poll(() => page.locator('[data-pointer="/meta/organ"]').inputValue()).toBe(seed.meta.organ);
   });
 
+  test("a published HTML page and a text copy of it import through the importer, diagnostics shown", async () => {
+    const html = readFileSync(join(OUT, "report.html"), "utf8");
+    // A text copy as an author makes one: the page's visible text, selected and copied.
+    const reader = await context.newPage();
+    await reader.setContent(html);
+    const text = await reader.locator("body").evaluate((b) => (b as HTMLElement).innerText);
+    await reader.close();
+    const notes = page.locator("section.import-notes");
+    const imported = async () => Promise.all(newlyReceived.slice(0, 3).map((d) => cell(d.key).inputValue()));
+
+    await page.locator('[data-pointer="/meta/organ"]').fill("另一个机关");
+    await page.getByRole("button", { name: "导入…" }).click();
+    await page.locator("dialog.dialog-import input[type=file]").setInputFiles({
+      name: "report.html",
+      mimeType: "text/html",
+      buffer: Buffer.from(html),
+    });
+    await expect.poll(() => page.locator('[data-pointer="/meta/organ"]').inputValue()).toBe(seed.meta.organ);
+    await expect(imported()).resolves.toEqual(["1", "2", "-"]);
+    await expect(notes.locator("p").first().textContent()).resolves.toMatch(
+      /HTML 网页 · 已放入 \d+ \/ \d+ 个单元格/,
+    );
+
+    await page.locator('[data-pointer="/meta/organ"]').fill("另一个机关");
+    await page.getByRole("button", { name: "导入…" }).click();
+    await page.locator("dialog.dialog-import textarea").fill(text);
+    await page.getByRole("button", { name: "导入粘贴的文字" }).click();
+    // How well a text copy is read is the importer's business; the app shows every diagnostic with its
+    // line, and the stats, and the author can undo the import.
+    await expect
+      .poll(() => notes.locator("p").first().textContent())
+      .toMatch(new RegExp(`文字 · 已放入 \\d+ / ${layout.cells.length} 个单元格`));
+    await expect(notes.locator(".finding").count()).resolves.toBeGreaterThan(0);
+    await expect(notes.locator(".finding .where").first().textContent()).resolves.toMatch(/^第 \d+ 行/);
+    await shot("07-import-text.png");
+    await page.keyboard.press("Control+z");
+    await expect.poll(imported).toEqual(["1", "2", "-"]);
+  });
+
   test("once loaded, the app works offline", async () => {
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
     });
     await page.reload();
     await page.locator("table.grid.applications").waitFor();
+    const before = await cell(newlyReceived[0]!.key).inputValue();
     await context.setOffline(true);
     try {
       await page.reload();
       await page.locator("table.grid.applications").waitFor();
-      await expect(cell(newlyReceived[0]!.key).inputValue()).resolves.toBe("1");
+      await expect(cell(newlyReceived[0]!.key).inputValue()).resolves.toBe(before);
     } finally {
       await context.setOffline(false);
     }
