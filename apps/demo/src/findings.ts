@@ -3,7 +3,8 @@ import type { Finding } from "@xxgk/validators";
 import type { Checked } from "./checks.js";
 import { h } from "./dom.js";
 
-const SEVERITY_ZH = { error: "错误", warning: "警告", info: "提示" } as const;
+/** Severity names as the findings list shows them. */
+export const SEVERITY_ZH = { error: "错误", warning: "警告", info: "提示" } as const;
 const MARKS = ["f-error", "f-warning", "f-info", "f-related"] as const;
 type Filter = "all" | "error" | "warning" | "info";
 

@@ -13,7 +13,7 @@ import { autosave, restore } from "./autosave.js";
 import { check, proposeTotals } from "./checks.js";
 import { download, fileNameOf, h } from "./dom.js";
 import { Editor } from "./editor.js";
-import { FindingsPanel, placeOf } from "./findings.js";
+import { FindingsPanel, placeOf, SEVERITY_ZH } from "./findings.js";
 import { decode, type ImportResult, importText } from "./io.js";
 import { Store } from "./store.js";
 
@@ -252,7 +252,7 @@ function showImportNotes(result: ImportResult, fileName: string | undefined): vo
     h(
       "p",
       {},
-      `${fileName ?? "粘贴的文字"} · ${kinds[result.kind]}`,
+      fileName === undefined ? "粘贴的文字" : `${fileName} · ${kinds[result.kind]}`,
       s ? ` · 已放入 ${s.placed} / ${s.total} 个单元格，存疑 ${s.unsure}，缺失 ${s.missing}` : null,
     ),
     h(
@@ -270,6 +270,7 @@ function showImportNotes(result: ImportResult, fileName: string | undefined): vo
                 if (n.pointer !== undefined && result.report) editor.focusPointer(n.pointer);
               },
             },
+            h("span", { className: `sev ${n.severity}` }, SEVERITY_ZH[n.severity]),
             h("code", {}, n.code),
             h("span", { className: "msg" }, n.message),
             n.excerpt ? h("q", {}, n.excerpt) : null,

@@ -374,6 +374,34 @@ describe("the demo app", () => {
     }
   });
 
+  test("a new blank report takes its edition from the year, and every cell starts blank", async () => {
+    await page.getByRole("button", { name: "新建…" }).click();
+    const dialog = page.locator("dialog.dialog-new");
+    await dialog.locator("input[name=organ]").fill("某某县某某镇人民政府");
+    await dialog.locator("input[name=year]").fill("2020");
+    await expect(dialog.locator("select[name=edition]").inputValue()).resolves.toBe("2019");
+    await dialog.locator("input[name=year]").fill("2025");
+    await expect(dialog.locator("select[name=edition]").inputValue()).resolves.toBe("2021");
+    await dialog.getByRole("button", { name: "创建空白报告" }).click();
+    const cells2021 = layoutOf("2021").cells;
+    await expect.poll(() => page.locator("input.cell").count()).toBe(cells2021.length);
+    await expect(page.locator('[data-pointer="/meta/organ"]').inputValue()).resolves.toBe(
+      "某某县某某镇人民政府",
+    );
+    await expect(page.locator('[data-pointer="/meta/year"]').inputValue()).resolves.toBe("2025");
+    const values = await page
+      .locator("input.cell")
+      .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    expect(values.every((v) => v === "")).toBe(true);
+    // Labels of the 2021 edition, e.g. the three （六）其他处理 items, come from core-model.
+    const labels = await page.locator("table.grid.applications th").allTextContents();
+    expect(labels).toEqual(
+      layoutOf("2021").tables.applications.rows.flatMap((r) =>
+        r.cells.filter((c) => c.role !== "value").map((c) => c.text),
+      ),
+    );
+  });
+
   test("validation after an edit of a full report (measured, not asserted)", async () => {
     await page.getByRole("button", { name: "新建…" }).click();
     await page.getByRole("button", { name: "2021 版格式示例" }).click();
