@@ -28,13 +28,18 @@ function usageError(err: unknown, command: string): UsageError {
     });
   }
   if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
-    return message.includes("argument missing")
-      ? new UsageError({ zh: `选项 ${option} 需要一个值`, en: `option ${option} needs a value` }, command, {
+    return message.includes("does not take an argument")
+      ? new UsageError({ zh: `选项 ${option} 不带值`, en: `option ${option} takes no value` }, command, {
           cause: err,
         })
-      : new UsageError({ zh: `选项 ${option} 不带值`, en: `option ${option} takes no value` }, command, {
-          cause: err,
-        });
+      : new UsageError(
+          {
+            zh: `选项 ${option} 需要一个值（以 - 开头的值请写成 ${option}=值）`,
+            en: `option ${option} needs a value (write ${option}=VALUE for a value starting with -)`,
+          },
+          command,
+          { cause: err },
+        );
   }
   return new UsageError({ zh: message, en: message }, command, { cause: err });
 }

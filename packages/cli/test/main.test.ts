@@ -57,7 +57,16 @@ describe("xxgk", () => {
     });
     expect(await xxgk(["validate", "x.json", "--format"])).toMatchObject({
       code: 2,
-      stderr: "xxgk: 选项 --format 需要一个值\n运行 xxgk validate --help 查看用法\n",
+      stderr:
+        "xxgk: 选项 --format 需要一个值（以 - 开头的值请写成 --format=值）\n运行 xxgk validate --help 查看用法\n",
+    });
+    expect(await xxgk(["new", "--year", "--organ", "某局", "--lang", "en"])).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/^xxgk: option --year needs a value/),
+    });
+    expect(await xxgk(["cells", "x.json", "--bom=yes", "--lang", "en"])).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/^xxgk: option --bom takes no value\n/),
     });
     expect(await xxgk(["--frobnicate"])).toMatchObject({
       code: 2,
