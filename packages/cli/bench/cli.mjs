@@ -47,9 +47,14 @@ const names = Array.from({ length: FILES }, (_, i) => {
 });
 
 let sink = 0;
+const count = {
+  write(s) {
+    sink += s.length;
+  },
+};
 const io = {
-  stdout: { write: (s) => void (sink += s.length) },
-  stderr: { write: (s) => void (sink += s.length) },
+  stdout: count,
+  stderr: count,
   stderrIsTTY: false,
   cwd: dir,
 };
