@@ -4,14 +4,12 @@ import {
   type GridCell,
   type GridRow,
   layoutOf,
-  listCells,
   type Report,
   SECTIONS,
   type TableId,
 } from "@xxgk/core-model";
 import type {
   Content,
-  ContentStack,
   ContentTable,
   CustomTableLayout,
   Node,

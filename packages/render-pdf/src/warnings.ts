@@ -48,7 +48,7 @@ export function printedTexts(report: Report): PrintedText[] {
 }
 
 // Whitespace, controls, joiners and variation selectors are not drawn as glyphs of their own.
-const INVISIBLE = /^[\s\p{Cc}\u200b-\u200d\u2060\ufeff\ufe00-\ufe0f\u{e0100}-\u{e01ef}]$/u;
+const INVISIBLE = /^(?:[\s\p{Cc}\u200b-\u200d\u2060\ufeff]|\p{Variation_Selector})$/u;
 
 function hex(cp: number): string {
   return `U+${cp.toString(16).toUpperCase().padStart(4, "0")}`;

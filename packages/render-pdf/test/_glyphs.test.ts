@@ -56,22 +56,30 @@ function fontWithCmap(cps: readonly number[], format: 4 | 12): Uint8Array {
 describe("readCoverage", () => {
   it("reads exactly the mapped code points from a format 12 cmap", () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.integer({ min: 1, max: 0x10ffff }), { maxLength: 40 }), fc.integer({ min: 1, max: 0x10ffff }), (cps, probe) => {
-        const cov = readCoverage(fontWithCmap(cps, 12));
-        expect(cov.size).toBe(cps.length);
-        for (const cp of cps) expect(cov.has(cp)).toBe(true);
-        expect(cov.has(probe)).toBe(cps.includes(probe));
-      }),
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 1, max: 0x10ffff }), { maxLength: 40 }),
+        fc.integer({ min: 1, max: 0x10ffff }),
+        (cps, probe) => {
+          const cov = readCoverage(fontWithCmap(cps, 12));
+          expect(cov.size).toBe(cps.length);
+          for (const cp of cps) expect(cov.has(cp)).toBe(true);
+          expect(cov.has(probe)).toBe(cps.includes(probe));
+        },
+      ),
     );
   });
 
   it("reads exactly the mapped code points from a format 4 cmap", () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.integer({ min: 1, max: 0xfffe }), { maxLength: 40 }), fc.integer({ min: 1, max: 0xfffe }), (cps, probe) => {
-        const cov = readCoverage(fontWithCmap(cps, 4));
-        expect(cov.size).toBe(cps.length);
-        expect(cov.has(probe)).toBe(cps.includes(probe));
-      }),
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 1, max: 0xfffe }), { maxLength: 40 }),
+        fc.integer({ min: 1, max: 0xfffe }),
+        (cps, probe) => {
+          const cov = readCoverage(fontWithCmap(cps, 4));
+          expect(cov.size).toBe(cps.length);
+          expect(cov.has(probe)).toBe(cps.includes(probe));
+        },
+      ),
     );
   });
 

@@ -22,6 +22,12 @@ export function pdfText(pdf: Uint8Array): string {
   return run("pdftotext", ["-enc", "UTF-8", pdfFile(pdf), "-"]);
 }
 
+/** The text above `bottom` points on every page: the body without the page numbers in the foot margin. */
+export function pdfTextAbove(pdf: Uint8Array, bottom: number): string {
+  const h = String(Math.floor(bottom));
+  return run("pdftotext", ["-enc", "UTF-8", "-x", "0", "-y", "0", "-W", "700", "-H", h, pdfFile(pdf), "-"]);
+}
+
 /** `pdfinfo` fields as a record. */
 export function pdfInfo(pdf: Uint8Array): Record<string, string> {
   const out: Record<string, string> = {};
@@ -34,7 +40,10 @@ export function pdfInfo(pdf: Uint8Array): Record<string, string> {
 
 /** `pdffonts` rows: name, type, embedded, subset. */
 export function pdfFonts(pdf: Uint8Array): Array<{ name: string; type: string; emb: boolean; sub: boolean }> {
-  const lines = run("pdffonts", [pdfFile(pdf)]).split("\n").slice(2).filter(Boolean);
+  const lines = run("pdffonts", [pdfFile(pdf)])
+    .split("\n")
+    .slice(2)
+    .filter(Boolean);
   return lines.map((l) => {
     const cols = l.trim().split(/\s{2,}|\s(?=yes|no)/);
     const [name = "", type = ""] = cols;

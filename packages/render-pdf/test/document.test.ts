@@ -24,7 +24,9 @@ function nodes(content: unknown): AnyNode[] {
 }
 
 const tablesOf = (content: unknown, id: string) =>
-  nodes(content).filter((n) => typeof n.id === "string" && (n.id === `table:${id}` || n.id.startsWith(`table:${id}:`))) as unknown as ContentTable[];
+  nodes(content).filter(
+    (n) => typeof n.id === "string" && (n.id === `table:${id}` || n.id.startsWith(`table:${id}:`)),
+  ) as unknown as ContentTable[];
 
 const textOf = (cell: TableCell) => (cell as { text?: unknown }).text;
 
@@ -54,11 +56,12 @@ describe("buildDocDefinition — page (GB/T 9704-2012)", () => {
   });
 
   it("numbers pages — 1 — with odd pages right and even pages left, 7 mm below the text block", () => {
-    const footer = doc.footer as (page: number, pages: number) => AnyNode;
+    const footer = doc.footer as unknown as (page: number, pages: number) => AnyNode;
     expect(footer(1, 5)).toMatchObject({ text: "— 1 —", alignment: "right", fontSize: 14 });
     expect(footer(2, 5)).toMatchObject({ text: "— 2 —", alignment: "left" });
     expect((footer(3, 5).margin as number[])[1]).toBeCloseTo(mm(7), 3);
-    const compact = buildDocDefinition(example("example-2021"), { preset: "compact" }).footer as typeof footer;
+    const compact = buildDocDefinition(example("example-2021"), { preset: "compact" })
+      .footer as unknown as typeof footer;
     expect(compact(2, 5)).toMatchObject({ text: "— 2 —", alignment: "center" });
   });
 
@@ -90,7 +93,9 @@ describe("buildDocDefinition — content", () => {
     const content = buildDocDefinition(r).content;
     const texts = nodes(content)
       .filter((n) => typeof n.id === "string" && /^(preamble|block):/.test(n.id))
-      .map((n) => (typeof n.text === "string" ? n.text : (n.text as { text: string }[]).map((t) => t.text).join("")));
+      .map((n) =>
+        typeof n.text === "string" ? n.text : (n.text as { text: string }[]).map((t) => t.text).join(""),
+      );
     const expected = [...r.preamble, ...SECTIONS.flatMap((s) => r.sections[s.key].blocks)].map((b) => b.text);
     expect(texts).toEqual(expected);
   });
@@ -110,7 +115,10 @@ describe("buildDocDefinition — content", () => {
           grid.forEach((slots, r) => {
             slots.forEach((slot, c) => {
               const cell = body[r]![c]!;
-              if (!slot.origin) return expect(cell).toEqual({});
+              if (!slot.origin) {
+                expect(cell).toEqual({});
+                return;
+              }
               expect(cell).toMatchObject({ rowSpan: slot.cell.rowSpan, colSpan: slot.cell.colSpan });
               if (slot.cell.role !== "value") expect(textOf(cell)).toBe(slot.cell.text);
             });
@@ -160,7 +168,10 @@ describe("buildDocDefinition — content", () => {
           const widths = part.table.widths as number[];
           const n = widths.length;
           const layout = part.layout as { paddingLeft: () => number; paddingRight: () => number };
-          const total = widths.reduce((a, b) => a + b, 0) + n * (layout.paddingLeft() + layout.paddingRight()) + (n + 1) * 0.5;
+          const total =
+            widths.reduce((a, b) => a + b, 0) +
+            n * (layout.paddingLeft() + layout.paddingRight()) +
+            (n + 1) * 0.5;
           expect(total).toBeCloseTo(textBlockOf(preset).width, 3);
           for (const w of widths) expect(w).toBeGreaterThan(PRESETS[preset].tables[id].fontSize);
         }
@@ -172,7 +183,15 @@ describe("buildDocDefinition — content", () => {
 describe("textRuns", () => {
   it("keeps the text and lets only long Latin tokens break anywhere (property)", () => {
     const piece = fc.oneof(
-      fc.constantFrom("政府信息公开", "，", "。", " ", "2025年", "https://www.example.gov.cn/xxgk/index.html", "gk@binhe.example.gov.cn"),
+      fc.constantFrom(
+        "政府信息公开",
+        "，",
+        "。",
+        " ",
+        "2025年",
+        "https://www.example.gov.cn/xxgk/index.html",
+        "gk@binhe.example.gov.cn",
+      ),
       fc.string({ maxLength: 8 }),
     );
     fc.assert(

@@ -1,0 +1,217 @@
+import { fileURLToPath } from "node:url";
+import { EDITIONS, layoutOf, listCells, type Report, SECTIONS } from "@xxgk/core-model";
+import { beforeAll, describe, expect, it } from "vitest";
+import { mm, type PdfPreset, PRESETS, renderPdf } from "../src/index.js";
+import { loadNodeFonts } from "../src/node.js";
+import { example, longNamesAndUrls, longNarrative, rareCharacters } from "./_fixtures.js";
+import { pdfFonts, pdfInfo, pdfTextAbove, pdfToPng, pdfWords, type Word } from "./_poppler.js";
+
+const fonts = await loadNodeFonts();
+const out = fileURLToPath(new URL("../test-output/", import.meta.url));
+const squash = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, "");
+const A4 = { width: mm(210), height: mm(297) };
+
+/** The PDF's text without page numbers, whitespace removed. */
+const bodyText = (pdf: Uint8Array, preset: PdfPreset = "official") =>
+  squash(pdfTextAbove(pdf, A4.height - PRESETS[preset].margins[3] + 2));
+
+const render = async (report: Report, preset: PdfPreset = "official") =>
+  (await renderPdf(report, { fonts, preset })).pdf;
+
+/** Words outside the text block (page numbers excepted), with a little slack for glyph boxes. */
+function overflowing(words: readonly Word[], preset: PdfPreset): Word[] {
+  const [l, t, r, b] = PRESETS[preset].margins;
+  const slack = 1.5;
+  return words.filter(
+    (w) =>
+      !/^—?\d+—?$|^—$/.test(w.text) &&
+      (w.xMin < l - slack ||
+        w.xMax > A4.width - r + slack ||
+        w.yMin < t - slack ||
+        w.yMax > A4.height - b + slack),
+  );
+}
+
+/** The widest gap between neighbouring words on one line of body-size text: large gaps mean a stretched line. */
+function widestGap(words: readonly Word[], preset: PdfPreset): number {
+  const size = PRESETS[preset].bodySize;
+  const lines = new Map<string, Word[]>();
+  for (const w of words) {
+    if (w.yMax - w.yMin < size * 1.3 || w.yMin > A4.height - PRESETS[preset].margins[3]) continue;
+    const key = `${w.page}:${Math.round(w.yMin)}`;
+    lines.set(key, [...(lines.get(key) ?? []), w]);
+  }
+  let widest = 0;
+  for (const line of lines.values()) {
+    const sorted = [...line].sort((a, b) => a.xMin - b.xMin);
+    for (let i = 1; i < sorted.length; i++) widest = Math.max(widest, sorted[i]!.xMin - sorted[i - 1]!.xMax);
+  }
+  return widest;
+}
+
+/**
+ * Whether a label reads in the PDF as written: its first line is a word, and each further line is the
+ * word just below it in the same column (labels wrap inside their table cell).
+ */
+function readsAsLabel(words: readonly Word[], label: string): boolean {
+  const follow = (w: Word, rest: string): boolean => {
+    if (rest === "") return true;
+    const centre = (w.xMin + w.xMax) / 2;
+    const height = w.yMax - w.yMin;
+    return words.some(
+      (n) =>
+        n.page === w.page &&
+        n.yMin > w.yMin + height * 0.5 &&
+        n.yMin < w.yMax + height * 0.8 &&
+        (Math.abs(n.xMin - w.xMin) < 1 || Math.abs((n.xMin + n.xMax) / 2 - centre) < 30) &&
+        rest.startsWith(n.text) &&
+        follow(n, rest.slice(n.text.length)),
+    );
+  };
+  return words.some(
+    (w) => w.text !== "" && label.startsWith(w.text) && follow(w, label.slice(w.text.length)),
+  );
+}
+
+/** Whether some line of the page holds exactly these values left to right, right of `fromX`. */
+function rowReads(words: readonly Word[], values: readonly string[], fromX: number): boolean {
+  const bands = new Map<string, Word[]>();
+  for (const w of words) {
+    if (w.xMin < fromX) continue;
+    const key = `${w.page}:${Math.round((w.yMin + w.yMax) / 2)}`;
+    bands.set(key, [...(bands.get(key) ?? []), w]);
+  }
+  const expected = values.join(" ");
+  return [...bands.values()].some(
+    (band) =>
+      [...band]
+        .sort((a, b) => a.xMin - b.xMin)
+        .map((w) => w.text)
+        .join(" ") === expected,
+  );
+}
+
+describe.each(EDITIONS)("the %s edition example", (edition) => {
+  const report = edition === "2019" ? example("wulin-2020") : example("example-2021");
+  let pdf: Uint8Array;
+  beforeAll(async () => {
+    pdf = await render(report);
+    pdfToPng(pdf, out, `${edition}-official`);
+    pdfToPng(await render(report, "compact"), out, `${edition}-compact`);
+  });
+
+  it("contains every label, every narrative block and every written value (pdftotext)", () => {
+    const text = bodyText(pdf);
+    const words = pdfWords(pdf);
+    const labels = new Set<string>(SECTIONS.map((s) => s.label));
+    for (const t of Object.values(layoutOf(edition).tables)) {
+      for (const row of t.rows) for (const c of row.cells) if (c.text) labels.add(c.text);
+    }
+    for (const label of labels) expect(readsAsLabel(words, label), label).toBe(true);
+    expect(text).toContain(squash(report.meta.title));
+    for (const b of [...report.preamble, ...SECTIONS.flatMap((s) => report.sections[s.key].blocks)]) {
+      expect(text).toContain(squash(b.text));
+    }
+    for (const { cell } of listCells(report)) if (cell.raw) expect(text).toContain(squash(cell.raw));
+  });
+
+  it("prints each row of tables 三 and 四 left to right in column order, blanks left empty", () => {
+    const words = pdfWords(pdf);
+    const valuesFrom = PRESETS.official.margins[0] + 150; // right of table 三's label columns
+    for (const id of ["applications", "review"] as const) {
+      for (const [row, cols] of Object.entries(layoutOf(edition).tables[id].shape)) {
+        const values = cols.map((c) => report.tables[id][row]![c]!.raw).filter((v) => v !== "");
+        if (id === "review") continue;
+        expect(rowReads(words, values, valuesFrom), `${row}: ${values.join(" ")}`).toBe(true);
+      }
+    }
+    const review = Object.entries(layoutOf(edition).tables.review.shape).flatMap(([g, cols]) =>
+      cols.map((c) => report.tables.review[g]![c]!.raw).filter((v) => v !== ""),
+    );
+    expect(rowReads(words, review, 0)).toBe(true);
+  });
+
+  it("is on A4 pages with both fonts embedded as subsets (pdfinfo, pdffonts)", () => {
+    const info = pdfInfo(pdf);
+    expect(info["Page size"]).toMatch(/^595\.2\d x 841\.8\d pts \(A4\)/);
+    expect(Number(info.Pages)).toBeGreaterThanOrEqual(3);
+    expect(info.Title).toBe(report.meta.title);
+    expect(info.Author).toBe(report.meta.organ);
+    expect(info.Creator).toBe("xxgk");
+    expect(info.Keywords).toContain("政府信息公开");
+    expect(info.Subject).toContain(layoutOf(edition).issuedBy);
+    const fontsUsed = pdfFonts(pdf);
+    expect(fontsUsed.map((f) => f.name.replace(/^[A-Z]{6}\+/, "")).sort()).toEqual([
+      "NotoSansSC-Regular",
+      "NotoSerifSC-Regular",
+    ]);
+    for (const f of fontsUsed) {
+      expect(f.name).toMatch(/^[A-Z]{6}\+/);
+      expect(f.emb && f.sub).toBe(true);
+    }
+  });
+
+  it("keeps every word inside the text block and table 三 on one page", () => {
+    const words = pdfWords(pdf);
+    expect(overflowing(words, "official")).toEqual([]);
+    const rows = layoutOf(edition)
+      .tables.applications.rows.flatMap((r) => r.cells)
+      .filter((c) => c.role === "rowhead");
+    const pages = new Set(
+      words
+        .filter((w) => rows.some((r) => r.text.startsWith(w.text) && w.text.length > 3))
+        .map((w) => w.page),
+    );
+    expect(pages.size).toBe(1);
+  });
+
+  it("is byte-identical when rendered twice", async () => {
+    const again = await render(report);
+    expect(Buffer.from(again).equals(Buffer.from(pdf))).toBe(true);
+  });
+
+  it("puts page numbers — n — at the foot, odd pages right and even pages left", () => {
+    const words = pdfWords(pdf).filter(
+      (w) => /^\d+$/.test(w.text) && w.yMin > A4.height - PRESETS.official.margins[3],
+    );
+    const [l, , r] = PRESETS.official.margins;
+    expect(words.length).toBeGreaterThanOrEqual(2);
+    for (const w of words) {
+      expect(Number(w.text)).toBe(w.page);
+      if (w.page % 2 === 1) expect(w.xMax).toBeGreaterThan(A4.width - r - 40);
+      else expect(w.xMin).toBeLessThan(l + 40);
+    }
+  });
+});
+
+describe("hard cases", () => {
+  it("renders 30+ pages of narrative without overflow or stretched lines", async () => {
+    const pdf = await render(longNarrative());
+    pdfToPng(pdf, out, "long-narrative", 40);
+    expect(Number(pdfInfo(pdf).Pages)).toBeGreaterThanOrEqual(30);
+    const words = pdfWords(pdf);
+    expect(overflowing(words, "official")).toEqual([]);
+    expect(widestGap(words, "official")).toBeLessThan(8);
+  });
+
+  it.each([
+    "official",
+    "compact",
+  ] as const)("renders long organ names and URLs without overflow or stretched lines (%s)", async (preset) => {
+    const report = longNamesAndUrls();
+    const pdf = await render(report, preset);
+    pdfToPng(pdf, out, `long-names-${preset}`);
+    const words = pdfWords(pdf);
+    expect(overflowing(words, preset)).toEqual([]);
+    expect(widestGap(words, preset)).toBeLessThan(PRESETS[preset].bodySize / 2);
+    const text = bodyText(pdf, preset);
+    for (const b of report.sections.other.blocks) expect(text).toContain(squash(b.text));
+    expect(text).toContain(squash(report.meta.organ));
+  });
+
+  it("warns about 𠮷 and still renders the report", async () => {
+    const { pdf, warnings } = await renderPdf(rareCharacters(), { fonts });
+    expect(warnings.map((w) => `${w.char} ${w.pointer}`)).toContain("𠮷 /meta/organ");
+    expect(bodyText(pdf)).toContain("街道办事处");
+  });
+});
