@@ -75,6 +75,15 @@ export default defineConfig({
     // The polyfill would be fine, but an app for current browsers does not need it.
     modulePreload: { polyfill: false },
     chunkSizeWarningLimit: 4096,
+    rolldownOptions: {
+      output: {
+        // Lazy chunks named after the package they carry (render-pdf-…, importer-…), not "src-…".
+        chunkFileNames: (chunk) => {
+          const pkg = /packages[\\/]([^\\/]+)[\\/]src[\\/]index\.ts$/.exec(chunk.facadeModuleId ?? "")?.[1];
+          return `assets/${pkg ?? "[name]"}-[hash].js`;
+        },
+      },
+    },
     reportCompressedSize: true,
   },
 });

@@ -111,6 +111,8 @@ function load(report: Report, message: string): void {
 const newOrgan = h("input", {
   name: "organ",
   required: true,
+  // Not only spaces: the organ names the report.
+  pattern: ".*\\S.*",
   placeholder: "例如：某某市某某区人民政府办公室",
 });
 const newYear = h("input", {
