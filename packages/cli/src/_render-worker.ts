@@ -1,0 +1,139 @@
+// One report rendered to its output files, in a worker thread of `xxgk render` (or in-process for a
+// single file). Jobs and results are plain data so they cross the thread boundary unchanged.
+import { writeFile } from "node:fs/promises";
+import { relative, resolve } from "node:path";
+import { isMainThread, parentPort, workerData } from "node:worker_threads";
+import { parseReport, type Report } from "@xxgk/core-model";
+import { renderDocument, renderFragment } from "@xxgk/render-html";
+import { type PdfPreset, renderPdf } from "@xxgk/render-pdf";
+import { loadNodeFonts } from "@xxgk/render-pdf/node";
+import { validate } from "@xxgk/validators";
+import { readJson } from "./_json.js";
+import type { Io, Text } from "./command.js";
+import { CliError, type ErrorCode } from "./errors.js";
+
+/** What to make of one input file. Paths are absolute; `file` is the input as the user named it. */
+export interface RenderJob {
+  readonly file: string;
+  readonly cwd: string;
+  readonly pdf?: string;
+  readonly html?: string;
+  readonly fragment: boolean;
+  readonly preset: PdfPreset;
+  readonly force: boolean;
+  /** Every input of the batch (absolute): never written to. */
+  readonly inputs: readonly string[];
+}
+
+/** How one job ended: the files written (as shown to the user) and warnings, or why it failed. */
+export type JobResult =
+  | { readonly file: string; readonly ok: true; readonly written: readonly string[]; readonly warnings: readonly Text[] }
+  | { readonly file: string; readonly ok: false; readonly code: ErrorCode | "RENDER_FAILED"; readonly text: Text };
+
+/** Marks the worker threads of `xxgk render` in `workerData`. */
+export const WORKER_FLAG = "xxgkRenderWorker";
+
+const quietIo = (cwd: string): Io => ({
+  stdout: { write: () => {} },
+  stderr: { write: () => {} },
+  stderrIsTTY: false,
+  cwd,
+});
+
+const shown = (cwd: string, path: string) => {
+  const rel = relative(cwd, path);
+  return rel.startsWith("..") || rel === "" ? path : rel;
+};
+
+class JobFailure extends Error {
+  constructor(
+    readonly code: ErrorCode | "RENDER_FAILED",
+    readonly text: Text,
+  ) {
+    super(text.en);
+  }
+}
+
+async function readReport(job: RenderJob): Promise<Report> {
+  const doc = await readJson(job.file, quietIo(job.cwd));
+  const parsed = parseReport(doc);
+  if (parsed.ok) return parsed.report;
+  const first = validate(doc).findings.find((f) => f.severity === "error");
+  const where = first ? `${first.pointer || "/"}: ` : `${parsed.issues[0]?.pointer || "/"}: `;
+  const what = first?.message ?? { zh: parsed.issues[0]?.message ?? "", en: parsed.issues[0]?.message ?? "" };
+  throw new JobFailure("REPORT_INVALID", {
+    zh: `${job.file} 不是年度报告文档（${where}${what.zh}），请先运行 xxgk validate ${job.file}`,
+    en: `${job.file} is not a report document (${where}${what.en}); run xxgk validate ${job.file}`,
+  });
+}
+
+async function write(job: RenderJob, path: string, data: string | Uint8Array): Promise<string> {
+  const name = shown(job.cwd, path);
+  if (job.inputs.includes(path)) {
+    throw new JobFailure("OUTPUT_IS_INPUT", {
+      zh: `${name} 是输入文件，不能用作输出`,
+      en: `${name} is an input file; it cannot also be the output`,
+    });
+  }
+  try {
+    await writeFile(path, data, { flag: job.force ? "w" : "wx" });
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") {
+      throw new JobFailure("OUTPUT_EXISTS", {
+        zh: `${name} 已存在；加 --force 覆盖`,
+        en: `${name} already exists; add --force to overwrite it`,
+      });
+    }
+    throw new JobFailure("OUTPUT_WRITE", {
+      zh: `无法写入 ${name}（${code ?? String(cause)}）`,
+      en: `cannot write ${name} (${code ?? String(cause)})`,
+    });
+  }
+  return name;
+}
+
+/** Renders one report to the outputs its job names. Never throws: failures come back as results. */
+export async function renderJob(job: RenderJob): Promise<JobResult> {
+  try {
+    const report = await readReport(job);
+    const written: string[] = [];
+    const warnings: Text[] = [];
+    if (job.html !== undefined) {
+      const html = job.fragment ? renderFragment(report) : renderDocument(report);
+      written.push(await write(job, job.html, html));
+    }
+    if (job.pdf !== undefined) {
+      const { pdf, warnings: found } = await renderPdf(report, { fonts: await loadNodeFonts(), preset: job.preset });
+      for (const w of found) warnings.push({ zh: `${job.file}: ${w.message.zh}`, en: `${job.file}: ${w.message.en}` });
+      written.push(await write(job, job.pdf, pdf));
+    }
+    return { file: job.file, ok: true, written, warnings };
+  } catch (e) {
+    if (e instanceof JobFailure || e instanceof CliError) return { file: job.file, ok: false, code: e.code, text: e.text };
+    const message = e instanceof Error ? e.message : String(e);
+    return {
+      file: job.file,
+      ok: false,
+      code: "RENDER_FAILED",
+      text: { zh: `${job.file} 渲染失败：${message}`, en: `${job.file} could not be rendered: ${message}` },
+    };
+  }
+}
+
+/** A job message from the main thread: a job with its sequence number, or `null` to stop. */
+export type WorkerRequest = { readonly id: number; readonly job: RenderJob } | null;
+
+if (!isMainThread && parentPort && (workerData as Record<string, unknown> | null)?.[WORKER_FLAG] === true) {
+  const port = parentPort;
+  port.on("message", (msg: WorkerRequest) => {
+    if (msg === null) {
+      port.close();
+      return;
+    }
+    void renderJob(msg.job).then((result) => port.postMessage({ id: msg.id, result }));
+  });
+}
+
+/** The absolute form of a path given on the command line. */
+export const absolute = (cwd: string, path: string) => resolve(cwd, path);
