@@ -113,14 +113,14 @@ export function commandHelp(command: Command, lang: Lang): string {
     s.describe[lang],
   ]);
   const width = Math.max(...rows.map(([f]) => [...f!].length)) + 2;
-  const head: Text = { zh: "用法", en: "Usage" };
-  const opts: Text = { zh: "选项", en: "Options" };
+  const head: Text = { zh: "用法：", en: "Usage: " };
+  const opts: Text = { zh: "选项：", en: "Options:" };
   return [
     `${command.summary[lang]}`,
     "",
-    `${head[lang]}: ${command.usage}`,
+    `${head[lang]}${command.usage}`,
     "",
-    `${opts[lang]}:`,
+    opts[lang],
     ...rows.map(([f, d]) => `  ${pad(f!, width)}${d}`),
     ...(command.details ? ["", command.details[lang]] : []),
     "",
@@ -133,11 +133,11 @@ export function mainHelp(commands: readonly Command[], version: string, lang: La
   const t = {
     zh: {
       what: "xxgk — 政府信息公开工作年度报告工具",
-      usage: "用法: xxgk <命令> [选项]",
-      commands: "命令:",
-      global: "通用选项:",
+      usage: "用法：xxgk <命令> [选项]",
+      commands: "命令：",
+      global: "通用选项：",
       more: "运行 xxgk <命令> --help 查看各命令的用法。",
-      exit: "退出码: 0 没有错误级问题；1 有错误级问题；2 用法错误或输入无法读取、不是 JSON。",
+      exit: "退出码：0 没有错误级问题；1 有错误级问题；2 用法错误或输入无法读取、不是 JSON。",
       version: "显示版本",
     },
     en: {

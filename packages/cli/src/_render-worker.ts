@@ -27,8 +27,18 @@ export interface RenderJob {
 
 /** How one job ended: the files written (as shown to the user) and warnings, or why it failed. */
 export type JobResult =
-  | { readonly file: string; readonly ok: true; readonly written: readonly string[]; readonly warnings: readonly Text[] }
-  | { readonly file: string; readonly ok: false; readonly code: ErrorCode | "RENDER_FAILED"; readonly text: Text };
+  | {
+      readonly file: string;
+      readonly ok: true;
+      readonly written: readonly string[];
+      readonly warnings: readonly Text[];
+    }
+  | {
+      readonly file: string;
+      readonly ok: false;
+      readonly code: ErrorCode | "RENDER_FAILED";
+      readonly text: Text;
+    };
 
 /** Marks the worker threads of `xxgk render` in `workerData`. */
 export const WORKER_FLAG = "xxgkRenderWorker";
@@ -104,13 +114,18 @@ export async function renderJob(job: RenderJob): Promise<JobResult> {
       written.push(await write(job, job.html, html));
     }
     if (job.pdf !== undefined) {
-      const { pdf, warnings: found } = await renderPdf(report, { fonts: await loadNodeFonts(), preset: job.preset });
-      for (const w of found) warnings.push({ zh: `${job.file}: ${w.message.zh}`, en: `${job.file}: ${w.message.en}` });
+      const { pdf, warnings: found } = await renderPdf(report, {
+        fonts: await loadNodeFonts(),
+        preset: job.preset,
+      });
+      for (const w of found)
+        warnings.push({ zh: `${job.file}: ${w.message.zh}`, en: `${job.file}: ${w.message.en}` });
       written.push(await write(job, job.pdf, pdf));
     }
     return { file: job.file, ok: true, written, warnings };
   } catch (e) {
-    if (e instanceof JobFailure || e instanceof CliError) return { file: job.file, ok: false, code: e.code, text: e.text };
+    if (e instanceof JobFailure || e instanceof CliError)
+      return { file: job.file, ok: false, code: e.code, text: e.text };
     const message = e instanceof Error ? e.message : String(e);
     return {
       file: job.file,

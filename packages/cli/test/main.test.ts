@@ -32,7 +32,7 @@ describe("xxgk", () => {
       expect(r.stdout).toContain(`Usage: ${c.usage}`);
       for (const name of Object.keys(c.options)) expect(r.stdout).toContain(`--${name}`);
     }
-    expect((await xxgk(["cells", "-h"])).stdout).toContain("用法: xxgk cells <file>");
+    expect((await xxgk(["cells", "-h"])).stdout).toContain("用法：xxgk cells <file>");
   });
 
   it("--version prints the package version", async () => {

@@ -52,7 +52,7 @@ export const cellsCommand = defineCommand({
   details: {
     zh: [
       "字段：table（二/三/四）、row（行标签路径，以 “ / ” 连接；表四为空）、column（列标签路径）、",
-      'raw（原文，空格为 ""）、value（数值，或 null）、pointer（JSON 指针）。按官方顺序输出。',
+      'raw（原文，空白单元格为 ""）、value（数值，或 null）、pointer（JSON 指针）。按官方顺序输出。',
       "CSV 遵循 RFC 4180（CRLF 换行，必要时加双引号）；JSON 为数组，每行一条记录。",
     ].join("\n"),
     en: [

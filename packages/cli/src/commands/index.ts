@@ -4,6 +4,7 @@
 import type { Command } from "../command.js";
 import { cellsCommand } from "./cells.js";
 import { newCommand } from "./new.js";
+import { renderCommand } from "./render.js";
 import { validateCommand } from "./validate.js";
 
 // biome-ignore format: one command per line keeps additions to one-line, conflict-light diffs
@@ -12,4 +13,5 @@ export const commands: readonly Command[] = [
   validateCommand,
   cellsCommand,
   newCommand,
+  renderCommand,
 ];

@@ -1,0 +1,282 @@
+import { existsSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import { availableParallelism } from "node:os";
+import { basename, extname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import {
+  absolute,
+  type JobResult,
+  type RenderJob,
+  renderJob,
+  WORKER_FLAG,
+  type WorkerRequest,
+} from "../_render-worker.js";
+import type { Context, Lang, Outcome, Text } from "../command.js";
+import { defineCommand } from "../command.js";
+import { OutputError, UsageError } from "../errors.js";
+
+const PDF = /\.pdf$/i;
+const HTML = /\.html?$/i;
+
+/** How many reports, how many files written, how many failed. */
+export interface RenderSummary {
+  readonly reports: number;
+  readonly rendered: number;
+  readonly files: number;
+  readonly failed: number;
+}
+
+/** The closing line: `3 reports: 2 rendered (4 files), 1 failed`. */
+export function renderSummaryLine(s: RenderSummary, lang: Lang): string {
+  return lang === "zh"
+    ? `${s.reports} 份报告：${s.rendered} 份已生成（${s.files} 个文件），${s.failed} 份失败`
+    : `${s.reports} report${s.reports === 1 ? "" : "s"}: ${s.rendered} rendered (${s.files} file${s.files === 1 ? "" : "s"}), ${s.failed} failed`;
+}
+
+/** A progress bar for stderr: `[██████░░░░░░░░] 12/40`. */
+export function progressBar(done: number, total: number, width = 24): string {
+  const filled = total === 0 ? width : Math.round((width * done) / total);
+  return `[${"█".repeat(filled)}${"░".repeat(width - filled)}] ${done}/${total}`;
+}
+
+const usage = (text: Text) => new UsageError(text, "render");
+
+/** The built worker script; absent when running from TypeScript sources (tests), then jobs run in-process. */
+function workerScript(): URL | undefined {
+  const url = new URL("../_render-worker.js", import.meta.url);
+  return url.protocol === "file:" && existsSync(fileURLToPath(url)) ? url : undefined;
+}
+
+/** Runs jobs on `threads` worker threads (one job at a time each), reporting each result as it ends. */
+async function runPool(
+  jobs: readonly RenderJob[],
+  threads: number,
+  script: URL,
+  onResult: (r: JobResult) => void,
+): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: threads }, async () => {
+      let worker: Worker | undefined;
+      while (next < jobs.length) {
+        const id = next++;
+        const job = jobs[id]!;
+        worker ??= new Worker(script, { workerData: { [WORKER_FLAG]: true } });
+        const w: Worker = worker;
+        const result = await new Promise<JobResult>((resolve) => {
+          const done = (r: JobResult) => {
+            w.off("message", onMessage);
+            w.off("error", onError);
+            resolve(r);
+          };
+          const onMessage = (msg: { id: number; result: JobResult }) => {
+            if (msg.id === id) done(msg.result);
+          };
+          const onError = (err: Error) => {
+            worker = undefined; // a crashed worker is replaced for the next job
+            done({
+              file: job.file,
+              ok: false,
+              code: "RENDER_FAILED",
+              text: {
+                zh: `${job.file} 渲染失败：${err.message}`,
+                en: `${job.file} could not be rendered: ${err.message}`,
+              },
+            });
+          };
+          w.on("message", onMessage);
+          w.on("error", onError);
+          w.postMessage({ id, job } satisfies WorkerRequest);
+        });
+        onResult(result);
+      }
+      if (worker) {
+        worker.postMessage(null satisfies WorkerRequest);
+        await new Promise((r) => worker!.once("exit", r));
+      }
+    }),
+  );
+}
+
+/** `xxgk render`: reports to PDF (GB/T 9704 layout) and/or HTML, many at once on every core. */
+export const renderCommand = defineCommand({
+  name: "render",
+  summary: {
+    zh: "把年度报告生成 PDF（公文格式）和/或 HTML",
+    en: "render reports to PDF (official layout) and/or HTML",
+  },
+  usage:
+    "xxgk render <files…> --pdf [--html] [--out-dir DIR] | xxgk render <file> --pdf out.pdf --html out.html [--fragment]",
+  options: {
+    pdf: { type: "boolean", describe: { zh: "生成 PDF", en: "write a PDF" } },
+    html: { type: "boolean", describe: { zh: "生成 HTML", en: "write an HTML page" } },
+    fragment: {
+      type: "boolean",
+      describe: { zh: "HTML 只输出可嵌入网页的片段", en: "HTML: write a fragment to embed in a page" },
+    },
+    "out-dir": {
+      type: "string",
+      arg: "DIR",
+      describe: {
+        zh: "输出目录（默认与输入文件相同）",
+        en: "output directory (default: next to each input)",
+      },
+    },
+    preset: {
+      type: "string",
+      arg: "official|compact",
+      choices: ["official", "compact"],
+      describe: {
+        zh: "PDF 版式：official 公文格式（默认），compact 紧凑版",
+        en: "PDF layout: official (GB/T 9704, default) or compact",
+      },
+    },
+    jobs: {
+      type: "string",
+      arg: "N",
+      describe: { zh: "并行线程数（默认 CPU 核数）", en: "worker threads (default: one per core)" },
+    },
+    force: {
+      type: "boolean",
+      describe: { zh: "覆盖已存在的输出文件", en: "overwrite existing output files" },
+    },
+  },
+  details: {
+    zh: [
+      "每个 a.json 生成 a.pdf / a.html。只给一个输入时，--pdf / --html 后可跟输出文件名（以 .pdf / .html 结尾）。",
+      "从不覆盖输入文件；已存在的输出文件需加 --force。某个文件失败时照常处理其余文件。",
+      "退出码：0 全部生成；2 用法错误或有文件失败。",
+    ].join("\n"),
+    en: [
+      "Each a.json gives a.pdf / a.html. With one input, --pdf / --html may be followed by the output file name.",
+      "Inputs are never overwritten; existing outputs need --force. A failing file does not stop the others.",
+      "Exit status: 0 all rendered; 2 usage error or some file failed.",
+    ].join("\n"),
+  },
+  async run({ values, positionals }, ctx: Context): Promise<Outcome> {
+    const { io, lang } = ctx;
+    const pdfOut = positionals.filter((p) => PDF.test(p));
+    const htmlOut = positionals.filter((p) => HTML.test(p));
+    const inputs = positionals.filter((p) => !PDF.test(p) && !HTML.test(p));
+    const wantPdf = values.pdf === true;
+    const wantHtml = values.html === true;
+    if (!wantPdf && !wantHtml)
+      throw usage({ zh: "请用 --pdf 和/或 --html 指明输出", en: "say what to write: --pdf and/or --html" });
+    if (inputs.length === 0)
+      throw usage({ zh: "请给出要生成的报告文件", en: "give the report files to render" });
+    if (inputs.includes("-")) {
+      throw usage({
+        zh: "render 不读标准输入，请给出文件名",
+        en: "render does not read standard input; give file names",
+      });
+    }
+    if ((pdfOut.length > 0 && !wantPdf) || (htmlOut.length > 0 && !wantHtml)) {
+      const name = pdfOut[0] ?? htmlOut[0]!;
+      throw usage({
+        zh: `${name} 看起来是输出文件名，请写在 --${PDF.test(name) ? "pdf" : "html"} 之后`,
+        en: `${name} looks like an output name; put it after --${PDF.test(name) ? "pdf" : "html"}`,
+      });
+    }
+    if (
+      pdfOut.length > 1 ||
+      htmlOut.length > 1 ||
+      ((pdfOut.length > 0 || htmlOut.length > 0) && inputs.length > 1)
+    ) {
+      throw usage({
+        zh: "指定输出文件名时只能有一个输入文件；多个文件请用 --out-dir",
+        en: "an output file name goes with exactly one input; use --out-dir for many",
+      });
+    }
+    if (values.fragment && !wantHtml)
+      throw usage({ zh: "--fragment 只用于 --html", en: "--fragment applies to --html only" });
+    let threads = availableParallelism();
+    if (values.jobs !== undefined) {
+      threads = Number(values.jobs);
+      if (!Number.isInteger(threads) || threads < 1) {
+        throw usage({
+          zh: `--jobs 应为正整数，而不是 “${values.jobs}”`,
+          en: `--jobs must be a positive integer, not "${values.jobs}"`,
+        });
+      }
+    }
+    const outDir = values["out-dir"] === undefined ? undefined : absolute(io.cwd, values["out-dir"]);
+    if (outDir !== undefined) {
+      try {
+        await mkdir(outDir, { recursive: true });
+      } catch (cause) {
+        const code = (cause as NodeJS.ErrnoException).code ?? String(cause);
+        throw new OutputError(
+          "OUTPUT_WRITE",
+          values["out-dir"]!,
+          {
+            zh: `无法创建输出目录 ${values["out-dir"]}（${code}）`,
+            en: `cannot create the output directory ${values["out-dir"]} (${code})`,
+          },
+          { cause },
+        );
+      }
+    }
+    const all = inputs.map((f) => absolute(io.cwd, f));
+    const target = (input: string, ext: string, named: string | undefined) => {
+      if (named !== undefined) return absolute(io.cwd, outDir === undefined ? named : join(outDir, named));
+      const path = absolute(io.cwd, input);
+      const stem = basename(path, extname(path));
+      return join(outDir ?? join(path, ".."), `${stem}${ext}`);
+    };
+    const jobs: RenderJob[] = inputs.map((file) => ({
+      file,
+      cwd: io.cwd,
+      ...(wantPdf ? { pdf: target(file, ".pdf", pdfOut[0]) } : {}),
+      ...(wantHtml ? { html: target(file, ".html", htmlOut[0]) } : {}),
+      fragment: values.fragment === true,
+      preset: values.preset ?? "official",
+      force: values.force === true,
+      inputs: all,
+    }));
+    // Two inputs must not write the same output (a.json and a.report.json are fine; a/x.json and b/x.json with --out-dir are not).
+    const seen = new Map<string, string>();
+    for (const j of jobs) {
+      for (const out of [j.pdf, j.html]) {
+        if (out === undefined) continue;
+        const other = seen.get(out);
+        if (other !== undefined) {
+          throw usage({
+            zh: `${other} 和 ${j.file} 会写入同一个输出文件 ${out}`,
+            en: `${other} and ${j.file} would both write ${out}`,
+          });
+        }
+        seen.set(out, j.file);
+      }
+    }
+
+    const progress = io.stderrIsTTY && jobs.length > 1;
+    let done = 0;
+    let rendered = 0;
+    let files = 0;
+    const onResult = (r: JobResult) => {
+      done++;
+      if (progress) io.stderr.write("\r\x1b[K");
+      if (r.ok) {
+        rendered++;
+        files += r.written.length;
+        for (const w of r.warnings) io.stderr.write(`xxgk: ${w[lang]}\n`);
+        for (const name of r.written) io.stdout.write(`${name}\n`);
+      } else {
+        io.stderr.write(`xxgk: ${r.text[lang]}\n`);
+      }
+      if (progress) io.stderr.write(`${progressBar(done, jobs.length)} ${r.file}`);
+    };
+    const script = workerScript();
+    const threadCount = Math.min(threads, jobs.length);
+    if (script !== undefined && threadCount > 1) {
+      await runPool(jobs, threadCount, script, onResult);
+    } else {
+      for (const job of jobs) onResult(await renderJob(job));
+    }
+    if (progress) io.stderr.write("\r\x1b[K");
+    const failed = jobs.length - rendered;
+    io.stdout.write(`${renderSummaryLine({ reports: jobs.length, rendered, files, failed }, lang)}\n`);
+    return failed > 0 ? "unreadable" : "ok";
+  },
+});
