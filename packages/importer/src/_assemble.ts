@@ -213,7 +213,8 @@ export function finishReport(a: Assembly, opts: ImportOptions): ImportResult {
       { pointer: "/edition" },
     );
   }
-  if (year === undefined || organ === undefined) return { report: null, diagnostics: diag.list, stats, format: a.format };
+  if (year === undefined || organ === undefined)
+    return { report: null, diagnostics: diag.list, stats, format: a.format };
   const report: Report = {
     edition: a.edition,
     meta: {

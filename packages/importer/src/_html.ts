@@ -19,10 +19,17 @@ export interface HText {
 
 const isNode = (c: HNode | HText): c is HNode => "tag" in c;
 
+/** A parsed page: its tree and its elements by tag name, in document order. */
+export interface ParsedHtml {
+  readonly root: HNode;
+  readonly byTag: ReadonlyMap<string, readonly HNode[]>;
+}
+
 /** Parses HTML into a tree. Never throws: htmlparser2 is forgiving, unclosed tags close at the end. */
-export function parseHtml(html: string): HNode {
+export function parseHtml(html: string): ParsedHtml {
   const root: HNode = { tag: "#root", attrs: {}, children: [], start: 0, parent: null };
   const stack: HNode[] = [root];
+  const byTag = new Map<string, HNode[]>();
   const parser = new Parser(
     {
       onopentag(name, attrs) {
@@ -30,12 +37,16 @@ export function parseHtml(html: string): HNode {
         const node: HNode = { tag: name, attrs, children: [], start: parser.startIndex, parent };
         parent.children.push(node);
         stack.push(node);
+        const list = byTag.get(name);
+        if (list) list.push(node);
+        else byTag.set(name, [node]);
       },
       ontext(text) {
         const parent = stack[stack.length - 1]!;
         const last = parent.children[parent.children.length - 1];
         // htmlparser2 may deliver one text in several pieces (entities): join them.
-        if (last && !isNode(last)) parent.children[parent.children.length - 1] = { text: last.text + text, start: last.start };
+        if (last && !isNode(last))
+          parent.children[parent.children.length - 1] = { text: last.text + text, start: last.start };
         else parent.children.push({ text, start: parser.startIndex });
       },
       onclosetag(name) {
@@ -51,7 +62,7 @@ export function parseHtml(html: string): HNode {
   );
   parser.write(html);
   parser.end();
-  return root;
+  return { root, byTag };
 }
 
 /** All text under a node, block boundaries and `<br>` as newlines; scripts and styles left out. */
@@ -71,20 +82,6 @@ export function textOf(node: HNode): string {
     }
   };
   walk(node);
-  return out;
-}
-
-/** Every element matching a predicate, in document order. */
-export function findAll(root: HNode, pred: (n: HNode) => boolean): HNode[] {
-  const out: HNode[] = [];
-  const walk = (n: HNode) => {
-    for (const c of n.children) {
-      if (!isNode(c)) continue;
-      if (pred(c)) out.push(c);
-      walk(c);
-    }
-  };
-  walk(root);
   return out;
 }
 
@@ -190,15 +187,19 @@ function tableRows(table: HNode): RawCell[][] {
       if (!isNode(c)) continue;
       if (c.tag === "tr") {
         rows.push(
-          c.children.filter((x): x is HNode => isNode(x) && (x.tag === "td" || x.tag === "th")).map((td) => {
-            const cell: RawCell = {
-              text: textOf(td),
-              rowSpan: span(td.attrs.rowspan, 1000),
-              colSpan: span(td.attrs.colspan, 100),
-              start: td.start,
-            };
-            return td.attrs["data-cell"] === undefined ? cell : { ...cell, dataCell: td.attrs["data-cell"] };
-          }),
+          c.children
+            .filter((x): x is HNode => isNode(x) && (x.tag === "td" || x.tag === "th"))
+            .map((td) => {
+              const cell: RawCell = {
+                text: textOf(td),
+                rowSpan: span(td.attrs.rowspan, 1000),
+                colSpan: span(td.attrs.colspan, 100),
+                start: td.start,
+              };
+              return td.attrs["data-cell"] === undefined
+                ? cell
+                : { ...cell, dataCell: td.attrs["data-cell"] };
+            }),
         );
       } else if (!SKIP.has(c.tag)) walk(c);
     }

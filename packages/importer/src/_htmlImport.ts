@@ -2,7 +2,7 @@
 import { getCell, layoutOf, parseReport, type TableId } from "@xxgk/core-model";
 import { detectEdition, finishReport, Narrative, resolveMeta } from "./_assemble.js";
 import { Diagnostics, excerpt } from "./_diagnostics.js";
-import { findAll, type HNode, type Item, itemsOf, LineIndex, parseHtml, textOf } from "./_html.js";
+import { type HNode, type Item, itemsOf, LineIndex, type ParsedHtml, parseHtml, textOf } from "./_html.js";
 import { classifyTable, type HeaderState, newHeaderState, readHtmlTable } from "./_htmlTable.js";
 import { findPublished, isSignOff, looksLikeTitle, matchHeading, parseTitle } from "./_meta.js";
 import { normalizeLabel, tidyText, trimSpace } from "./_normalize.js";
@@ -24,20 +24,25 @@ export function readHtml(html: string, opts: ImportOptions): ImportResult {
     const p = lines.at(offset);
     return text === undefined ? p : { ...p, excerpt: excerpt(text) };
   };
-  const root = parseHtml(html);
+  const page = parseHtml(html);
+  const tags = (tag: string): readonly HNode[] => page.byTag.get(tag) ?? [];
   const diag = new Diagnostics();
 
-  const embedded = findAll(root, (n) => n.tag === "script" && n.attrs.id === "xxgk-report")[0];
+  const embedded = tags("script").find((n) => n.attrs.id === "xxgk-report");
   if (embedded) {
-    const own = readOwn(root, embedded, at, diag);
+    const own = readOwn(page, embedded, at, diag);
     if (own) return own;
   }
 
-  const items = itemsOf(findAll(root, (n) => n.tag === "body")[0] ?? root);
-  const title = findTitle(root, items, at);
+  const items = itemsOf(tags("body")[0] ?? page.root);
+  const title = findTitle(page, items, at);
   const year = opts.year ?? (title ? parseTitle(title.text).year : undefined);
-  const allText = items.map((it) => (it.kind === "text" ? it.text : it.rows.flat().map((c) => c.text).join("|"))).join("\n");
-  const edition = detectEdition(normalizeLabel(allText), year, diag, title?.pos ?? { line: 1 });
+  // The edition shows in the table labels only: no need to normalise the whole page.
+  const tableText = items
+    .filter((it) => it.kind === "table")
+    .map((it) => it.rows.map((r) => r.map((c) => (c.text.length < 200 ? c.text : "")).join("|")).join("\n"))
+    .join("\n");
+  const edition = detectEdition(normalizeLabel(tableText), year, diag, title?.pos ?? { line: 1 });
   const scope = scopeOf(edition);
   const placer = new Placer(edition, diag);
   const narrative = new Narrative();
@@ -111,10 +116,11 @@ export function readHtml(html: string, opts: ImportOptions): ImportResult {
     narrative.add(textLine(it.text), "paragraph");
   }
   const pubText = [
-    ...findAll(root, (n) => n.tag === "meta" && /pubdate|publishdate/i.test(n.attrs.name ?? "")).map(
-      (n) => `发布日期：${n.attrs.content ?? ""}`,
-    ),
-    allText,
+    ...tags("meta")
+      .filter((n) => /pubdate|publishdate/i.test(n.attrs.name ?? ""))
+      .map((n) => `发布日期：${n.attrs.content ?? ""}`),
+    ...items.filter((it) => it.kind === "text").map((it) => it.text),
+    tableText,
   ].join("\n");
   return finishReport(
     { edition, title, published: findPublished(pubText), narrative, placer, tablePos, diag, format: "html" },
@@ -123,14 +129,17 @@ export function readHtml(html: string, opts: ImportOptions): ImportResult {
 }
 
 function findTitle(
-  root: HNode,
+  page: ParsedHtml,
   items: readonly Item[],
   at: (offset: number, text?: string) => SourcePosition,
 ): { text: string; pos: SourcePosition } | undefined {
-  const meta = findAll(root, (n) => n.tag === "meta" && /^(?:articletitle|title)$/i.test(n.attrs.name ?? ""))
+  const meta = (page.byTag.get("meta") ?? [])
+    .filter((n) => /^(?:articletitle|title)$/i.test(n.attrs.name ?? ""))
     .map((n) => ({ text: tidyText(n.attrs.content ?? ""), pos: at(n.start) }))
     .find((t) => looksLikeTitle(t.text));
-  const firstHeading = items.findIndex((it) => it.kind === "text" && matchHeading(textLine(it.text), -1)?.index === 0);
+  const firstHeading = items.findIndex(
+    (it) => it.kind === "text" && matchHeading(textLine(it.text), -1)?.index === 0,
+  );
   const before = (firstHeading < 0 ? items : items.slice(0, firstHeading))
     .filter((it) => it.kind === "text")
     .map((it) => ({ text: textLine(it.text), pos: at(it.start, it.text) }))
@@ -138,7 +147,7 @@ function findTitle(
   const inPage = before.at(-1);
   if (inPage) return inPage;
   if (meta) return meta;
-  const t = findAll(root, (n) => n.tag === "title")[0];
+  const t = page.byTag.get("title")?.[0];
   if (t) {
     const seg = trimSpace(textOf(t))
       .split(/[_|｜]|\s[-—–]\s/)
@@ -151,7 +160,7 @@ function findTitle(
 
 /** Our own rendering: the embedded JSON is the report; the visible cells are checked against it. */
 function readOwn(
-  root: HNode,
+  page: ParsedHtml,
   script: HNode,
   at: (offset: number, text?: string) => SourcePosition,
   diag: Diagnostics,
@@ -187,7 +196,8 @@ function readOwn(
   const layout = layoutOf(report.edition);
   const total = layout.cells.length;
   const edited = new Set<string>();
-  for (const td of findAll(root, (n) => n.attrs["data-cell"] !== undefined)) {
+  const cells = [...(page.byTag.get("td") ?? []), ...(page.byTag.get("th") ?? [])];
+  for (const td of cells.filter((n) => n.attrs["data-cell"] !== undefined)) {
     const key = td.attrs["data-cell"]!;
     const def = layout.byKey.get(key);
     const shown = trimSpace(textOf(td).replace(/\s*\n\s*/g, ""));

@@ -54,7 +54,10 @@ function expand(rows: readonly (readonly RawCell[])[]): Placed[][] {
 }
 
 /** Which report table an HTML table is, by the official labels it contains. */
-export function classifyTable(rows: readonly (readonly RawCell[])[], edition: EditionId): TableId | undefined {
+export function classifyTable(
+  rows: readonly (readonly RawCell[])[],
+  edition: EditionId,
+): TableId | undefined {
   const scope = scopeOf(edition);
   let best: TableId | undefined;
   let bestHits = 0;
@@ -63,7 +66,7 @@ export function classifyTable(rows: readonly (readonly RawCell[])[], edition: Ed
     let hits = 0;
     for (const row of rows) {
       for (const c of row) {
-        if (c.text.length > 120) continue;
+        if (c.text.length > 120 || parseCellText(trimSpace(c.text)).status !== "invalid") continue;
         const m = labels.matchAll(c.text);
         if (m.length > 0 && m[0]!.kind !== "approximate") hits += id === "review" ? 0.5 : 1;
       }
@@ -101,7 +104,10 @@ function leafIndex(defs: readonly CellDef[]): LabelIndex<CellDef> {
 }
 
 /** The column key each grid column's header names (for one row's cells); `null` = none. */
-function columnKeys(header: HeaderState, defs: readonly CellDef[]): { keys: (CellKey | null)[]; units: (string | undefined)[] } {
+function columnKeys(
+  header: HeaderState,
+  defs: readonly CellDef[],
+): { keys: (CellKey | null)[]; units: (string | undefined)[] } {
   const ix = leafIndex(defs);
   const keys: (CellKey | null)[] = [];
   const units: (string | undefined)[] = [];
@@ -114,7 +120,8 @@ function columnKeys(header: HeaderState, defs: readonly CellDef[]): { keys: (Cel
     let cands = found?.defs ?? [];
     if (cands.length > 1) {
       const norms = heads.map((h) => normalizeLabel(h.raw.text));
-      const score = (d: CellDef) => d.colLabels.slice(0, -1).filter((l) => norms.includes(normalizeLabel(l))).length;
+      const score = (d: CellDef) =>
+        d.colLabels.slice(0, -1).filter((l) => norms.includes(normalizeLabel(l))).length;
       const top = Math.max(...cands.map(score));
       cands = cands.filter((d) => score(d) === top);
     }
@@ -197,8 +204,7 @@ export function readHtmlTable(
       }
       if (!reported.has(p.raw)) {
         reported.add(p.raw);
-        const pointer =
-          m.item.kind === "row" ? scope.rowCells.get(m.item.row)?.[0]?.pointer : undefined;
+        const pointer = m.item.kind === "row" ? scope.rowCells.get(m.item.row)?.[0]?.pointer : undefined;
         labelDiagnostic(diag, m, p.raw.text, at(p.raw.start, p.raw.text), pointer);
       }
       if (m.item.kind === "row" && (!label || p.col > label.p.col)) {
@@ -265,7 +271,7 @@ export function readHtmlTable(
       }
       return;
     }
-    if (own.length === 0 || own.every((p) => p.value === "") && scope.id !== "review") return;
+    if (own.length === 0 || (own.every((p) => p.value === "") && scope.id !== "review")) return;
     if (scope.id === "review" && !header.reviewDone) {
       header.reviewDone = true;
       emitRow(REVIEW_ROW, own, false, at(own[0]!.raw.start, own[0]!.raw.text));
@@ -286,7 +292,7 @@ export function readHtmlTable(
     const mapped = mapByHeader(values, defs, header);
     const src: SourceValue[] = values.map((v, i) => {
       const unit = mapped?.units[i];
-      const pos = at(v.raw.start, v.raw.text);
+      const pos = { ...at(v.raw.start), excerpt: v.value };
       return unit === undefined ? { raw: v.value, pos } : { raw: v.value, pos, unit };
     });
     if (!mapped && header.cols.length > 0 && values.length === defs.length && !header.mismatchReported) {

@@ -37,31 +37,57 @@ interface Entry<T> {
   readonly item: T;
   readonly label: string;
   readonly norm: string;
+  /** `norm` without its item number. */
+  readonly bare: string;
+  /** `norm` without trailing bracketed explanations. */
+  readonly base: string;
 }
+
+const CACHE_LIMIT = 4096;
 
 /** Official labels of one scope (a table's rows, a row's columns…), matched tolerantly. */
 export class LabelIndex<T> {
   readonly #entries: Entry<T>[];
   readonly #exact = new Map<string, Entry<T>[]>();
+  readonly #maxLength: number;
+  // Pages repeat the same labels: remember what each written text matched.
+  readonly #cache = new Map<string, LabelMatch<T>[]>();
 
   constructor(entries: readonly { readonly label: string; readonly item: T }[]) {
-    this.#entries = entries.map((e) => ({ ...e, norm: normalizeLabel(e.label) }));
+    this.#entries = entries.map((e) => {
+      const norm = normalizeLabel(e.label);
+      return { ...e, norm, bare: stripEnumerator(norm), base: stripParens(norm) };
+    });
     for (const e of this.#entries) this.#exact.set(e.norm, [...(this.#exact.get(e.norm) ?? []), e]);
+    this.#maxLength = Math.max(0, ...this.#entries.map((e) => e.norm.length));
   }
 
   /** Every entry whose label matches `written` at the best level found; several when labels repeat. */
   matchAll(written: string): LabelMatch<T>[] {
-    const n = normalizeLabel(written);
-    if (n === "") return [];
+    let got = this.#cache.get(written);
+    if (got === undefined) {
+      const n = normalizeLabel(written);
+      got = n === "" ? [] : this.#match(n);
+      if (this.#cache.size >= CACHE_LIMIT) this.#cache.clear();
+      this.#cache.set(written, got);
+    }
+    return got;
+  }
+
+  #match(n: string): LabelMatch<T>[] {
     const hit = (es: readonly Entry<T>[], kind: MatchKind, unit?: string): LabelMatch<T>[] =>
-      es.map((e) => (unit === undefined ? { item: e.item, label: e.label, kind } : { item: e.item, label: e.label, kind, unit }));
+      es.map((e) =>
+        unit === undefined
+          ? { item: e.item, label: e.label, kind }
+          : { item: e.item, label: e.label, kind, unit },
+      );
     const exact = this.#exact.get(n);
     if (exact) return hit(exact, "exact");
     const v = applyVariants(n);
     const variant = this.#exact.get(v);
     if (variant) return hit(variant, "variant");
     const bare = stripEnumerator(v);
-    const renumbered = this.#entries.filter((e) => stripEnumerator(e.norm) === bare && bare.length >= 2);
+    const renumbered = bare.length >= 2 ? this.#entries.filter((e) => e.bare === bare) : [];
     if (renumbered.length > 0) return hit(renumbered, "variant");
     // The official label followed by an explanation in brackets or after a colon.
     const unit = UNIT_IN_PARENS.exec(v)?.[1];
@@ -69,7 +95,7 @@ export class LabelIndex<T> {
     const extended = this.#entries.filter(
       (e) =>
         (v.startsWith(e.norm) && /^[(:,;，；：]/.test(v.slice(e.norm.length))) ||
-        (base !== v && base.length >= 2 && stripParens(e.norm) === base),
+        (base !== v && base.length >= 2 && e.base === base),
     );
     if (extended.length > 0) {
       const longest = Math.max(...extended.map((e) => e.norm.length));
@@ -79,7 +105,8 @@ export class LabelIndex<T> {
         unit,
       );
     }
-    if (v.length < 4) return [];
+    // Explanations appended to a label are matched above; anything much longer is not a label.
+    if (v.length < 4 || v.length > this.#maxLength + 8) return [];
     let best = Number.POSITIVE_INFINITY;
     let found: Entry<T>[] = [];
     for (const e of this.#entries) {

@@ -3,7 +3,7 @@ import { SECTIONS, type SectionKey } from "@xxgk/core-model";
 import { normalizeLabel } from "./_normalize.js";
 import { HEADING_KEYWORDS, HEADING_VARIANTS } from "./_variants.js";
 
-const YEAR = /((?:19|20)\d{2})\s*年度?/;
+const YEAR = /((?:19|20)\d{2}|2100)\s*年度?/;
 const REPORT_TITLE = /(?:19|20)\d{2}\s*年.*报告/;
 // What follows the organ in a title: "(政府)信息公开(工作)年度(工作)报告", "政务公开…报告".
 const TITLE_TAIL = /(?:关于)?(?:政府|政务)?(?:信息)?公开.*报告.*$|(?:年度)?(?:工作)?报告.*$/;
@@ -59,7 +59,8 @@ export function matchHeading(text: string, after: number): HeadingMatch | null {
   return null;
 }
 
-const SUBHEADING = /^(?:[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}\s*[、.．]|[一二三四五六七八九十]{1,3}、)/;
+const SUBHEADING =
+  /^(?:[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}\s*[、.．]|[一二三四五六七八九十]{1,3}、)/;
 
 /** Whether a narrative line is a sub-heading (`1、主动公开情况`, `（一）主动公开`) rather than a paragraph. */
 export function isSubHeading(text: string): boolean {
@@ -67,7 +68,10 @@ export function isSubHeading(text: string): boolean {
 }
 
 const DATE = String.raw`[:：]?[\s|]*((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})`;
-const PUBLISHED = [new RegExp(`发布(?:时间|日期)\\s*${DATE}`), new RegExp(`(?:成文|印发)(?:时间|日期)\\s*${DATE}`)];
+const PUBLISHED = [
+  new RegExp(`发布(?:时间|日期)\\s*${DATE}`),
+  new RegExp(`(?:成文|印发)(?:时间|日期)\\s*${DATE}`),
+];
 
 /** A publication date stated on the page (`发布日期：2021-01-20`, preferred over 成文日期), as `YYYY-MM-DD`. */
 export function findPublished(text: string): string | undefined {

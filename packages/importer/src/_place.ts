@@ -54,11 +54,15 @@ function constraintsOf(edition: EditionId): Constraint[] {
   }
   const results = app.rowOrder.slice(app.rowOrder.indexOf("disclosed"), app.rowOrder.indexOf("resultsTotal"));
   for (const c of cols) {
-    out.push({ lhs: [k("newlyReceived", c), k("carriedOver", c)], rhs: [k("resultsTotal", c), k("carriedForward", c)] });
+    out.push({
+      lhs: [k("newlyReceived", c), k("carriedOver", c)],
+      rhs: [k("resultsTotal", c), k("carriedForward", c)],
+    });
     out.push({ lhs: [k("resultsTotal", c)], rhs: results.map((r) => k(r, c)) });
   }
   const groups = new Map<string, CellDef[]>();
-  for (const d of layoutOf(edition).tables.review.cells) groups.set(d.path[0], [...(groups.get(d.path[0]) ?? []), d]);
+  for (const d of layoutOf(edition).tables.review.cells)
+    groups.set(d.path[0], [...(groups.get(d.path[0]) ?? []), d]);
   for (const defs of groups.values()) {
     const total = defs.find((d) => d.path[1] === "total")!;
     out.push({ lhs: [total.key], rhs: defs.filter((d) => d !== total).map((d) => d.key) });
@@ -132,7 +136,9 @@ export class Placer {
     const values = [...row.values];
     while (values.length > defs.length && values[values.length - 1]!.raw.trim() === "") values.pop();
     if (values.length === defs.length) {
-      values.forEach((v, i) => this.#set(defs[i]!, v, row.unsure === true));
+      values.forEach((v, i) => {
+        this.#set(defs[i]!, v, row.unsure === true);
+      });
       return;
     }
     this.#deferred.push({ row: { ...row, values }, defs });
@@ -200,7 +206,10 @@ export class Placer {
     this.#cells.set(def.key, { cell, unsure });
   }
 
-  #check(candidate: ReadonlyMap<CellKey, Cell>, touched: ReadonlySet<CellKey>): { checked: number; violated: number } {
+  #check(
+    candidate: ReadonlyMap<CellKey, Cell>,
+    touched: ReadonlySet<CellKey>,
+  ): { checked: number; violated: number } {
     let checked = 0;
     let violated = 0;
     const get = (k: CellKey): Cell | undefined => candidate.get(k) ?? this.#cells.get(k)?.cell;
@@ -224,7 +233,9 @@ export class Placer {
     const candidates: number[][] =
       m < n
         ? combinations(n, m)
-        : combinations(m, n).map((kept) => row.values.map((_, i) => (kept.includes(i) ? kept.indexOf(i) : -1)));
+        : combinations(m, n).map((kept) =>
+            row.values.map((_, i) => (kept.includes(i) ? kept.indexOf(i) : -1)),
+          );
     const asCells = (cand: number[]): Map<CellKey, Cell> => {
       const map = new Map<CellKey, Cell>(defs.map((d) => [d.key, BLANK]));
       cand.forEach((col, i) => {
@@ -297,7 +308,10 @@ export class Placer {
   }
 
   /** Settles the deferred rows and returns the tables and the counts. */
-  finish(tablePos: Partial<Record<TableId, SourcePosition>>): { tables: Report["tables"]; stats: ImportStats } {
+  finish(tablePos: Partial<Record<TableId, SourcePosition>>): {
+    tables: Report["tables"];
+    stats: ImportStats;
+  } {
     for (const { row, defs } of this.#deferred) this.#resolve(row, defs);
     const layout = layoutOf(this.#edition);
     const scope = scopeOf(this.#edition);

@@ -89,7 +89,11 @@ function build(edition: EditionId): EditionScope {
   const rHeader = [...new Set(heads(def.reviewColumns).map((h) => h.label))];
   const rLabels = rHeader.map((label) => ({ label, item: { kind: "column" } as TableLabel }));
 
-  const scope = (id: TableId, labels: { label: string; item: TableLabel }[], header: string[]): TableScope => {
+  const scope = (
+    id: TableId,
+    labels: { label: string; item: TableLabel }[],
+    header: string[],
+  ): TableScope => {
     const cells = rowCells(id);
     return {
       id,

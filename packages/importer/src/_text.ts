@@ -50,7 +50,14 @@ export function readText(text: string, opts: ImportOptions): ImportResult {
   const flush = () => {
     if (!row) return;
     if (row.row !== null) {
-      placer.add({ table: row.table, row: row.row, values: row.values, columns: null, pos: row.pos, unsure: row.unsure });
+      placer.add({
+        table: row.table,
+        row: row.row,
+        values: row.values,
+        columns: null,
+        pos: row.pos,
+        unsure: row.unsure,
+      });
     } else if (row.values.length > 0) {
       diag.add(
         "extra-row",
@@ -77,7 +84,12 @@ export function readText(text: string, opts: ImportOptions): ImportResult {
     if (t === "") {
       // A whitespace-only line right after a value, in a row still short of values, is an empty cell.
       const r = row as OpenRow | null;
-      if (raw !== "" && prevValue && r?.row && r.values.length < scope.tables[r.table].rowCells.get(r.row)!.length) {
+      if (
+        raw !== "" &&
+        prevValue &&
+        r?.row &&
+        r.values.length < scope.tables[r.table].rowCells.get(r.row)!.length
+      ) {
         r.values.push({ raw: "", pos: pos(i) });
         continue;
       }
@@ -131,7 +143,14 @@ export function readText(text: string, opts: ImportOptions): ImportResult {
         labelDiagnostic(diag, m, written, pos(i));
         if (m.item.kind === "row") {
           flush();
-          row = { table, row: m.item.row, label: written, values: [], pos: pos(i), unsure: m.kind === "approximate" };
+          row = {
+            table,
+            row: m.item.row,
+            label: written,
+            values: [],
+            pos: pos(i),
+            unsure: m.kind === "approximate",
+          };
         } else flush();
         i += span - 1;
         continue;
@@ -157,8 +176,5 @@ export function readText(text: string, opts: ImportOptions): ImportResult {
     narrative.add(tidyText(t));
   }
   flush();
-  return finishReport(
-    { edition, title, narrative, placer, tablePos, diag, format: "text" },
-    opts,
-  );
+  return finishReport({ edition, title, narrative, placer, tablePos, diag, format: "text" }, opts);
 }

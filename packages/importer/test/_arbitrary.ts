@@ -33,7 +33,10 @@ export function arbitraryReport(): fc.Arbitrary<Report> {
         report = setCell(report, def.key, seed[i % seed.length]!);
       });
       const sections = { ...report.sections };
-      sections.overview = { ...sections.overview, blocks: paragraphs.map((t) => ({ type: "paragraph" as const, text: t })) };
+      sections.overview = {
+        ...sections.overview,
+        blocks: paragraphs.map((t) => ({ type: "paragraph" as const, text: t })),
+      };
       return { ...report, sections };
     });
 }

@@ -6,7 +6,9 @@ import { importReport } from "../src/index.js";
 // Each fixture mimics a published page or text copy; its expected report and diagnostics are written by
 // hand next to it (`<name>.expected.json`).
 const dir = new URL("./fixtures/", import.meta.url);
-const fixtures = readdirSync(dir).filter((f) => /\.(html|txt)$/.test(f) && readdirSync(dir).includes(f.replace(/\.\w+$/, ".expected.json")));
+const fixtures = readdirSync(dir).filter(
+  (f) => /\.(html|txt)$/.test(f) && readdirSync(dir).includes(f.replace(/\.\w+$/, ".expected.json")),
+);
 
 interface Expected {
   format: string;
@@ -22,7 +24,9 @@ interface Expected {
 
 describe.each(fixtures)("%s", (file) => {
   const source = readFileSync(new URL(file, dir), "utf8");
-  const expected = JSON.parse(readFileSync(new URL(file.replace(/\.\w+$/, ".expected.json"), dir), "utf8")) as Expected;
+  const expected = JSON.parse(
+    readFileSync(new URL(file.replace(/\.\w+$/, ".expected.json"), dir), "utf8"),
+  ) as Expected;
   const result = importReport(source, { fileName: file });
   const doc = result.report ? toDocument(result.report) : null;
 

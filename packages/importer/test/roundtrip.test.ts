@@ -9,7 +9,9 @@ import { arbitraryReport } from "./_arbitrary.js";
 
 const require = createRequire(import.meta.url);
 const example = (name: string): Report => {
-  const parsed = parseReport(JSON.parse(readFileSync(require.resolve(`@xxgk/core-model/examples/${name}`), "utf8")));
+  const parsed = parseReport(
+    JSON.parse(readFileSync(require.resolve(`@xxgk/core-model/examples/${name}`), "utf8")),
+  );
   if (!parsed.ok) throw new Error(`example ${name} does not parse`);
   return parsed.report;
 };
@@ -21,7 +23,12 @@ describe("our own rendering reads back without loss", () => {
     expect(result.format).toBe("xxgk-html");
     expect(result.diagnostics).toEqual([]);
     expect(stringifyReport(result.report!)).toBe(stringifyReport(report));
-    expect(result.stats).toEqual({ placed: result.stats.total, unsure: 0, missing: 0, total: result.stats.total });
+    expect(result.stats).toEqual({
+      placed: result.stats.total,
+      unsure: 0,
+      missing: 0,
+      total: result.stats.total,
+    });
   });
 
   test("for any report", () => {

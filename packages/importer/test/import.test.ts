@@ -1,0 +1,150 @@
+import { readFileSync } from "node:fs";
+import { toDocument } from "@xxgk/core-model";
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import { importHtml, importReport, importText } from "../src/index.js";
+
+const seed = readFileSync(new URL("./fixtures/seed-wulin-2020.txt", import.meta.url), "utf8");
+const example = JSON.parse(
+  readFileSync(new URL("../../core-model/examples/wulin-2020.json", import.meta.url), "utf8"),
+) as { tables: unknown; sections: unknown; preamble: unknown };
+
+describe("the seed text copy", () => {
+  const result = importText(seed);
+  const doc = toDocument(result.report!);
+
+  test("imports to cells equal to the seed: three blanks, '-' and 4359957元 as written", () => {
+    expect(doc.tables).toEqual(example.tables);
+    const cf = result.report!.tables.applications.carriedForward!;
+    expect([cf.legalServices, cf.otherOrg, cf.total]).toEqual([
+      { raw: "", value: null, status: "blank" },
+      { raw: "", value: null, status: "blank" },
+      { raw: "", value: null, status: "blank" },
+    ]);
+    expect(result.report!.tables.proactive.procurement!.amount).toEqual({
+      raw: "4359957元",
+      value: 4359957,
+      status: "number",
+      unit: "元",
+    });
+    expect(result.report!.tables.proactive.regulations!.made!.raw).toBe("-");
+  });
+
+  test("holds all six sections' narrative and the preamble, the seed's date left out", () => {
+    expect(doc.sections).toEqual(example.sections);
+    expect(doc.preamble).toEqual(example.preamble);
+    expect(doc.meta).toEqual({
+      organ: "下城区武林街道办事处",
+      year: 2020,
+      title: "2020年下城区武林街道办事处信息公开年度工作报告",
+    });
+  });
+
+  test("says the 4-of-7 row was read left to right", () => {
+    expect(result.diagnostics.filter((d) => d.severity !== "info")).toEqual([
+      expect.objectContaining({
+        code: "missing-cells",
+        severity: "warning",
+        pointer: "/tables/applications/carriedForward/legalServices",
+        source: expect.objectContaining({ line: 366 }),
+      }),
+    ]);
+  });
+});
+
+describe("importReport", () => {
+  test("sniffs HTML by its markup and plain text otherwise", () => {
+    expect(importReport(seed).format).toBe("text");
+    expect(importReport(`<html><body><p>${seed}</p></body></html>`).format).toBe("html");
+    expect(importReport("<p>x</p>", { format: "text" }).format).toBe("text");
+  });
+
+  test("year and organ options override the title", () => {
+    const r = importReport(seed, { year: 2019, organ: "杭州市下城区武林街道办事处" }).report!;
+    expect(r.meta).toMatchObject({ year: 2019, organ: "杭州市下城区武林街道办事处" });
+  });
+
+  test("a text without a title gives no report and says to pass year and organ", () => {
+    const result = importReport(seed.split("\n").slice(1).join("\n"));
+    expect(result.report).toBeNull();
+    expect(result.diagnostics.filter((d) => d.severity === "error").map((d) => d.code)).toEqual([
+      "title-missing",
+      "year-missing",
+      "organ-missing",
+    ]);
+    const given = importReport(seed.split("\n").slice(1).join("\n"), { year: 2020, organ: "武林街道办事处" });
+    expect(given.report?.meta.title).toBe("武林街道办事处2020年政府信息公开工作年度报告");
+  });
+
+  test("a page that is not a report gives no report and never throws", () => {
+    const result = importReport("<html><body><h1>通知公告</h1><p>欢迎访问</p></body></html>");
+    expect(result.report).toBeNull();
+    expect(result.stats).toEqual({ placed: 0, unsure: 0, missing: 200, total: 200 });
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 300 }),
+        fc.constantFrom("auto", "html", "text") as fc.Arbitrary<"auto">,
+        (s, format) => {
+          const r = importReport(s, { format });
+          expect(r.stats.placed + r.stats.unsure + r.stats.missing).toBe(r.stats.total);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  test("mangled markup around a real report still never throws", () => {
+    const html = readFileSync(new URL("./fixtures/hubei-fancheng-2021.html", import.meta.url), "utf8");
+    fc.assert(
+      fc.property(
+        fc.nat({ max: html.length }),
+        fc.nat({ max: 2000 }),
+        fc.string({ maxLength: 20 }),
+        (at, cut, junk) => {
+          const r = importHtml(html.slice(0, at) + junk + html.slice(at + cut));
+          for (const d of r.diagnostics) expect(d.source.line).toBeGreaterThan(0);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe("HTML pages", () => {
+  test("decode entities, keep &nbsp;-only cells blank and point diagnostics at their line", () => {
+    const html = [
+      "<html><head><title>2021年测试镇人民政府政府信息公开工作年度报告</title></head><body>",
+      "<div class=nav>首页 &gt; 信息公开</div>",
+      "<div class=article>",
+      "<p>一、总体情况</p><p>A&amp;B &lt;局&gt; 全年公开信息&#49;&#50;条。</p>",
+      "<p>二、主动公开政府信息情况</p>",
+      "<table><tr><td colspan=4>第二十条第（一）项</td></tr>",
+      "<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>",
+      "<tr><td>规章</td><td>&nbsp;</td><td>&#x2d;</td><td>０</td></tr>",
+      "<tr><td>行政规范性文件</td><td>1</td><td>2</td></tr></table>",
+      "<p>三、收到和处理政府信息公开申请情况</p><p>四、政府信息公开行政复议、行政诉讼情况</p>",
+      "<p>五、存在的主要问题及改进情况</p><p>无。</p><p>六、其他需要报告的事项</p><p>无。</p>",
+      "</div><div class=footer>版权所有</div></body></html>",
+    ].join("\n");
+    const result = importHtml(html);
+    const r = result.report!;
+    expect(r.meta).toMatchObject({ organ: "测试镇人民政府", year: 2021 });
+    expect(r.sections.overview.blocks).toEqual([{ type: "paragraph", text: "A&B <局> 全年公开信息12条。" }]);
+    expect(r.tables.proactive.regulations).toEqual({
+      issued: { raw: "", value: null, status: "blank" },
+      repealed: { raw: "-", value: null, status: "na" },
+      inForce: { raw: "０", value: 0, status: "number" },
+    });
+    expect(r.sections.other.blocks).toEqual([{ type: "paragraph", text: "无。" }]);
+    expect(result.diagnostics).toContainEqual(
+      expect.objectContaining({
+        code: "missing-cells",
+        pointer: "/tables/proactive/normativeDocuments/inForce",
+        source: expect.objectContaining({ line: 9 }),
+      }),
+    );
+    expect(result.diagnostics).toContainEqual(
+      expect.objectContaining({ code: "table-missing", severity: "error", pointer: "/tables/applications" }),
+    );
+  });
+});
