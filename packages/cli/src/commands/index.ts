@@ -3,6 +3,7 @@
 // list: one line each.
 import type { Command } from "../command.js";
 import { cellsCommand } from "./cells.js";
+import { importCommand } from "./import.js";
 import { newCommand } from "./new.js";
 import { renderCommand } from "./render.js";
 import { validateCommand } from "./validate.js";
@@ -14,4 +15,5 @@ export const commands: readonly Command[] = [
   cellsCommand,
   newCommand,
   renderCommand,
+  importCommand,
 ];

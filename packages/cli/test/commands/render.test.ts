@@ -1,0 +1,189 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { progressBar, renderSummaryLine } from "../../src/commands/render.js";
+import { EXAMPLES, scratch, xxgk } from "../_helpers.js";
+
+const pdfText = (file: string) =>
+  execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" });
+
+/** A scratch directory holding both examples, a broken JSON file and a JSON file that is no report. */
+function batch(): string {
+  const dir = scratch();
+  copyFileSync(EXAMPLES.wulin, join(dir, "wulin.json"));
+  copyFileSync(EXAMPLES.y2021, join(dir, "binhe.json"));
+  writeFileSync(join(dir, "broken.json"), '{ "edition": "2021", ');
+  writeFileSync(join(dir, "other.json"), '{ "hello": "world" }');
+  return dir;
+}
+
+describe("xxgk render", () => {
+  it("renders a batch to PDF and HTML, reports each bad file, renders the others and exits 2", async () => {
+    const dir = batch();
+    const r = await xxgk(
+      [
+        "render",
+        "wulin.json",
+        "broken.json",
+        "binhe.json",
+        "other.json",
+        "--pdf",
+        "--html",
+        "--out-dir",
+        "out",
+        "--lang",
+        "en",
+      ],
+      { cwd: dir },
+    );
+    expect(r.code).toBe(2);
+    expect(readdirSync(join(dir, "out")).sort()).toEqual([
+      "binhe.html",
+      "binhe.pdf",
+      "wulin.html",
+      "wulin.pdf",
+    ]);
+    expect(r.stdout.split("\n")).toEqual(
+      expect.arrayContaining([join("out", "wulin.pdf"), join("out", "wulin.html"), join("out", "binhe.pdf")]),
+    );
+    expect(r.stdout).toContain("4 reports: 2 rendered (4 files), 2 failed");
+    expect(r.stderr).toMatch(/broken\.json:1:\d+/);
+    expect(r.stderr).toContain("other.json is not a report document");
+    expect(pdfText(join(dir, "out", "binhe.pdf"))).toContain("收到和处理政府信息公开申请情况");
+    expect(readFileSync(join(dir, "out", "wulin.html"), "utf8")).toContain("武林街道");
+  });
+
+  it("writes next to each input by default and exits 0 when everything rendered", async () => {
+    const dir = batch();
+    const r = await xxgk(["render", "wulin.json", "binhe.json", "--pdf"], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(existsSync(join(dir, "wulin.pdf")) && existsSync(join(dir, "binhe.pdf"))).toBe(true);
+    expect(r.stdout).toContain("2 份报告：2 份已生成（2 个文件），0 份失败");
+  });
+
+  it("takes output names after --pdf / --html for a single report, and --fragment", async () => {
+    const dir = batch();
+    const r = await xxgk(
+      [
+        "render",
+        "binhe.json",
+        "--html",
+        "page.htm",
+        "--fragment",
+        "--pdf",
+        "print.pdf",
+        "--preset",
+        "compact",
+      ],
+      {
+        cwd: dir,
+      },
+    );
+    expect(r).toMatchObject({ code: 0, stderr: "" });
+    const html = readFileSync(join(dir, "page.htm"), "utf8");
+    expect(html).not.toMatch(/<html/i);
+    expect(html).toContain("江南市滨河区人民政府办公室");
+    expect(pdfText(join(dir, "print.pdf"))).toContain("江南市滨河区人民政府办公室");
+  });
+
+  it("never replaces an existing file without --force, and replaces it with --force", async () => {
+    const dir = batch();
+    writeFileSync(join(dir, "wulin.pdf"), "mine");
+    const refused = await xxgk(["render", "wulin.json", "--pdf", "--lang", "en"], { cwd: dir });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("wulin.pdf already exists; add --force to overwrite it");
+    expect(readFileSync(join(dir, "wulin.pdf"), "utf8")).toBe("mine");
+    const forced = await xxgk(["render", "wulin.json", "--pdf", "--force"], { cwd: dir });
+    expect(forced.code).toBe(0);
+    expect(readFileSync(join(dir, "wulin.pdf")).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(JSON.parse(readFileSync(join(dir, "wulin.json"), "utf8")).meta.organ).toBe(
+      "杭州市下城区武林街道办事处",
+    );
+  });
+
+  it.each([
+    [["render", "wulin.json"], "say what to write: --pdf and/or --html"],
+    [["render", "--pdf"], "give the report files to render"],
+    [["render", "wulin.json", "out.pdf"], "out.pdf looks like an output name; put it after --pdf"],
+    [
+      ["render", "wulin.json", "binhe.json", "--pdf", "x.pdf"],
+      "an output file name goes with exactly one input",
+    ],
+    [["render", "wulin.json", "--pdf", "--jobs", "0"], '--jobs must be a positive integer, not "0"'],
+    [["render", "wulin.json", "--pdf", "--fragment"], "--fragment applies to --html only"],
+    [["render", "-", "--pdf"], "render does not read standard input"],
+  ])("rejects %j with exit 2: %s", async (argv, message) => {
+    const r = await xxgk([...argv, "--lang", "en"], { cwd: batch() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+  });
+
+  it("draws a progress bar on a terminal and clears it before the summary", async () => {
+    const dir = batch();
+    const r = await xxgk(["render", "wulin.json", "binhe.json", "--html"], { cwd: dir, stderrIsTTY: true });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`${progressBar(1, 2)} `);
+    expect(r.stderr).toContain(progressBar(2, 2));
+    expect(r.stderr.endsWith("\r\x1b[K")).toBe(true);
+  });
+
+  it("warns about characters the font lacks, naming the character and where, and still renders", async () => {
+    const dir = batch();
+    const doc = JSON.parse(readFileSync(EXAMPLES.wulin, "utf8"));
+    doc.meta.organ = "下城区𠮷祥街道办事处";
+    writeFileSync(join(dir, "rare.json"), JSON.stringify(doc));
+    const r = await xxgk(["render", "rare.json", "--pdf", "--lang", "en"], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('rare.json: The font has no glyph for "𠮷" (U+20BB7) at /meta/organ');
+    expect(existsSync(join(dir, "rare.pdf"))).toBe(true);
+  });
+
+  it("words the summary in both languages", () => {
+    const s = { reports: 1, rendered: 1, files: 2, failed: 0 };
+    expect(renderSummaryLine(s, "en")).toBe("1 report: 1 rendered (2 files), 0 failed");
+    expect(renderSummaryLine(s, "zh")).toBe("1 份报告：1 份已生成（2 个文件），0 份失败");
+    expect(progressBar(0, 4, 4)).toBe("[░░░░] 0/4");
+    expect(progressBar(4, 4, 4)).toBe("[████] 4/4");
+  });
+});
+
+describe("xxgk render on worker threads (the built command)", () => {
+  const root = new URL("../..", import.meta.url).pathname;
+  const bin = new URL("../../dist/bin.js", import.meta.url).pathname;
+  beforeAll(() => {
+    if (!existsSync(new URL("../../dist/_render-worker.js", import.meta.url))) {
+      const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+      execFileSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], { cwd: root });
+      execFileSync(process.execPath, ["scripts/chmod-bin.mjs"], { cwd: root });
+    }
+  });
+
+  it("renders many reports on two threads, byte-identical to a single-thread run", async () => {
+    const dir = batch();
+    const names = ["a", "b", "c", "d", "e"];
+    for (const n of names) copyFileSync(n < "c" ? EXAMPLES.wulin : EXAMPLES.y2021, join(dir, `${n}.json`));
+    const files = [...names.map((n) => `${n}.json`), "broken.json"];
+    const two = spawnSync(
+      process.execPath,
+      [bin, "render", ...files, "--pdf", "--out-dir", "two", "--jobs", "2", "--lang", "en"],
+      {
+        cwd: dir,
+        encoding: "utf8",
+      },
+    );
+    expect(two.status).toBe(2);
+    expect(two.stdout).toContain("6 reports: 5 rendered (5 files), 1 failed");
+    expect(two.stderr).toContain("broken.json");
+    const one = await xxgk(["render", ...names.map((n) => `${n}.json`), "--pdf", "--out-dir", "one"], {
+      cwd: dir,
+    });
+    expect(one.code).toBe(0);
+    for (const n of names) {
+      expect(
+        readFileSync(join(dir, "two", `${n}.pdf`)).equals(readFileSync(join(dir, "one", `${n}.pdf`))),
+      ).toBe(true);
+    }
+  });
+});
