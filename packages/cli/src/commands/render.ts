@@ -161,6 +161,13 @@ export const renderCommand = defineCommand({
     const inputs = positionals.filter((p) => !PDF.test(p) && !HTML.test(p));
     const wantPdf = values.pdf === true;
     const wantHtml = values.html === true;
+    if ((pdfOut.length > 0 && !wantPdf) || (htmlOut.length > 0 && !wantHtml)) {
+      const name = pdfOut[0] ?? htmlOut[0]!;
+      throw usage({
+        zh: `${name} 看起来是输出文件名，请写在 --${PDF.test(name) ? "pdf" : "html"} 之后`,
+        en: `${name} looks like an output name; put it after --${PDF.test(name) ? "pdf" : "html"}`,
+      });
+    }
     if (!wantPdf && !wantHtml)
       throw usage({ zh: "请用 --pdf 和/或 --html 指明输出", en: "say what to write: --pdf and/or --html" });
     if (inputs.length === 0)
@@ -169,13 +176,6 @@ export const renderCommand = defineCommand({
       throw usage({
         zh: "render 不读标准输入，请给出文件名",
         en: "render does not read standard input; give file names",
-      });
-    }
-    if ((pdfOut.length > 0 && !wantPdf) || (htmlOut.length > 0 && !wantHtml)) {
-      const name = pdfOut[0] ?? htmlOut[0]!;
-      throw usage({
-        zh: `${name} 看起来是输出文件名，请写在 --${PDF.test(name) ? "pdf" : "html"} 之后`,
-        en: `${name} looks like an output name; put it after --${PDF.test(name) ? "pdf" : "html"}`,
       });
     }
     if (
