@@ -4,16 +4,19 @@
 const SHELL = "xxgk-demo-shell-v1";
 const FONTS = "xxgk-fonts-v1";
 
+/** Caches every file of the current build that is not cached yet (a new deploy renames chunks). */
+async function precache() {
+  const res = await fetch("precache.json", { cache: "no-store" });
+  const files = await res.json();
+  const cache = await caches.open(SHELL);
+  for (const file of files) {
+    const url = new URL(file, self.registration.scope).href;
+    if (file === "./" || !(await cache.match(url))) await cache.add(url);
+  }
+}
+
 self.addEventListener("install", (event) => {
-  event.waitUntil(
-    (async () => {
-      const res = await fetch("precache.json", { cache: "no-store" });
-      const files = await res.json();
-      const cache = await caches.open(SHELL);
-      await cache.addAll(files);
-      await self.skipWaiting();
-    })(),
-  );
+  event.waitUntil(precache().then(() => self.skipWaiting()));
 });
 
 self.addEventListener("activate", (event) => {
@@ -34,6 +37,7 @@ self.addEventListener("fetch", (event) => {
   if (url.pathname.endsWith("/precache.json")) return;
   if (req.mode === "navigate") {
     event.respondWith(networkFirst(req));
+    event.waitUntil(precache().catch(() => undefined));
   } else if (url.pathname.includes("/fonts/")) {
     event.respondWith(caches.match(req, { cacheName: FONTS }).then((hit) => hit ?? fetch(req)));
   } else {

@@ -59,7 +59,12 @@ function scheduleCheck(): void {
   scheduled = true;
   requestAnimationFrame(() => {
     scheduled = false;
-    findings.show(store.report, check(store.report));
+    try {
+      findings.show(store.report, check(store.report));
+    } catch (err) {
+      // A rule failing must not stop the author from writing; say so and keep going.
+      notify(`检查出错：${(err as Error).message}`, "error");
+    }
   });
 }
 

@@ -369,6 +369,10 @@ describe("the demo app", () => {
       await page.reload();
       await page.locator("table.grid.applications").waitFor();
       await expect(cell(newlyReceived[0]!.key).inputValue()).resolves.toBe(before);
+      // Lazy chunks come from the service worker's cache too.
+      await page.getByRole("tab", { name: "预览" }).click();
+      await page.frameLocator("iframe.preview").locator("table").first().waitFor();
+      await page.getByRole("tab", { name: "编辑" }).click();
     } finally {
       await context.setOffline(false);
     }
