@@ -13,6 +13,9 @@ export interface RunResult {
   stderr: string;
 }
 
+/** Both streams interleaved in write order, as a terminal showing both would (set by {@link xxgk}). */
+export const transcript = { text: "" };
+
 /** Options of {@link xxgk}: where to run, whether stderr pretends to be a terminal, what stdin holds. */
 export interface RunOptions {
   cwd?: string;
@@ -24,16 +27,19 @@ export interface RunOptions {
 export async function xxgk(argv: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
   let stdout = "";
   let stderr = "";
+  transcript.text = "";
   const { stdin } = opts;
   const io: Io = {
     stdout: {
       write(s) {
         stdout += s;
+        transcript.text += s;
       },
     },
     stderr: {
       write(s) {
         stderr += s;
+        transcript.text += s;
       },
     },
     stderrIsTTY: opts.stderrIsTTY ?? false,

@@ -191,7 +191,15 @@ export const validateCommand = defineCommand({
         counts.info += v.counts.info;
         if (v.counts.error > 0) withErrors++;
         if (json) results.push(result);
-        else io.stdout.write(textBlock(result, lang));
+        else {
+          const block = textBlock(result, lang);
+          if (block !== "" && progress && shown >= 0) {
+            // stdout is often the same terminal: clear the progress line first, redraw it after.
+            io.stderr.write("\r\x1b[K");
+            shown = -1;
+          }
+          io.stdout.write(block);
+        }
       } else {
         // One unusable file does not stop the batch: say so, check the rest, exit 2 at the end.
         if (!(read.error instanceof InputError)) throw read.error;
@@ -208,7 +216,8 @@ export const validateCommand = defineCommand({
             },
           });
         } else {
-          if (progress) io.stderr.write("\r\x1b[K");
+          if (progress && shown >= 0) io.stderr.write("\r\x1b[K");
+          shown = -1;
           io.stderr.write(`xxgk: ${read.error.text[lang]}\n`);
         }
       }

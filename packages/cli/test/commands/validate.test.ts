@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ValidateOutput } from "../../src/index.js";
-import { EXAMPLES, scratch, xxgk } from "../_helpers.js";
+import { EXAMPLES, scratch, transcript, xxgk } from "../_helpers.js";
 
 const load = (file: string) => JSON.parse(readFileSync(file, "utf8"));
 
@@ -138,6 +138,11 @@ describe("xxgk validate", () => {
     expect(tty.stderr.endsWith("\r\x1b[K")).toBe(true);
     expect(tty.stdout).not.toContain("校验中");
     expect((await xxgk(["validate", ...many(20)], { stderrIsTTY: true })).stderr).toBe("");
+    // Findings printed mid-batch never land on the progress line of a shared terminal.
+    const mixed = await xxgk(["validate", ...many(15), EXAMPLES.wulin, ...many(15)], { stderrIsTTY: true });
+    expect(mixed.stdout).toContain(`${EXAMPLES.wulin}\n`);
+    expect(transcript.text).toContain(`/31\r\x1b[K${EXAMPLES.wulin}\n`);
+    expect(transcript.text).toMatch(/\n\n\r校验中 16\/31/);
     expect((await xxgk(["validate", ...many(21)], { stderrIsTTY: false })).stderr).toBe("");
   });
 
