@@ -1,0 +1,246 @@
+import { readFile } from "node:fs/promises";
+import { basename, extname, join, resolve } from "node:path";
+import { stringifyReport } from "@xxgk/core-model";
+import { type ImportDiagnostic, type ImportResult, importReport } from "@xxgk/importer";
+import { STDIN } from "../_json.js";
+import { OUTPUT_OPTIONS, writeOutput } from "../_output.js";
+import type { Io, Lang, Outcome, Text } from "../command.js";
+import { defineCommand } from "../command.js";
+import { InputError, UsageError } from "../errors.js";
+
+/** Progress goes to stderr only when it is a terminal and the batch is larger than this. */
+const PROGRESS_THRESHOLD = 5;
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+const CHARSET = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i;
+const CHINESE_CHARSETS = /^(?:gb2312|gbk|gb18030|x-gbk|cp936)$/i;
+
+/**
+ * Published pages are often GBK: a page that is not UTF-8 and declares a Chinese charset (or none) is
+ * decoded as GB18030, a superset of GB2312 and GBK. Returns the text and the encoding used.
+ */
+export function decodePage(bytes: Uint8Array): { text: string; encoding: "utf-8" | "gb18030" } {
+  try {
+    const text = utf8.decode(bytes);
+    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, encoding: "utf-8" };
+  } catch {
+    const head = new TextDecoder("latin1").decode(bytes.subarray(0, 2048));
+    const declared = CHARSET.exec(head)?.[1];
+    if (declared !== undefined && !CHINESE_CHARSETS.test(declared)) throw new Error(declared);
+    return { text: new TextDecoder("gb18030").decode(bytes), encoding: "gb18030" };
+  }
+}
+
+async function readPage(file: string, io: Io): Promise<{ text: string; encoding: string }> {
+  let bytes: Uint8Array;
+  try {
+    if (file === STDIN) {
+      if (!io.readStdin) throw Object.assign(new Error("no standard input"), { code: "ENOTSUP" });
+      bytes = await io.readStdin();
+    } else {
+      bytes = await readFile(resolve(io.cwd, file));
+    }
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    const why: Text =
+      code === "ENOENT"
+        ? { zh: "文件不存在", en: "no such file" }
+        : code === "EISDIR"
+          ? { zh: "这是一个目录，请给出其中的网页或文本文件", en: "is a directory; give the pages in it" }
+          : { zh: `无法读取（${code ?? String(cause)}）`, en: `cannot be read (${code ?? String(cause)})` };
+    throw new InputError(
+      "INPUT_READ",
+      file,
+      { zh: `${file}: ${why.zh}`, en: `${file}: ${why.en}` },
+      undefined,
+      {
+        cause,
+      },
+    );
+  }
+  try {
+    return decodePage(bytes);
+  } catch (cause) {
+    throw new InputError(
+      "INPUT_ENCODING",
+      file,
+      {
+        zh: `${file}: 既不是 UTF-8 也不是 GBK/GB18030 编码（声明为 ${(cause as Error).message}）`,
+        en: `${file}: neither UTF-8 nor GBK/GB18030 (declared ${(cause as Error).message})`,
+      },
+      undefined,
+      { cause },
+    );
+  }
+}
+
+const SEVERITY: Record<ImportDiagnostic["severity"], Text> = {
+  error: { zh: "错误", en: "error" },
+  warning: { zh: "警告", en: "warning" },
+  info: { zh: "提示", en: "notice" },
+};
+
+/** One file's summary line: `a.html: 195 placed, 3 unsure, 2 missing of 200; 1 error, 2 warnings`. */
+export function fileSummary(file: string, r: ImportResult, lang: Lang): string {
+  const count = (s: ImportDiagnostic["severity"]) => r.diagnostics.filter((d) => d.severity === s).length;
+  const { placed, unsure, missing, total } = r.stats;
+  const none = r.report === null;
+  if (lang === "zh") {
+    return (
+      `${file}：已放置 ${placed}，不确定 ${unsure}，缺失 ${missing}（共 ${total} 个单元格）；` +
+      `${count("error")} 个错误，${count("warning")} 个警告，${count("info")} 个提示${none ? "；未生成报告" : ""}`
+    );
+  }
+  return (
+    `${file}: ${placed} placed, ${unsure} unsure, ${missing} missing of ${total} cells; ` +
+    `${count("error")} errors, ${count("warning")} warnings, ${count("info")} notices${none ? "; no report written" : ""}`
+  );
+}
+
+/** A diagnostic as one line: `  file:12:5 警告 missing-cells …（/tables/…）`. */
+export function formatDiagnostic(file: string, d: ImportDiagnostic, lang: Lang): string {
+  const where = `${file}:${d.source.line}${d.source.column === undefined ? "" : `:${d.source.column}`}`;
+  const pointer = d.pointer === undefined ? "" : lang === "zh" ? `（${d.pointer}）` : ` (${d.pointer})`;
+  return `  ${where} ${SEVERITY[d.severity][lang]} ${d.code} ${d.message[lang]}${pointer}`;
+}
+
+/** The output file for an input in `--out-dir`: its base name with `.json`. */
+export function outFileFor(file: string, dir: string): string {
+  const name = file === STDIN ? "stdin" : basename(file, extname(file));
+  return join(dir, `${name}.json`);
+}
+
+/** `xxgk import`: published pages and text copies back into report JSON, with what was unsure. */
+export const importCommand = defineCommand({
+  name: "import",
+  summary: {
+    zh: "把已发布的网页或文本复制件转回年度报告（JSON），并列出不确定之处",
+    en: "turn published pages or text copies back into reports (JSON), saying what was unsure",
+  },
+  usage:
+    "xxgk import <files…> [-o FILE | --out-dir DIR] [--format auto|html|text] [--year YEAR] [--organ NAME]",
+  options: {
+    ...OUTPUT_OPTIONS,
+    "out-dir": {
+      type: "string",
+      arg: "DIR",
+      describe: {
+        zh: "把每个文件的报告写到目录 DIR 下的 <文件名>.json",
+        en: "write each file's report to DIR/<name>.json",
+      },
+    },
+    format: {
+      type: "string",
+      arg: "auto|html|text",
+      choices: ["auto", "html", "text"],
+      describe: { zh: "输入格式（默认按内容判断）", en: "input format (default: detected)" },
+    },
+    year: {
+      type: "string",
+      arg: "YEAR",
+      describe: { zh: "报告年度（覆盖标题中的年度）", en: "report year (overrides the title)" },
+    },
+    organ: {
+      type: "string",
+      arg: "NAME",
+      describe: { zh: "发布机关（覆盖标题中的机关）", en: "publishing organ (overrides the title)" },
+    },
+  },
+  details: {
+    zh: [
+      "一个输入时默认把报告写到标准输出，摘要和诊断写到标准错误；多个输入需要 --out-dir。",
+      "网页可以是 UTF-8 或 GBK/GB18030 编码。退出码：0 无错误；1 有文件存在错误级诊断或无法生成报告；",
+      "2 用法错误或有文件无法读取（其余文件照常导入）。导入结果可直接交给 xxgk validate 校验。",
+    ].join("\n"),
+    en: [
+      "With one input the report goes to standard output, the summary and diagnostics to standard error;",
+      "several inputs need --out-dir. Pages may be UTF-8 or GBK/GB18030. Exit status: 0 no errors; 1 a file",
+      "has error diagnostics or gave no report; 2 usage error or an unreadable file (the others are still",
+      "imported). The result can go straight to xxgk validate.",
+    ].join("\n"),
+  },
+  async run({ values, positionals }, { io, lang }): Promise<Outcome> {
+    const usage = (text: Text) => new UsageError(text, "import");
+    if (positionals.length === 0) throw usage({ zh: "请给出要导入的文件", en: "give the files to import" });
+    const outDir = values["out-dir"];
+    if (outDir !== undefined && values.output !== undefined) {
+      throw usage({ zh: "-o 和 --out-dir 只能用一个", en: "use either -o or --out-dir, not both" });
+    }
+    if (positionals.length > 1 && outDir === undefined) {
+      throw usage({
+        zh: "导入多个文件时请用 --out-dir 指定输出目录",
+        en: "several files need --out-dir for their reports",
+      });
+    }
+    let year: number | undefined;
+    if (values.year !== undefined) {
+      year = /^\d{4}$/.test(values.year.trim()) ? Number(values.year) : Number.NaN;
+      if (!(year >= 2008 && year <= 2100)) {
+        throw usage({
+          zh: `--year 应为 2008–2100 之间的年份，而不是 “${values.year}”`,
+          en: `--year must be a year from 2008 to 2100, not "${values.year}"`,
+        });
+      }
+    }
+    if (values.organ !== undefined && values.organ.trim() === "") {
+      throw usage({ zh: "--organ 不能为空", en: "--organ must not be empty" });
+    }
+    const toStdout = outDir === undefined && (values.output === undefined || values.output === "-");
+    const report = toStdout ? io.stderr : io.stdout;
+    const progress = io.stderrIsTTY && positionals.length > PROGRESS_THRESHOLD;
+    const totals = { placed: 0, unsure: 0, missing: 0, total: 0 };
+    let failed = 0;
+    let unreadable = 0;
+    for (const [i, file] of positionals.entries()) {
+      if (progress)
+        io.stderr.write(
+          `\r\x1b[K${lang === "zh" ? "导入中" : "importing"} ${i + 1}/${positionals.length} ${file}`,
+        );
+      let page: { text: string; encoding: string };
+      try {
+        page = await readPage(file, io);
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        unreadable++;
+        if (progress) io.stderr.write("\r\x1b[K");
+        io.stderr.write(`xxgk: ${error.text[lang]}\n`);
+        continue;
+      }
+      const result = importReport(page.text, {
+        fileName: file,
+        ...(values.format === undefined ? {} : { format: values.format }),
+        ...(year === undefined ? {} : { year }),
+        ...(values.organ === undefined ? {} : { organ: values.organ.trim() }),
+      });
+      if (progress) io.stderr.write("\r\x1b[K");
+      const lines = [fileSummary(file, result, lang)];
+      if (page.encoding !== "utf-8") {
+        lines.push(
+          lang === "zh"
+            ? `  ${file} 不是 UTF-8，已按 GB18030 解码`
+            : `  ${file} is not UTF-8; decoded as GB18030`,
+        );
+      }
+      for (const d of result.diagnostics) lines.push(formatDiagnostic(file, d, lang));
+      report.write(`${lines.join("\n")}\n`);
+      for (const k of ["placed", "unsure", "missing", "total"] as const) totals[k] += result.stats[k];
+      const hasErrors = result.report === null || result.diagnostics.some((d) => d.severity === "error");
+      if (hasErrors) failed++;
+      if (result.report === null) continue;
+      const target = outDir === undefined ? values.output : outFileFor(file, outDir);
+      await writeOutput(
+        stringifyReport(result.report),
+        { file: target, force: values.force === true, inputs: positionals },
+        io,
+      );
+    }
+    if (positionals.length > 1) {
+      report.write(
+        lang === "zh"
+          ? `${positionals.length} 个文件：${failed} 个有错误，${unreadable} 个无法读取；单元格已放置 ${totals.placed}，不确定 ${totals.unsure}，缺失 ${totals.missing}（共 ${totals.total}）\n`
+          : `${positionals.length} files: ${failed} with errors, ${unreadable} unreadable; cells ${totals.placed} placed, ${totals.unsure} unsure, ${totals.missing} missing of ${totals.total}\n`,
+      );
+    }
+    return unreadable > 0 ? "unreadable" : failed > 0 ? "findings" : "ok";
+  },
+});

@@ -1,0 +1,103 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseReport } from "@xxgk/core-model";
+import { describe, expect, it } from "vitest";
+import { decodePage, outFileFor } from "../../src/commands/import.js";
+import { scratch, xxgk } from "../_helpers.js";
+
+const fixtures = new URL("../../../importer/test/fixtures/", import.meta.url);
+const fixture = (name: string) => readFileSync(new URL(name, fixtures), "utf8");
+
+describe("xxgk import", () => {
+  it("turns one page into report JSON on stdout, the summary and diagnostics on stderr", async () => {
+    const dir = scratch();
+    writeFileSync(join(dir, "page.html"), fixture("binhe-finance-2020.html"));
+    const r = await xxgk(["import", "page.html"], { cwd: dir });
+    expect(r.code).toBe(0);
+    const parsed = parseReport(JSON.parse(r.stdout));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    expect(parsed.report.meta).toMatchObject({ organ: "江南市滨河区财政局", year: 2020 });
+    expect(r.stderr.split("\n")[0]).toBe(
+      "page.html：已放置 191，不确定 2，缺失 5（共 198 个单元格）；0 个错误，1 个警告，5 个提示",
+    );
+    expect(r.stderr).toMatch(
+      /page\.html:\d+:\d+ 警告 placed-by-arithmetic .*（\/tables\/applications\/carriedForward\//,
+    );
+  });
+
+  it("imports a batch into --out-dir with a summary per file, and validate reads the results", async () => {
+    const dir = scratch();
+    writeFileSync(join(dir, "a.html"), fixture("hubei-fancheng-2021.html"));
+    writeFileSync(join(dir, "b.txt"), fixture("seed-wulin-2020.txt"));
+    const r = await xxgk(["--lang", "en", "import", "a.html", "b.txt", "--out-dir", "."], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      "a.html: 200 placed, 0 unsure, 0 missing of 200 cells; 0 errors, 1 warnings, 4 notices",
+    );
+    expect(r.stdout).toContain("b.txt: 191 placed, 4 unsure, 3 missing of 198 cells");
+    expect(r.stdout.trim().split("\n").at(-1)).toBe(
+      "2 files: 0 with errors, 0 unreadable; cells 391 placed, 4 unsure, 3 missing of 398",
+    );
+    const v = await xxgk(["validate", "a.json", "b.json", "--format", "json"], { cwd: dir });
+    const out = JSON.parse(v.stdout) as { files: { file: string; status: string }[] };
+    expect(out.files.map((f) => [f.file, f.status === "unreadable"])).toEqual([
+      ["a.json", false],
+      ["b.json", false],
+    ]);
+  });
+
+  it("keeps going past an unreadable file and exits 2; no report for a page that is not one (exit 1)", async () => {
+    const dir = scratch();
+    writeFileSync(join(dir, "news.html"), "<html><body><h1>通知公告</h1></body></html>");
+    writeFileSync(join(dir, "seed.txt"), fixture("seed-wulin-2020.txt"));
+    const r = await xxgk(["import", "missing.html", "seed.txt", "--out-dir", "out"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("missing.html: 文件不存在");
+    expect(existsSync(join(dir, "out", "seed.json"))).toBe(false); // the directory does not exist yet
+    const mkdir = await xxgk(["import", "news.html", "seed.txt", "--out-dir", "."], { cwd: dir });
+    expect(mkdir.code).toBe(1);
+    expect(mkdir.stdout).toContain("未生成报告");
+    expect(existsSync(join(dir, "news.json"))).toBe(false);
+    expect(existsSync(join(dir, "seed.json"))).toBe(true);
+  });
+
+  it("refuses several inputs without --out-dir, -o with --out-dir, and a bad --year", async () => {
+    expect((await xxgk(["import", "a.html", "b.html"])).code).toBe(2);
+    expect((await xxgk(["import", "a.html", "-o", "x.json", "--out-dir", "d"])).code).toBe(2);
+    expect((await xxgk(["import", "a.html", "--year", "20x1"])).code).toBe(2);
+  });
+
+  it("takes --year and --organ over the title, and reads standard input", async () => {
+    const text = fixture("seed-wulin-2020.txt").split("\n").slice(1).join("\n");
+    const r = await xxgk(["import", "-", "--year", "2020", "--organ", "杭州市下城区武林街道办事处"], {
+      stdin: text,
+    });
+    expect(r.code).toBe(0); // no title: a warning, the report is titled from organ and year
+    expect(JSON.parse(r.stdout).meta).toMatchObject({ organ: "杭州市下城区武林街道办事处", year: 2020 });
+    expect(r.stderr).toContain("title-missing");
+  });
+
+  it("shows progress on a terminal for a large batch", async () => {
+    const dir = scratch();
+    const names = Array.from({ length: 7 }, (_, i) => `s${i}.txt`);
+    for (const n of names) writeFileSync(join(dir, n), fixture("seed-wulin-2020.txt"));
+    const r = await xxgk(["import", ...names, "--out-dir", "."], { cwd: dir, stderrIsTTY: true });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("导入中 7/7 s6.txt");
+  });
+});
+
+describe("decodePage", () => {
+  it("reads UTF-8, and GBK pages as GB18030", () => {
+    expect(decodePage(new TextEncoder().encode("\ufeff报告"))).toEqual({ text: "报告", encoding: "utf-8" });
+    const gbk = Uint8Array.from([0x3c, 0x70, 0x3e, 0xb1, 0xa8, 0xb8, 0xe6]); // "<p>报告" in GBK
+    expect(decodePage(gbk)).toEqual({ text: "<p>报告", encoding: "gb18030" });
+    const declared = new TextEncoder().encode('<meta charset="shift_jis">');
+    expect(() => decodePage(Uint8Array.from([...declared, 0xff, 0xfe, 0x80]))).toThrow("shift_jis");
+  });
+
+  it("names outputs after their inputs", () => {
+    expect(outFileFor("pages/2021/a.html", "out")).toBe(join("out", "a.json"));
+    expect(outFileFor("-", "out")).toBe(join("out", "stdin.json"));
+  });
+});
