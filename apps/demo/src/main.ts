@@ -378,13 +378,21 @@ async function downloadPdf(): Promise<void> {
   try {
     const { makePdf } = await import("./pdf.js");
     const mb = (n: number) => (n / 1048576).toFixed(1);
-    const result = await makePdf(report, (loaded, total) => {
-      pdfText.textContent =
-        total > 0 ? `首次生成需下载字体：${mb(loaded)} / ${mb(total)} MB` : `正在下载字体：${mb(loaded)} MB`;
-      if (total > 0) pdfProgress.value = loaded / total;
-      if (!pdfDialog.open) pdfDialog.showModal();
-    });
-    pdfText.textContent = "正在排版……";
+    const result = await makePdf(
+      report,
+      (loaded, total) => {
+        pdfText.textContent =
+          total > 0
+            ? `首次生成需下载字体：${mb(loaded)} / ${mb(total)} MB`
+            : `正在下载字体：${mb(loaded)} MB`;
+        if (total > 0) pdfProgress.value = loaded / total;
+        if (!pdfDialog.open) pdfDialog.showModal();
+      },
+      () => {
+        pdfText.textContent = "正在排版……";
+        pdfProgress.removeAttribute("value");
+      },
+    );
     download(fileNameOf(report.meta.title, "pdf"), result.pdf as BlobPart, "application/pdf");
     const missing = [...new Set(result.warnings.map((w) => w.char))];
     notify(

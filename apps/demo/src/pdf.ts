@@ -108,7 +108,14 @@ export interface PdfResult {
  * Renders the report to PDF in the browser. The PDF engine is a separate chunk and the fonts are
  * fetched only now, so neither weighs on the first page load.
  */
-export async function makePdf(report: Report, onProgress: Progress): Promise<PdfResult> {
+export async function makePdf(
+  report: Report,
+  onProgress: Progress,
+  onTypeset: () => void,
+): Promise<PdfResult> {
   const [engine, faces] = await Promise.all([import("@xxgk/render-pdf"), loadFonts(onProgress)]);
+  onTypeset();
+  // Let the page paint the "typesetting" state before the engine takes the main thread.
+  await new Promise((resolve) => setTimeout(resolve, 30));
   return engine.renderPdf(report, { fonts: faces });
 }

@@ -160,6 +160,23 @@ describe("the demo app", () => {
     );
   });
 
+  test("unreadable text in a cell is kept as typed and flagged, and exported as typed", async () => {
+    const target = newlyReceived[4]!;
+    await cell(target.key).fill("十二");
+    await expect.poll(() => cell(target.key).getAttribute("aria-invalid")).toBe("true");
+    await expect
+      .poll(() =>
+        page
+          .locator(`.finding button[data-pointer="${target.pointer}"]`)
+          .evaluateAll((els) => els.map((e) => e.closest("li")!.className)),
+      )
+      .toContainEqual(expect.stringContaining("error"));
+    await expect(cell(target.key).inputValue()).resolves.toBe("十二");
+    await page.keyboard.press("Control+z");
+    await expect.poll(() => cell(target.key).inputValue()).toBe("0");
+    await expect(cell(target.key).getAttribute("aria-invalid")).resolves.toBeNull();
+  });
+
   test("a tab-separated block pasted into table 三 fills the cells, keeping '-' and blank", async () => {
     await cell(naturalPerson.key).focus();
     await page.evaluate(() => {
