@@ -144,11 +144,10 @@ const TABLE_LINE = 1.02;
 /** Padding around a table cell's text, from the table's font size. */
 const paddingOf = (fontSize: number) => ({ h: fontSize * 0.3, v: fontSize * 0.2 });
 
-const thinGrid = (fontSize: number, continued: boolean): CustomTableLayout => {
+const thinGrid = (fontSize: number): CustomTableLayout => {
   const pad = paddingOf(fontSize);
   return {
-    // A continued part of table 二 shares its top rule with the part above it.
-    hLineWidth: (i) => (i === 0 && continued ? 0 : RULE),
+    hLineWidth: () => RULE,
     vLineWidth: () => RULE,
     hLineColor: () => "#000000",
     vLineColor: () => "#000000",
@@ -260,13 +259,7 @@ function gridCellContent(
   }
 }
 
-function pdfTable(
-  report: Report,
-  rows: readonly GridRow[],
-  id: TableId,
-  preset: PdfPreset,
-  opts: { continued: boolean },
-): ContentTable {
+function pdfTable(report: Report, rows: readonly GridRow[], id: TableId, preset: PdfPreset): ContentTable {
   const layout = layoutOf(report.edition);
   const t = layout.tables[id];
   const spec = PRESETS[preset].tables[id];
@@ -286,7 +279,7 @@ function pdfTable(
       keepWithHeaderRows: headerRows > 0 ? 1 : 0,
       dontBreakRows: true,
     },
-    layout: thinGrid(spec.fontSize, opts.continued),
+    layout: thinGrid(spec.fontSize),
     fontSize: spec.fontSize,
     lineHeight: TABLE_LINE,
   };
@@ -301,9 +294,7 @@ function tableContent(report: Report, id: TableId, preset: PdfPreset): Content[]
   const t = layoutOf(report.edition).tables[id];
   const margin: [number, number, number, number] = [0, 4, 0, 8];
   if (id !== "proactive") {
-    return [
-      identified({ ...pdfTable(report, t.rows, id, preset, { continued: false }), margin }, `table:${id}`),
-    ];
+    return [identified({ ...pdfTable(report, t.rows, id, preset), margin }, `table:${id}`)];
   }
   const groups: GridRow[][] = [];
   for (const row of t.rows) {
@@ -311,8 +302,10 @@ function tableContent(report: Report, id: TableId, preset: PdfPreset): Content[]
     groups[groups.length - 1]!.push(row);
   }
   return groups.map((rows, i): Content => {
-    const part = pdfTable(report, rows, id, preset, { continued: i > 0 });
-    const first = i === 0 ? margin[1] : 0;
+    const part = pdfTable(report, rows, id, preset);
+    // A part drawn right below the previous one overlaps it by one rule, so the two rules coincide;
+    // a part that starts a page keeps its own top rule.
+    const first = i === 0 ? margin[1] : -RULE;
     const last = i === groups.length - 1 ? margin[3] : 0;
     const edges: [number, number, number, number] = [0, first, 0, last];
     return identified({ ...part, unbreakable: true, margin: edges }, `table:${id}:${i}`);
