@@ -72,6 +72,8 @@ export class Editor {
     )) {
       const pointer = el.dataset.pointer!;
       if (pointer === c.source) continue;
+      // A value the author is still fixing (not saved because invalid) stays until undo or a load.
+      if (c.reason === "edit" && el.classList.contains("invalid")) continue;
       const v = resolvePointer(c.report, pointer);
       const text = v === undefined ? "" : String(v);
       if (el.value !== text) el.value = text;

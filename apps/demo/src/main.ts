@@ -424,6 +424,14 @@ async function downloadHtml(): Promise<void> {
   }
 }
 
+const undoButton = button("撤销", () => store.undo(), "Ctrl+Z");
+const redoButton = button("重做", () => store.redo(), "Ctrl+Shift+Z");
+function updateUndoButtons(): void {
+  undoButton.disabled = !store.canUndo;
+  redoButton.disabled = !store.canRedo;
+}
+updateUndoButtons();
+
 const toolbar = h(
   "header",
   { className: "bar" },
@@ -444,8 +452,8 @@ const toolbar = h(
     button("下载 HTML", () => void downloadHtml()),
     button("下载 PDF", () => void downloadPdf()),
     button("计算合计", computeTotals, "按勾稽关系计算合计，确认后改写"),
-    button("撤销", () => store.undo(), "Ctrl+Z"),
-    button("重做", () => store.redo(), "Ctrl+Shift+Z"),
+    undoButton,
+    redoButton,
   ),
   saveStatus,
 );
@@ -469,6 +477,7 @@ app.removeAttribute("aria-busy");
 
 // ── wiring ─────────────────────────────────────────────────────────────────────────────────────────
 store.subscribe(() => {
+  updateUndoButtons();
   scheduleCheck();
   if (!previewPane.hidden) {
     clearTimeout(previewTimer);
