@@ -4,7 +4,7 @@ import { detectEdition, finishReport, Narrative, resolveMeta } from "./_assemble
 import { Diagnostics, excerpt } from "./_diagnostics.js";
 import { type HNode, type Item, itemsOf, LineIndex, type ParsedHtml, parseHtml, textOf } from "./_html.js";
 import { classifyTable, type HeaderState, newHeaderState, readHtmlTable } from "./_htmlTable.js";
-import { findPublished, isSignOff, looksLikeTitle, matchHeading, parseTitle } from "./_meta.js";
+import { findPublished, isSignOff, looksLikeTitle, matchHeading, parseTitle, splitHeading } from "./_meta.js";
 import { normalizeLabel, tidyText, trimSpace } from "./_normalize.js";
 import { Placer } from "./_place.js";
 import { scopeOf } from "./_scope.js";
@@ -54,7 +54,7 @@ export function readHtml(html: string, opts: ImportOptions): ImportResult {
   const headingPaths: (readonly HNode[])[] = [];
   for (const it of items) {
     if (it.kind !== "text") continue;
-    const m = matchHeading(textLine(it.text), index);
+    const m = splitHeading(textLine(it.text), index)?.match;
     if (m) {
       index = m.index;
       headingPaths.push(it.path);
@@ -100,9 +100,10 @@ export function readHtml(html: string, opts: ImportOptions): ImportResult {
     }
     const text = textLine(it.text);
     if (text === "" || (title && text === title.text)) continue;
-    const m = matchHeading(text, narrative.index);
-    if (m) {
-      narrative.start(m, text, at(it.start, text), diag);
+    const split = splitHeading(text, narrative.index);
+    if (split) {
+      narrative.start(split.match, split.heading, at(it.start, text), diag);
+      if (split.rest !== "") narrative.add(split.rest, "paragraph");
       continue;
     }
     if (text.length <= 60 && CHROME.test(text)) continue;

@@ -33,6 +33,8 @@ export interface HeadingMatch {
   readonly key: SectionKey;
   readonly index: number;
   readonly exact: boolean;
+  /** Recognised by a keyword only (`五、…问题…`), not by its wording. */
+  readonly keyword?: true;
 }
 
 /**
@@ -50,13 +52,35 @@ export function matchHeading(text: string, after: number): HeadingMatch | null {
   let written = normalizeLabel(m[2]!).replace(/[:：。]$/, "");
   if (written === official) return { key: section.key, index, exact: true };
   for (const [w, o] of HEADING_VARIANTS) {
-    if (written.includes(normalizeLabel(w))) written = written.replace(normalizeLabel(w), normalizeLabel(o));
+    const [nw, no] = [normalizeLabel(w), normalizeLabel(o)];
+    if (written.includes(nw) && !written.includes(no)) written = written.replace(nw, no);
   }
   if (written === official) return { key: section.key, index, exact: false };
   if (written.length <= 24 && HEADING_KEYWORDS[m[1]!]!.some((k) => written.includes(k))) {
-    return { key: section.key, index, exact: false };
+    return { key: section.key, index, exact: false, keyword: true };
   }
   return null;
+}
+
+/**
+ * A heading, possibly with the section's first sentence run into the same line (`一、总体情况2021年，…`,
+ * a CMS that lost the line break): the longest prefix worded as a heading, and the rest.
+ */
+export function splitHeading(
+  text: string,
+  after: number,
+): { match: HeadingMatch; heading: string; rest: string } | null {
+  const whole = matchHeading(text, after);
+  if (whole && !whole.keyword) return { match: whole, heading: text, rest: "" };
+  if (text.length > 6 && HEAD.test(text)) {
+    for (let k = Math.min(32, text.length - 1); k >= 4; k--) {
+      const m = matchHeading(text.slice(0, k), after);
+      if (m && !m.keyword) {
+        return { match: m, heading: text.slice(0, k).trim(), rest: text.slice(k).replace(/^[\s:：]+/, "") };
+      }
+    }
+  }
+  return whole ? { match: whole, heading: text, rest: "" } : null;
 }
 
 const SUBHEADING =

@@ -4,7 +4,7 @@ import { parseCellText, type TableId } from "@xxgk/core-model";
 import { detectEdition, finishReport, labelDiagnostic, Narrative } from "./_assemble.js";
 import { Diagnostics, excerpt } from "./_diagnostics.js";
 import type { LabelMatch } from "./_labels.js";
-import { looksLikeTitle, matchHeading, parseTitle } from "./_meta.js";
+import { looksLikeTitle, matchHeading, parseTitle, splitHeading } from "./_meta.js";
 import { normalizeLabel, tidyText, trimSpace } from "./_normalize.js";
 import { Placer, type SourceValue } from "./_place.js";
 import { REVIEW_ROW, scopeOf, type TableLabel } from "./_scope.js";
@@ -28,8 +28,23 @@ const isValue = (t: string): boolean => {
 /** Reads a plain-text copy of a report. */
 export function readText(text: string, opts: ImportOptions): ImportResult {
   const diag = new Diagnostics();
-  const lines = text.split(/\r\n|\r|\n/);
-  const pos = (i: number): SourcePosition => ({ line: i + 1, excerpt: excerpt(lines[i] ?? "") });
+  // A table row copied from a browser arrives as one line of tab-separated cells: split it, keeping
+  // the empty cells between tabs as blank values.
+  const tokens: { text: string; line: number; cell: boolean }[] = [];
+  text.split(/\r\n|\r|\n/).forEach((l, i) => {
+    if (!/\S\t+\s*\S/.test(l)) {
+      tokens.push({ text: l, line: i + 1, cell: false });
+      return;
+    }
+    const parts = l.split("\t");
+    while (parts.length > 0 && trimSpace(parts[0]!) === "") parts.shift();
+    for (const p of parts) tokens.push({ text: p, line: i + 1, cell: true });
+  });
+  const lines = tokens.map((t) => t.text);
+  const pos = (i: number): SourcePosition => ({
+    line: tokens[i]?.line ?? 1,
+    excerpt: excerpt(lines[i] ?? ""),
+  });
 
   let first = lines.findIndex((l) => trimSpace(l) !== "");
   let title: { text: string; pos: SourcePosition } | undefined;
@@ -85,10 +100,11 @@ export function readText(text: string, opts: ImportOptions): ImportResult {
       // A whitespace-only line right after a value, in a row still short of values, is an empty cell.
       const r = row as OpenRow | null;
       if (
-        raw !== "" &&
-        prevValue &&
-        r?.row &&
-        r.values.length < scope.tables[r.table].rowCells.get(r.row)!.length
+        (tokens[i]!.cell && r !== null) ||
+        (raw !== "" &&
+          prevValue &&
+          r?.row &&
+          r.values.length < scope.tables[r.table].rowCells.get(r.row)!.length)
       ) {
         r.values.push({ raw: "", pos: pos(i) });
         continue;
@@ -168,9 +184,10 @@ export function readText(text: string, opts: ImportOptions): ImportResult {
       else row = { table, row: null, label: t, values: [], pos: pos(i), unsure: false };
       continue;
     }
-    const heading = matchHeading(t, narrative.index);
-    if (heading) {
-      narrative.start(heading, tidyText(t), pos(i), diag);
+    const split = splitHeading(tidyText(t), narrative.index);
+    if (split) {
+      narrative.start(split.match, split.heading, pos(i), diag);
+      if (split.rest !== "") narrative.add(split.rest, "paragraph");
       continue;
     }
     narrative.add(tidyText(t));

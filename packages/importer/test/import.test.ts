@@ -52,6 +52,27 @@ describe("the seed text copy", () => {
   });
 });
 
+describe("text copies", () => {
+  test("a row copied from a browser as tab-separated cells keeps its empty cells in place", () => {
+    const text = seed.replace("\t四、结转下年度继续办理\n\t0\n\t0\n\t0\n\t0\n", "四、结转下年度继续办理\t0\t\t0\t\t0\t\t0\n");
+    expect(text).not.toBe(seed);
+    const result = importText(text);
+    const cf = result.report!.tables.applications.carriedForward!;
+    expect(Object.values(cf).map((c) => c.raw)).toEqual(["0", "", "0", "", "0", "", "0"]);
+    expect(result.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+  });
+
+  test("a heading run into its first sentence is split, the sentence kept as a paragraph", () => {
+    const text = seed.replace("六、其他需要报告的事项\n\n无", "六、其他需要报告的事项本年度未收取任何费用。");
+    expect(text).not.toBe(seed);
+    const r = importText(text).report!;
+    expect(r.sections.other).toEqual({
+      heading: "六、其他需要报告的事项",
+      blocks: [{ type: "paragraph", text: "本年度未收取任何费用。" }],
+    });
+  });
+});
+
 describe("importReport", () => {
   test("sniffs HTML by its markup and plain text otherwise", () => {
     expect(importReport(seed).format).toBe("text");
