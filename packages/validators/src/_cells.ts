@@ -31,6 +31,13 @@ const slots = new Map<EditionId, Map<CellKey, Slot>>(
   ]),
 );
 
+const ordered = new Map<EditionId, readonly Slot[]>(EDITIONS.map((e) => [e, [...slots.get(e)!.values()]]));
+
+/** Every slot of an edition in official order. */
+export function slotsOf(edition: EditionId): readonly Slot[] {
+  return ordered.get(edition)!;
+}
+
 /** The slot of a cell key; throws on a key the edition lacks, so a wrong rule declaration fails at load. */
 export function slotOf(edition: EditionId, key: CellKey): Slot {
   const s = slots.get(edition)?.get(key);
@@ -38,9 +45,44 @@ export function slotOf(edition: EditionId, key: CellKey): Slot {
   return s;
 }
 
-/** The cell stored at a slot (blank when the report lacks it). */
-export function cellAt(report: Report, s: Slot): Cell {
-  return report.tables[s.table][s.row]?.[s.col] ?? BLANK;
+interface RowPlan {
+  readonly row: string;
+  readonly cols: readonly { readonly col: string; readonly index: number }[];
+}
+interface TablePlan {
+  readonly table: CellDef["table"];
+  readonly rows: readonly RowPlan[];
+}
+
+// Reading a report walks each table and row object once: keyed lookups on zod's output objects are the
+// engine's main cost, so every cell is fetched once per run and rules index the array.
+const plans = new Map<EditionId, readonly TablePlan[]>(
+  EDITIONS.map((e) => {
+    const tables = layoutOf(e).tables;
+    return [
+      e,
+      (["proactive", "applications", "review"] as const).map((table) => ({
+        table,
+        rows: Object.entries(tables[table].shape).map(([row, cols]) => ({
+          row,
+          cols: cols.map((col) => ({ col, index: slots.get(e)!.get(`${table}.${row}.${col}`)!.def.index })),
+        })),
+      })),
+    ];
+  }),
+);
+
+/** Every cell of a report, indexed by its official position (`CellDef.index`); missing cells are blank. */
+export function readCells(report: Report): Cell[] {
+  const out = new Array<Cell>(layoutOf(report.edition).cells.length);
+  for (const t of plans.get(report.edition)!) {
+    const table = report.tables[t.table];
+    for (const r of t.rows) {
+      const row = table[r.row];
+      for (const c of r.cols) out[c.index] = row?.[c.col] ?? BLANK;
+    }
+  }
+  return out;
 }
 
 /** A short official label of a cell: `四、结转下年度继续办理（自然人）`, `规章（本年制发件数）`. */

@@ -1,5 +1,5 @@
-import { EDITIONS, type EditionId, type Report } from "@xxgk/core-model";
-import { cellAt, type Slot, slotOf } from "./_cells.js";
+import { type Cell, EDITIONS, type EditionId, type Report } from "@xxgk/core-model";
+import { readCells, type Slot, slotOf } from "./_cells.js";
 import type { Context, RuleImpl } from "./rules/_rule.js";
 import { checkCells } from "./rules/cells.js";
 import { IMPLS, RULES, rulesReading } from "./rules/index.js";
@@ -58,24 +58,26 @@ const crossYear = new Map<EditionPair, Compiled[]>(
 
 const checks = IMPLS.filter((r) => r.check !== undefined);
 const ASSESSED = new Set(RULES.filter((r) => r.kind !== "cell").map((r) => r.id));
-const assessedReaders = (e: EditionId) => (key: string) =>
-  rulesReading(e, key).filter((id) => ASSESSED.has(id));
+const readersOf = new Map(
+  EDITIONS.map((e) => [e, (key: string) => rulesReading(e, key).filter((id) => ASSESSED.has(id))]),
+);
 
 function evaluate(
   c: Compiled,
   report: Report,
-  previous: Report | undefined,
+  cells: readonly Cell[],
+  previous: readonly Cell[] | undefined,
   blanks: BlankPolicy,
   out: Finding[],
 ) {
   let expected = 0;
   for (const t of c.terms) {
-    const cell = cellAt(t.previous ? previous! : report, t.slot);
+    const cell = (t.previous ? previous! : cells)[t.slot.def.index]!;
     // An unreadable cell is reported on its own; blanks make the equation unassessable only on request.
     if (cell.status === "invalid" || (cell.status === "blank" && blanks === "not-assessable")) return;
     expected += t.sign * (cell.value ?? 0);
   }
-  const about = cellAt(report, c.about);
+  const about = cells[c.about.def.index]!;
   if (about.status === "invalid" || (about.status === "blank" && blanks === "not-assessable")) return;
   const actual = about.value ?? 0;
   if (Math.abs(expected - actual) < 1e-9) return;
@@ -95,11 +97,14 @@ function evaluate(
 /** Runs every rule on a parsed report; `previous` must already be known to be last year's report. */
 export function run(report: Report, previous: Report | undefined, blanks: BlankPolicy, out: Finding[]): void {
   const e = report.edition;
-  checkCells({ report, previous, blanks, out }, assessedReaders(e));
-  for (const c of equations.get(e)!) evaluate(c, report, previous, blanks, out);
+  const cells = readCells(report);
+  const ctx: Context = { report, cells, previous, blanks, out };
+  checkCells(ctx, readersOf.get(e)!);
+  for (const c of equations.get(e)!) evaluate(c, report, cells, undefined, blanks, out);
   if (previous !== undefined) {
-    for (const c of crossYear.get(`${previous.edition}>${e}`)!) evaluate(c, report, previous, blanks, out);
+    const before = readCells(previous);
+    for (const c of crossYear.get(`${previous.edition}>${e}`)!)
+      evaluate(c, report, cells, before, blanks, out);
   }
-  const ctx: Context = { report, previous, blanks, out };
   for (const r of checks) r.check!(ctx);
 }

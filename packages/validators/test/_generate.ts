@@ -33,7 +33,7 @@ function zero(rng: Rng): Cell {
   return r < 0.6 ? toCell(0) : r < 0.8 ? toCell("") : toCell("-");
 }
 const count = (rng: Rng, n: number): Cell => (n === 0 ? zero(rng) : toCell(n));
-const valueOf = (report: Report, key: string) => getCell(report, key).value ?? 0;
+const numberAt = (report: Report, key: string) => getCell(report, key).value ?? 0;
 
 const APPLICANTS = ["naturalPerson", "commercial", "research", "publicInterest", "legalServices", "otherOrg"];
 
@@ -48,7 +48,7 @@ export function consistentReport(edition: EditionId, year: number, seed: number,
   );
   const app: Record<string, Record<string, number>> = Object.fromEntries(rows.map((r) => [r, {}]));
   for (const c of APPLICANTS) {
-    const over = previous ? valueOf(previous, `applications.carriedForward.${c}`) : int(rng, 6);
+    const over = previous ? numberAt(previous, `applications.carriedForward.${c}`) : int(rng, 6);
     let done = 0;
     for (const r of results) {
       const n = rng() < 0.4 ? 0 : int(rng, 9);
@@ -99,7 +99,7 @@ export function consistentReport(edition: EditionId, year: number, seed: number,
     } else if (edition === "2021") {
       const issued = int(rng, 20);
       const before =
-        previous?.edition === "2021" ? valueOf(previous, `proactive.${row}.inForce`) : int(rng, 200);
+        previous?.edition === "2021" ? numberAt(previous, `proactive.${row}.inForce`) : int(rng, 200);
       const repealed = int(rng, Math.min(10, before + issued));
       Object.assign(cells, {
         issued: count(rng, issued),
@@ -114,7 +114,7 @@ export function consistentReport(edition: EditionId, year: number, seed: number,
     } else if (cols.includes("change")) {
       const before =
         previous?.edition === "2019"
-          ? valueOf(previous, `proactive.${row}.previous`) + valueOf(previous, `proactive.${row}.change`)
+          ? numberAt(previous, `proactive.${row}.previous`) + numberAt(previous, `proactive.${row}.change`)
           : int(rng, 40);
       const change = int(rng, before + 5) - before;
       cells.previous = count(rng, before);

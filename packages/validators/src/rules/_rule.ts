@@ -1,9 +1,11 @@
-import type { EditionId, Report } from "@xxgk/core-model";
+import type { Cell, EditionId, Report } from "@xxgk/core-model";
 import type { BlankPolicy, Equation, Finding, Message, RuleDef } from "../types.js";
 
 /** What a rule's check sees: the report, last year's (if given and usable), the blank policy, the sink. */
 export interface Context {
   readonly report: Report;
+  /** The report's cells by official position (see `readCells`). */
+  readonly cells: readonly Cell[];
   readonly previous: Report | undefined;
   readonly blanks: BlankPolicy;
   readonly out: Finding[];

@@ -1,5 +1,5 @@
 import { type Cell, type CellDef, layoutOf } from "@xxgk/core-model";
-import { cellAt, cellLabel, perEdition, slotOf } from "../_cells.js";
+import { cellLabel, perEdition, slotsOf } from "../_cells.js";
 import type { Finding, Message } from "../types.js";
 import type { Context, RuleImpl } from "./_rule.js";
 
@@ -12,49 +12,57 @@ function finding(code: string, severity: Finding["severity"], def: CellDef, mess
   return { code, severity, pointer: def.pointer, related: [], message };
 }
 
-/** Why a number does not fit its cell's kind, or `undefined` when it does. */
-function countProblem(def: CellDef, cell: Cell): Message | undefined {
+type Problem = "negative-amount" | "amount-unit" | "header-unit" | "money-unit" | "fraction" | "negative";
+
+/** Why a number does not fit its cell's kind, or `undefined` when it does (no allocation on the clean path). */
+function countProblem(def: CellDef, cell: Cell): Problem | undefined {
   const v = cell.value ?? 0;
+  if (def.kind === "amount") {
+    if (v < 0) return "negative-amount";
+    if (cell.unit === undefined) return undefined;
+    if (cell.unit !== "元" && cell.unit !== "万元") return "amount-unit";
+    return def.unit !== undefined && cell.unit !== def.unit ? "header-unit" : undefined;
+  }
+  if (cell.unit !== undefined && !COUNT_UNITS.has(cell.unit)) return "money-unit";
+  if (!Number.isInteger(v)) return "fraction";
+  return def.kind === "count" && v < 0 ? "negative" : undefined;
+}
+
+function explainCount(problem: Problem, def: CellDef, cell: Cell): Message {
   const l = cellLabel(def);
   const raw = JSON.stringify(cell.raw);
-  if (def.kind === "amount") {
-    if (v < 0)
+  switch (problem) {
+    case "negative-amount":
       return {
         zh: `${l}是金额，不能为负数（填写为 ${raw}）`,
         en: `${l} is an amount and cannot be negative (written ${raw})`,
       };
-    if (cell.unit !== undefined && cell.unit !== "元" && cell.unit !== "万元") {
+    case "amount-unit":
       return {
         zh: `${l}是金额，单位应为元或万元（填写为 ${raw}）`,
         en: `${l} is an amount: its unit must be 元 or 万元 (written ${raw})`,
       };
-    }
-    if (def.unit !== undefined && cell.unit !== undefined && cell.unit !== def.unit) {
+    case "header-unit":
       return {
         zh: `${l}的表头单位为${def.unit}，单元格却写作 ${raw}：请换算为${def.unit}`,
         en: `${l}: the header states ${def.unit} but the cell says ${raw}; convert it to ${def.unit}`,
       };
-    }
-    return undefined;
+    case "money-unit":
+      return {
+        zh: `${l}是件数，不能带金额单位（填写为 ${raw}）`,
+        en: `${l} is a count and cannot carry a money unit (written ${raw})`,
+      };
+    case "fraction":
+      return {
+        zh: `${l}是件数，应为整数（填写为 ${raw}）`,
+        en: `${l} is a count and must be a whole number (written ${raw})`,
+      };
+    case "negative":
+      return {
+        zh: `${l}是件数，不能为负数（填写为 ${raw}）`,
+        en: `${l} is a count and cannot be negative (written ${raw})`,
+      };
   }
-  if (cell.unit !== undefined && !COUNT_UNITS.has(cell.unit)) {
-    return {
-      zh: `${l}是件数，不能带金额单位（填写为 ${raw}）`,
-      en: `${l} is a count and cannot carry a money unit (written ${raw})`,
-    };
-  }
-  if (!Number.isInteger(v))
-    return {
-      zh: `${l}是件数，应为整数（填写为 ${raw}）`,
-      en: `${l} is a count and must be a whole number (written ${raw})`,
-    };
-  if (def.kind === "count" && v < 0) {
-    return {
-      zh: `${l}是件数，不能为负数（填写为 ${raw}）`,
-      en: `${l} is a count and cannot be negative (written ${raw})`,
-    };
-  }
-  return undefined;
 }
 
 /** counts [D]: counts are non-negative integers; 2019 本年增/减 may be negative; amounts may be decimal. */
@@ -105,11 +113,12 @@ export const cellBlank: RuleImpl = {
  */
 export function checkCells(ctx: Context, readers: (key: string) => readonly string[]): void {
   const { report, out } = ctx;
-  for (const def of layoutOf(report.edition).cells) {
-    const cell = cellAt(report, slotOf(report.edition, def.key));
+  for (const slot of slotsOf(report.edition)) {
+    const def = slot.def;
+    const cell = ctx.cells[def.index]!;
     if (cell.status === "number") {
       const problem = countProblem(def, cell);
-      if (problem) out.push(finding("counts", "error", def, problem));
+      if (problem) out.push(finding("counts", "error", def, explainCount(problem, def, cell)));
     } else if (cell.status === "invalid") {
       const raw = JSON.stringify(cell.raw);
       out.push(

@@ -1,5 +1,5 @@
 import type { Block, SectionKey } from "@xxgk/core-model";
-import { cellAt, labelOf, perEdition, slotOf } from "../_cells.js";
+import { labelOf, perEdition, slotOf } from "../_cells.js";
 import type { Finding, NarrativePattern } from "../types.js";
 import type { Context, RuleImpl } from "./_rule.js";
 
@@ -103,7 +103,7 @@ export const textNumbers: RuleImpl = {
             let table = 0;
             let assessable = true;
             for (const key of p.cells[e]) {
-              const cell = cellAt(report, slotOf(e, key));
+              const cell = ctx.cells[slotOf(e, key).def.index]!;
               if (cell.status === "invalid" || (cell.status === "blank" && ctx.blanks === "not-assessable")) {
                 assessable = false;
               }

@@ -1,0 +1,174 @@
+// bench/validate: JSON.parse + validate 10,000 generated reports (both editions, consistent, with
+// narrative), against plain JSON.parse of the same bytes in the same process.
+// Goal (foundation issue): ≥ 20,000 reports/s on one core and at most 5× the cost of JSON.parse.
+import { layoutOf, parseReport } from "@xxgk/core-model";
+import { validate, validateReport } from "@xxgk/validators";
+import { measure, table } from "./_measure.mjs";
+
+const COUNT = 10_000;
+
+function prng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const APPLICANTS = ["naturalPerson", "commercial", "research", "publicInterest", "legalServices", "otherOrg"];
+const FIXED = new Set(["newlyReceived", "carriedOver", "resultsTotal", "carriedForward"]);
+
+/** A consistent report document (what a user's JSON file holds), both editions alternating. */
+function generate(i) {
+  const rng = prng(i + 1);
+  const int = (max) => Math.floor(rng() * (max + 1));
+  const edition = i % 2 === 0 ? "2019" : "2021";
+  const year = edition === "2019" ? 2020 : 2021 + (i % 5);
+  const layout = layoutOf(edition);
+  const rows = Object.keys(layout.tables.applications.shape);
+  const applications = Object.fromEntries(rows.map((r) => [r, {}]));
+  for (const c of APPLICANTS) {
+    const over = int(6);
+    let done = 0;
+    for (const r of rows) {
+      if (FIXED.has(r)) continue;
+      const n = rng() < 0.4 ? 0 : int(9);
+      applications[r][c] = n;
+      done += n;
+    }
+    let forward = int(5);
+    let received = done + forward - over;
+    if (received < 0) {
+      forward -= received;
+      received = 0;
+    }
+    Object.assign(applications.newlyReceived, { [c]: received });
+    Object.assign(applications.carriedOver, { [c]: over });
+    Object.assign(applications.resultsTotal, { [c]: done });
+    Object.assign(applications.carriedForward, { [c]: forward });
+  }
+  for (const r of rows) applications[r].total = APPLICANTS.reduce((s, c) => s + applications[r][c], 0);
+  const review = {};
+  for (const [group, cols] of Object.entries(layout.tables.review.shape)) {
+    const g = {};
+    let total = 0;
+    for (const c of cols.slice(0, -1)) total += g[c] = int(4);
+    g.total = total;
+    review[group] = g;
+  }
+  const proactive = {};
+  for (const [row, cols] of Object.entries(layout.tables.proactive.shape)) {
+    proactive[row] = Object.fromEntries(
+      cols.map((c) => [
+        c,
+        c === "change" ? `+${int(9)}` : c === "amount" ? (edition === "2021" ? `${int(99999)}.${int(9)}` : `${int(9999999)}元`) : rng() < 0.2 ? "-" : int(300),
+      ]),
+    );
+  }
+  if (edition === "2021") {
+    for (const r of ["regulations", "normativeDocuments"]) {
+      const p = proactive[r];
+      p.issued = int(20);
+      p.repealed = int(5);
+      p.inForce = p.issued + int(200);
+    }
+  }
+  const sum = (row) => applications[row].total;
+  const para = (text) => ({ type: "paragraph", text });
+  const heading = (text) => ({ type: "heading", text });
+  const organ = `某某市某某区第${i}街道办事处`;
+  return {
+    edition,
+    meta: { organ, year, title: `${organ}${year}年政府信息公开工作年度报告`, published: `${year + 1}-01-20`, level: "agency" },
+    preamble: [para(`本报告所列数据的统计期限自${year}年1月1日起至${year}年12月31日止。本报告电子版可在门户网站下载。`)],
+    sections: {
+      overview: {
+        heading: "一、总体情况",
+        blocks: [
+          para(`${year}年，本机关以习近平新时代中国特色社会主义思想为指导，认真贯彻落实《条例》，持续深化政务公开。`),
+          heading("（一）主动公开"),
+          para(`全年主动公开政府信息${int(9000)}条。本年制发规范性文件${edition === "2021" ? proactive.normativeDocuments.issued : "若干"}件。`),
+          heading("（二）依申请公开"),
+          para(
+            `本年新收政府信息公开申请${sum("newlyReceived")}件，上年结转政府信息公开申请${sum("carriedOver")}件，办结${sum("resultsTotal")}件，结转下年度继续办理${sum("carriedForward")}件。`,
+          ),
+          heading("（三）政府信息管理"),
+          para("严格落实信息发布前保密审查制度，动态更新政府信息公开目录。"),
+        ],
+      },
+      proactive: { heading: "二、主动公开政府信息情况", blocks: [] },
+      applications: { heading: "三、收到和处理政府信息公开申请情况", blocks: [] },
+      review: {
+        heading: "四、政府信息公开行政复议、行政诉讼情况",
+        blocks: [para(`本年发生政府信息公开行政复议${review.reconsideration.total}件，行政诉讼${review.direct.total + review.afterReconsideration.total}件。`)],
+      },
+      problems: { heading: "五、存在的主要问题及改进情况", blocks: [para("政策解读形式较为单一，基层公开标准化规范化水平有待提升。")] },
+      other: { heading: "六、其他需要报告的事项", blocks: [para("本年度未收取信息处理费。")] },
+    },
+    tables: { proactive, applications, review },
+  };
+}
+
+const texts = Array.from({ length: COUNT }, (_, i) => JSON.stringify(generate(i)));
+const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
+const docs = texts.map((t) => JSON.parse(t));
+const reports = docs.map((d) => {
+  const r = parseReport(d);
+  if (!r.ok) throw new Error(`generated report does not parse: ${JSON.stringify(r.issues.slice(0, 3))}`);
+  return r.report;
+});
+
+// The generated reports must be clean, or the benchmark would time the error path.
+let dirty = 0;
+for (const d of docs) {
+  const { counts } = validate(d);
+  if (counts.error + counts.warning > 0) dirty++;
+}
+if (dirty > 0) {
+  process.stderr.write(`${dirty} generated reports have errors or warnings: the generator is broken\n`);
+  process.exit(1);
+}
+
+let sink = 0;
+const jsonParse = measure(() => {
+  for (const t of texts) sink += JSON.parse(t).meta.year;
+});
+const parseAndValidate = measure(() => {
+  for (const t of texts) sink += validate(JSON.parse(t)).counts.error;
+});
+const validateOnly = measure(() => {
+  for (const d of docs) sink += validate(d).counts.error;
+});
+const schemaOnly = measure(() => {
+  for (const d of docs) sink += parseReport(d).ok ? 1 : 0;
+});
+const rulesOnly = measure(() => {
+  for (const r of reports) sink += validateReport(r).counts.error;
+});
+
+const perSec = (ms) => Math.round((COUNT / ms) * 1000).toLocaleString("en-US");
+const us = (ms) => ((ms * 1000) / COUNT).toFixed(1);
+const ratio = (ms) => `${(ms / jsonParse).toFixed(2)}×`;
+process.stdout.write(
+  `${COUNT.toLocaleString("en-US")} generated reports (both editions), ${(bytes / COUNT / 1024).toFixed(1)} KiB each; Node ${process.version}; CPU time, median of 5 rounds\n\n`,
+);
+table(
+  ["task", "µs/report", "reports/s", "vs JSON.parse"],
+  [
+    ["JSON.parse (baseline)", us(jsonParse), perSec(jsonParse), "1.00×"],
+    ["JSON.parse + validate()", us(parseAndValidate), perSec(parseAndValidate), ratio(parseAndValidate)],
+    ["  validate() of parsed JSON", us(validateOnly), perSec(validateOnly), ratio(validateOnly)],
+    ["    core-model parseReport()", us(schemaOnly), perSec(schemaOnly), ratio(schemaOnly)],
+    ["    validateReport() (rules)", us(rulesOnly), perSec(rulesOnly), ratio(rulesOnly)],
+  ],
+);
+const goalRate = (COUNT / parseAndValidate) * 1000 >= 20_000;
+const goalRatio = parseAndValidate / jsonParse <= 5;
+process.stdout.write(
+  `\ngoal ≥ 20,000 reports/s: ${goalRate ? "met" : "NOT met"} (${perSec(parseAndValidate)}); ` +
+    `goal ≤ 5× JSON.parse: ${goalRatio ? "met" : "NOT met"} (${ratio(parseAndValidate)})\n`,
+);
+if (sink === -1) process.stdout.write("");
