@@ -95,6 +95,15 @@ export async function run(
       io.stderr.write(mainHelp(commands, version(), lang));
       return exitCodeOf("USAGE");
     }
+    if (name === "help") {
+      // `xxgk help` and `xxgk help <command>`, as git and npm have it.
+      const topic = argv[k + 1];
+      const about = topic === undefined ? undefined : commands.find((c) => c.name === topic);
+      if (topic === undefined) io.stdout.write(mainHelp(commands, version(), lang));
+      else if (about) io.stdout.write(commandHelp(about, lang));
+      else throw new UsageError({ zh: `未知命令 “${topic}”`, en: `unknown command "${topic}"` });
+      return exitCodeOf("ok");
+    }
     const command = commands.find((c) => c.name === name);
     if (!command) {
       const near = commands.find((c) => distance(c.name, name) <= 2);

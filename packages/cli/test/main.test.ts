@@ -33,6 +33,9 @@ describe("xxgk", () => {
       for (const name of Object.keys(c.options)) expect(r.stdout).toContain(`--${name}`);
     }
     expect((await xxgk(["cells", "-h"])).stdout).toContain("用法：xxgk cells <file>");
+    expect(await xxgk(["help", "cells"])).toEqual(await xxgk(["cells", "--help"]));
+    expect(await xxgk(["help"])).toEqual(await xxgk(["--help"]));
+    expect((await xxgk(["help", "nope"])).code).toBe(2);
   });
 
   it("--version prints the package version", async () => {
