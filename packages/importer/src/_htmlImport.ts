@@ -78,6 +78,12 @@ export function readHtml(html: string, opts: ImportOptions): ImportResult {
     if (!inArticle(it)) continue;
     lastInArticle = i;
     if (it.kind === "table") {
+      // Some CMSs put a section heading in the first row of its table.
+      const firstRow = (it.rows[0] ?? []).filter((c) => trimSpace(c.text) !== "");
+      const inTable =
+        firstRow.length === 1 ? splitHeading(textLine(firstRow[0]!.text), narrative.index) : null;
+      if (inTable)
+        narrative.start(inTable.match, inTable.heading, at(firstRow[0]!.start, inTable.heading), diag);
       const id = classifyTable(it.rows, edition) ?? narrative.table;
       if (!id) {
         diag.add(

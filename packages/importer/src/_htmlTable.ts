@@ -196,10 +196,12 @@ export function readHtmlTable(
     let sawCaption = false;
     let sawHeader = false;
     let unknown: Placed | undefined;
+    let sawHeading = false;
     for (const p of texts) {
       const m = scope.labels.match(p.raw.text);
       if (!m) {
-        if (p.row === r && !unknown && matchHeading(p.value, -1) === null) unknown = p;
+        if (matchHeading(p.value, -1) !== null) sawHeading = true;
+        else if (p.row === r && !unknown) unknown = p;
         continue;
       }
       if (!reported.has(p.raw)) {
@@ -244,6 +246,8 @@ export function readHtmlTable(
       return;
     }
     headerStarted = false;
+    // A section heading the CMS put inside the table (the reader has already started its section).
+    if (sawHeading && !unknown) return;
     // Table 四's data row has no label: the first row under its header, whatever its cells hold.
     if (scope.id === "review" && !header.reviewDone && header.cols.length > 0 && own.length >= 5) {
       header.reviewDone = true;

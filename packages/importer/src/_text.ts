@@ -117,6 +117,25 @@ export function readText(text: string, opts: ImportOptions): ImportResult {
     if (table) {
       if (!tablePos[table]) tablePos[table] = pos(i);
       const ts = scope.tables[table];
+      // A row on one line with its values after spaces (copies from PDF): split it into cells.
+      const parts = t.split(/[\s\u00a0\u3000]+/);
+      if (parts.length >= 2 && !tokens[i]!.cell) {
+        let k = parts.length;
+        while (k > 0 && isValue(parts[k - 1]!)) k--;
+        const head = parts.slice(0, k).join(" ");
+        if (k < parts.length && (k === 0 || (head.length <= 80 && !head.includes("。")))) {
+          const line = tokens[i]!.line;
+          const cells = [...(k > 0 ? [head] : []), ...parts.slice(k)].map((text) => ({
+            text,
+            line,
+            cell: false,
+          }));
+          tokens.splice(i, 1, ...cells);
+          lines.splice(i, 1, ...cells.map((c) => c.text));
+          i--;
+          continue;
+        }
+      }
       if (isValue(t)) {
         prevValue = true;
         if (!row && table === "review") {

@@ -54,12 +54,33 @@ describe("the seed text copy", () => {
 
 describe("text copies", () => {
   test("a row copied from a browser as tab-separated cells keeps its empty cells in place", () => {
-    const text = seed.replace("\t四、结转下年度继续办理\n\t0\n\t0\n\t0\n\t0\n", "四、结转下年度继续办理\t0\t\t0\t\t0\t\t0\n");
+    const text = seed.replace(
+      "\t四、结转下年度继续办理\n\t0\n\t0\n\t0\n\t0\n",
+      "四、结转下年度继续办理\t0\t\t0\t\t0\t\t0\n",
+    );
     expect(text).not.toBe(seed);
     const result = importText(text);
     const cf = result.report!.tables.applications.carriedForward!;
     expect(Object.values(cf).map((c) => c.raw)).toEqual(["0", "", "0", "", "0", "", "0"]);
     expect(result.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+  });
+
+  test("rows with their values after spaces on one line (copies from PDF) are read cell by cell", () => {
+    const lines = seed.split("\n");
+    const out: string[] = [];
+    for (let i = 0; i < lines.length; i++) {
+      const l = lines[i]!;
+      // Join each applications row label with its value lines: "\t（一）予以公开\n\t0\n\t0…" → one line.
+      if (/^\t(?:[一二四]、|（[一二七]）|\d\.)/.test(l) && i > 120 && i < 380) {
+        const values: string[] = [];
+        while (/^\t\d+$/.test(lines[i + 1] ?? "")) values.push(lines[++i]!.trim());
+        out.push(`${l.trim()}  ${values.join(" ")}`);
+      } else out.push(l);
+    }
+    const text = out.join("\n");
+    expect(text).toContain("（一）予以公开  0 0 0 0 0 0 0");
+    const result = importText(text);
+    expect(toDocument(result.report!).tables).toEqual(example.tables);
   });
 
   test("a heading run into its first sentence is split, the sentence kept as a paragraph", () => {
@@ -132,6 +153,22 @@ describe("importReport", () => {
 });
 
 describe("HTML pages", () => {
+  test("a section heading in the first row of its table starts the section", () => {
+    const page = readFileSync(new URL("./fixtures/hubei-fancheng-2021.html", import.meta.url), "utf8");
+    const heading =
+      '<p style="text-indent:2em"><strong><span style="font-family:黑体;font-size:16pt">三、收到和处理政府信息公开申请情况</span></strong></p>\n';
+    const moved = page.replace(
+      `${heading}<table class="MsoNormalTable" border="1" cellspacing="0" cellpadding="0" style="border-collapse:collapse;border:none">\n<tbody>\n`,
+      '<table class="MsoNormalTable" border="1"><tbody>\n<tr><td colspan="10"><b>三、收到和处理政府信息公开申请情况</b></td></tr>\n',
+    );
+    expect(moved).not.toBe(page);
+    const before = importHtml(page);
+    const after = importHtml(moved);
+    expect(after.report!.sections).toEqual(before.report!.sections);
+    expect(after.report!.tables).toEqual(before.report!.tables);
+    expect(after.diagnostics.map((d) => d.code)).toEqual(before.diagnostics.map((d) => d.code));
+  });
+
   test("decode entities, keep &nbsp;-only cells blank and point diagnostics at their line", () => {
     const html = [
       "<html><head><title>2021年测试镇人民政府政府信息公开工作年度报告</title></head><body>",
