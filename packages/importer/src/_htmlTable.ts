@@ -251,7 +251,11 @@ export function readHtmlTable(
     // Table 四's data row has no label: the first row under its header, whatever its cells hold.
     if (scope.id === "review" && !header.reviewDone && header.cols.length > 0 && own.length >= 5) {
       header.reviewDone = true;
-      emitRow(REVIEW_ROW, own, false, at(own[0]!.raw.start, own[0]!.raw.text));
+      // A label cell before the values (`件数`) is not a value.
+      let from = 0;
+      while (from < own.length && !own[from]!.valueLike) from++;
+      const values = own.slice(from);
+      emitRow(REVIEW_ROW, values, false, at(own[0]!.raw.start, own[0]!.raw.text));
       return;
     }
     if (unknown) {
