@@ -349,7 +349,9 @@ export function buildDocDefinition(report: Report, options: DocOptions = {}): TD
   });
   for (const s of SECTIONS) {
     const section = report.sections[s.key];
-    const heading: Content = { text: s.label, style: "heading", headlineLevel: 1, id: `section:${s.key}` };
+    // The heading as the author wrote it ("五、存在主要问题及改进情况" stays); the official one if left empty.
+    const text = section.heading.trim() === "" ? s.label : section.heading;
+    const heading: Content = { text, style: "heading", headlineLevel: 1, id: `section:${s.key}` };
     const blocks = section.blocks.map((b, i) => paragraph(b.text, `block:${s.key}:${i}`));
     if (s.table === undefined) {
       content.push(heading, ...blocks);

@@ -37,6 +37,7 @@ export function printedTexts(report: Report): PrintedText[] {
     out.push({ pointer: pointerOf(["preamble", i, "text"]), text: b.text, face: "serif" });
   });
   for (const [key, section] of Object.entries(report.sections)) {
+    out.push({ pointer: pointerOf(["sections", key, "heading"]), text: section.heading, face: "sans" });
     section.blocks.forEach((b, i) => {
       out.push({ pointer: pointerOf(["sections", key, "blocks", i, "text"]), text: b.text, face: "serif" });
     });

@@ -82,10 +82,18 @@ describe("buildDocDefinition — page (GB/T 9704-2012)", () => {
 });
 
 describe("buildDocDefinition — content", () => {
-  it("prints the six official section headings in order, in the heading face", () => {
-    const content = buildDocDefinition(example("wulin-2020")).content;
-    const headings = nodes(content).filter((n) => n.style === "heading");
-    expect(headings.map((h) => h.text)).toEqual(SECTIONS.map((s) => s.label));
+  it("prints the six section headings as the author wrote them, in order, in the heading face", () => {
+    const r = example("wulin-2020");
+    const headings = nodes(buildDocDefinition(r).content).filter((n) => n.style === "heading");
+    expect(headings.map((h) => h.text)).toEqual(SECTIONS.map((s) => r.sections[s.key].heading));
+    expect(headings.map((h) => h.text)).toContain("五、存在主要问题及改进情况");
+  });
+
+  it("prints the official heading where the author left it empty", () => {
+    const r = example("wulin-2020");
+    const blank = { ...r, sections: { ...r.sections, other: { ...r.sections.other, heading: " " } } };
+    const headings = nodes(buildDocDefinition(blank).content).filter((n) => n.style === "heading");
+    expect(headings.at(-1)!.text).toBe("六、其他需要报告的事项");
   });
 
   it("prints every narrative block of the author, in order", () => {
