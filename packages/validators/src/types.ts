@@ -79,6 +79,8 @@ export type EditionPair = `${EditionId}>${EditionId}`;
 /** A number the narrative states and the table cells it must equal (their sum). */
 export interface NarrativePattern {
   readonly id: string;
+  /** A word every match contains: blocks without it are skipped before the regex runs. */
+  readonly keyword: string;
   /** What the number is, for messages (`收到申请`, `applications received`). */
   readonly what: Message;
   /** Conservative: matches only the phrasing it names; group 1 is the number. */

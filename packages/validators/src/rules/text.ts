@@ -12,42 +12,49 @@ const NOT_AFTER_AND = "(?<![、和及与或])";
 export const NARRATIVE_PATTERNS: readonly NarrativePattern[] = [
   {
     id: "received",
+    keyword: "申请",
     what: { zh: "收到（新收）申请", en: "applications received" },
     regex: new RegExp(`(?:收到|新收|受理)(?:(?!复议|诉讼)${GAP}){0,20}?申请${GAP}{0,6}?(\\d+)\\s*件`, "g"),
     cells: perEdition(() => ["applications.newlyReceived.total"]),
   },
   {
     id: "carried-over",
+    keyword: "结转",
     what: { zh: "上年结转申请", en: "applications carried over" },
     regex: new RegExp(`上一?年度?结转${GAP}{0,20}?(\\d+)\\s*件`, "g"),
     cells: perEdition(() => ["applications.carriedOver.total"]),
   },
   {
     id: "completed",
+    keyword: "办结",
     what: { zh: "办结申请", en: "applications completed" },
     regex: new RegExp(`办结${GAP}{0,10}?(\\d+)\\s*件`, "g"),
     cells: perEdition(() => ["applications.resultsTotal.total"]),
   },
   {
     id: "carried-forward",
+    keyword: "结转",
     what: { zh: "结转下年度继续办理", en: "applications carried forward" },
     regex: new RegExp(`(?<!上一?年度?)结转(?:至|到)?(?:下一?年度?)?${GAP}{0,10}?(\\d+)\\s*件`, "g"),
     cells: perEdition(() => ["applications.carriedForward.total"]),
   },
   {
     id: "reconsideration",
+    keyword: "行政复议",
     what: { zh: "行政复议", en: "administrative reconsiderations" },
     regex: new RegExp(`${NOT_AFTER_AND}行政复议(?:(?![、和及与或])${GAP}){0,8}?(\\d+)\\s*件`, "g"),
     cells: perEdition(() => ["review.reconsideration.total"]),
   },
   {
     id: "litigation",
+    keyword: "行政诉讼",
     what: { zh: "行政诉讼", en: "administrative lawsuits" },
     regex: new RegExp(`${NOT_AFTER_AND}行政诉讼(?:(?![、和及与或])${GAP}){0,8}?(\\d+)\\s*件`, "g"),
     cells: perEdition(() => ["review.direct.total", "review.afterReconsideration.total"]),
   },
   {
     id: "normative-documents",
+    keyword: "规范性文件",
     what: { zh: "制发规范性文件", en: "normative documents issued" },
     regex: new RegExp(`制发(?:行政)?规范性文件${GAP}{0,6}?(\\d+)\\s*件`, "g"),
     cells: { "2019": ["proactive.normativeDocuments.made"], "2021": ["proactive.normativeDocuments.issued"] },
@@ -97,6 +104,7 @@ export const textNumbers: RuleImpl = {
         const text = blocks[b]!.text;
         if (!text.includes("件")) continue;
         for (const p of NARRATIVE_PATTERNS) {
+          if (!text.includes(p.keyword)) continue;
           p.regex.lastIndex = 0;
           for (let m = p.regex.exec(text); m !== null; m = p.regex.exec(text)) {
             const stated = Number(m[1]);
@@ -158,7 +166,8 @@ function scanYears(blocks: readonly Block[], base: string, year: number, out: Fi
     if (!text.includes("年")) continue;
     const pointer = `${base}/${b}/text`;
     PERIOD.lastIndex = 0;
-    for (let m = PERIOD.exec(text); m !== null; m = PERIOD.exec(text)) {
+    const period = text.includes("至");
+    for (let m = period ? PERIOD.exec(text) : null; m !== null; m = PERIOD.exec(text)) {
       for (const y of [Number(m[1]), Number(m[2])]) {
         if (y !== year) {
           out.push(yearFinding(pointer, year, y, sentenceAt(text, m.index)));
@@ -167,7 +176,8 @@ function scanYears(blocks: readonly Block[], base: string, year: number, out: Fi
       }
     }
     WORK_YEAR.lastIndex = 0;
-    for (let m = WORK_YEAR.exec(text); m !== null; m = WORK_YEAR.exec(text)) {
+    const work = text.includes("公开");
+    for (let m = work ? WORK_YEAR.exec(text) : null; m !== null; m = WORK_YEAR.exec(text)) {
       const y = Number(m[1]);
       if (y !== year && y !== year + 1) out.push(yearFinding(pointer, year, y, sentenceAt(text, m.index)));
     }
