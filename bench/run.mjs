@@ -23,7 +23,10 @@ if (unknown.length > 0) {
 let failed = 0;
 for (const name of asked.length > 0 ? asked : available) {
   process.stdout.write(`\n== ${name} ==\n`);
-  const r = spawnSync(process.execPath, ["--expose-gc", join(here, `${name}.mjs`)], { stdio: "inherit", cwd: here });
+  const r = spawnSync(process.execPath, ["--expose-gc", join(here, `${name}.mjs`)], {
+    stdio: "inherit",
+    cwd: here,
+  });
   if (r.status !== 0) {
     process.stderr.write(`${name} failed (exit ${r.status ?? r.signal})\n`);
     failed++;

@@ -64,7 +64,15 @@ function generate(i) {
     proactive[row] = Object.fromEntries(
       cols.map((c) => [
         c,
-        c === "change" ? `+${int(9)}` : c === "amount" ? (edition === "2021" ? `${int(99999)}.${int(9)}` : `${int(9999999)}元`) : rng() < 0.2 ? "-" : int(300),
+        c === "change"
+          ? `+${int(9)}`
+          : c === "amount"
+            ? edition === "2021"
+              ? `${int(99999)}.${int(9)}`
+              : `${int(9999999)}元`
+            : rng() < 0.2
+              ? "-"
+              : int(300),
       ]),
     );
   }
@@ -82,15 +90,29 @@ function generate(i) {
   const organ = `某某市某某区第${i}街道办事处`;
   return {
     edition,
-    meta: { organ, year, title: `${organ}${year}年政府信息公开工作年度报告`, published: `${year + 1}-01-20`, level: "agency" },
-    preamble: [para(`本报告所列数据的统计期限自${year}年1月1日起至${year}年12月31日止。本报告电子版可在门户网站下载。`)],
+    meta: {
+      organ,
+      year,
+      title: `${organ}${year}年政府信息公开工作年度报告`,
+      published: `${year + 1}-01-20`,
+      level: "agency",
+    },
+    preamble: [
+      para(
+        `本报告所列数据的统计期限自${year}年1月1日起至${year}年12月31日止。本报告电子版可在门户网站下载。`,
+      ),
+    ],
     sections: {
       overview: {
         heading: "一、总体情况",
         blocks: [
-          para(`${year}年，本机关以习近平新时代中国特色社会主义思想为指导，认真贯彻落实《条例》，持续深化政务公开。`),
+          para(
+            `${year}年，本机关以习近平新时代中国特色社会主义思想为指导，认真贯彻落实《条例》，持续深化政务公开。`,
+          ),
           heading("（一）主动公开"),
-          para(`全年主动公开政府信息${int(9000)}条。本年制发规范性文件${edition === "2021" ? proactive.normativeDocuments.issued : "若干"}件。`),
+          para(
+            `全年主动公开政府信息${int(9000)}条。本年制发规范性文件${edition === "2021" ? proactive.normativeDocuments.issued : "若干"}件。`,
+          ),
           heading("（二）依申请公开"),
           para(
             `本年新收政府信息公开申请${sum("newlyReceived")}件，上年结转政府信息公开申请${sum("carriedOver")}件，办结${sum("resultsTotal")}件，结转下年度继续办理${sum("carriedForward")}件。`,
@@ -103,9 +125,16 @@ function generate(i) {
       applications: { heading: "三、收到和处理政府信息公开申请情况", blocks: [] },
       review: {
         heading: "四、政府信息公开行政复议、行政诉讼情况",
-        blocks: [para(`本年发生政府信息公开行政复议${review.reconsideration.total}件，行政诉讼${review.direct.total + review.afterReconsideration.total}件。`)],
+        blocks: [
+          para(
+            `本年发生政府信息公开行政复议${review.reconsideration.total}件，行政诉讼${review.direct.total + review.afterReconsideration.total}件。`,
+          ),
+        ],
       },
-      problems: { heading: "五、存在的主要问题及改进情况", blocks: [para("政策解读形式较为单一，基层公开标准化规范化水平有待提升。")] },
+      problems: {
+        heading: "五、存在的主要问题及改进情况",
+        blocks: [para("政策解读形式较为单一，基层公开标准化规范化水平有待提升。")],
+      },
       other: { heading: "六、其他需要报告的事项", blocks: [para("本年度未收取信息处理费。")] },
     },
     tables: { proactive, applications, review },
