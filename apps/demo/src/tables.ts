@@ -210,13 +210,9 @@ export class TableEditor {
    */
   #onPaste(ev: ClipboardEvent, key: CellKey): void {
     const text = ev.clipboardData?.getData("text/plain") ?? "";
-    if (!/[\t\n\r]/.test(text)) return;
+    if (!isBlock(text)) return;
     ev.preventDefault();
-    const rows = text
-      .replace(/\r\n?/g, "\n")
-      .replace(/\n$/, "")
-      .split("\n")
-      .map((line) => line.split("\t"));
+    const rows = parseBlock(text);
     const p = this.#places.get(key)!;
     const { valueRows } = this.#navs.get(p.table)!;
     let report = this.#store.report;
@@ -240,6 +236,24 @@ export class TableEditor {
         : `已粘贴 ${filled} 个单元格（可按 Ctrl+Z 撤销）。`,
     );
   }
+}
+
+/** Whether pasted text is a block of cells (has a tab or a line break) rather than one value. */
+export function isBlock(text: string): boolean {
+  return /[\t\n\r]/.test(text);
+}
+
+/**
+ * Splits text copied from a spreadsheet into rows of cells: rows by line break (CRLF, LF or CR), cells
+ * by tab. The one line break spreadsheets add after the last row is not an extra row; empty cells stay
+ * empty strings (blank), and nothing is trimmed or converted.
+ */
+export function parseBlock(text: string): string[][] {
+  return text
+    .replace(/\r\n?/g, "\n")
+    .replace(/\n$/, "")
+    .split("\n")
+    .map((line) => line.split("\t"));
 }
 
 function paint(input: HTMLInputElement, cell: Cell): void {
