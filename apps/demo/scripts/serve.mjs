@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // A tiny static server for the built demo, sending the strict Content-Security-Policy the app is
-// written for. No dependency: node:http only. Usage: node scripts/serve.mjs [--port N] [--host H]
+// written for. No dependency: node:http only. Usage: node scripts/serve.mjs [--port N] [--host H] [--dir D]
+// (port: --port, else $PORT, else 4173 or any free port when 4173 is taken).
 import { createReadStream, statSync } from "node:fs";
 import { createServer } from "node:http";
 import { extname, join, normalize, sep } from "node:path";
@@ -29,7 +30,7 @@ const TYPES = {
 
 const { values } = parseArgs({
   options: {
-    port: { type: "string", default: process.env.PORT ?? "4173" },
+    port: { type: "string" },
     host: { type: "string", default: "127.0.0.1" },
     dir: { type: "string", default: fileURLToPath(new URL("../dist", import.meta.url)) },
   },
@@ -86,15 +87,24 @@ const server = createServer((req, res) => {
   else createReadStream(file).pipe(res);
 });
 
+// The usual port unless one is asked for; when the usual one is taken, any free one.
+const asked = values.port ?? process.env.PORT;
+let port = Number(asked ?? 4173);
 server.on("error", (err) => {
-  process.stderr.write(`xxgk demo: cannot listen on ${values.host}:${values.port}: ${err.message}\n`);
+  if (err.code === "EADDRINUSE" && asked === undefined && port !== 0) {
+    port = 0;
+    server.listen(port, values.host);
+    return;
+  }
+  process.stderr.write(`xxgk demo: cannot listen on ${values.host}:${port}: ${err.message}\n`);
   process.exit(1);
 });
-
-server.listen(Number(values.port), values.host, () => {
+server.on("listening", () => {
   const addr = server.address();
-  const port = typeof addr === "object" && addr ? addr.port : values.port;
-  process.stdout.write(`xxgk demo: http://${values.host}:${port}/\n`);
+  process.stdout.write(
+    `xxgk demo: http://${values.host}:${typeof addr === "object" && addr ? addr.port : port}/\n`,
+  );
 });
+server.listen(port, values.host);
 
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.close(() => process.exit(0)));
