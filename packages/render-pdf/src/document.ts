@@ -191,11 +191,17 @@ function linesOf(text: string, width: number, fontSize: number): number {
 }
 
 /**
- * Top margins that centre the header cells spanning several rows. pdfmake's own vertical centring
- * misplaces row-spanning cells inside repeated header rows, so header heights are worked out here
- * from the labels (fixed text from core-model) and the column widths.
+ * Top margins that centre the cells spanning several rows. pdfmake's own vertical centring misplaces
+ * row-spanning cells inside repeated header rows, and writes an unbalanced graphics state when such a
+ * cell crosses a page; so row heights are estimated here from the texts and the column widths. An
+ * estimate that is a little off moves a label off-centre, nothing more.
  */
-function headerOffsets(rows: readonly GridRow[], id: TableId, preset: PdfPreset): Map<GridCell, number> {
+function spanOffsets(
+  rows: readonly GridRow[],
+  id: TableId,
+  preset: PdfPreset,
+  textOf: (g: GridCell) => string,
+): Map<GridCell, number> {
   const spec = PRESETS[preset].tables[id];
   const widths = columnWidths(id, preset);
   const pad = paddingOf(spec.fontSize);
@@ -206,12 +212,12 @@ function headerOffsets(rows: readonly GridRow[], id: TableId, preset: PdfPreset)
   const measured: Array<{ g: GridCell; row: number; height: number }> = [];
   slots.forEach((slotRow, r) => {
     slotRow.forEach((slot, c) => {
-      if (!slot.origin || rows[r]!.part !== "head") return;
+      if (!slot.origin) return;
       const g = slot.cell;
       measured.push({
         g,
         row: r,
-        height: linesOf(g.text, spanWidth(c, g.colSpan), spec.fontSize) * lineOf(g),
+        height: linesOf(textOf(g), spanWidth(c, g.colSpan), spec.fontSize) * lineOf(g),
       });
     });
   });
@@ -234,7 +240,7 @@ function gridCellContent(
   layout: EditionLayout,
   top: number | undefined,
 ): TableCell {
-  // Row-spanning header cells are centred by a computed margin (see headerOffsets), the others by pdfmake.
+  // Row-spanning cells are centred by a computed margin (see spanOffsets), the others by pdfmake.
   const base =
     top === undefined
       ? { rowSpan: g.rowSpan, colSpan: g.colSpan, verticalAlignment: "middle" as const }
@@ -263,7 +269,12 @@ function pdfTable(report: Report, rows: readonly GridRow[], id: TableId, preset:
   const layout = layoutOf(report.edition);
   const t = layout.tables[id];
   const spec = PRESETS[preset].tables[id];
-  const offsets = headerOffsets(rows, id, preset);
+  const rawOf = (g: GridCell) => {
+    if (g.role !== "value") return g.text;
+    const def = layout.byKey.get(g.cell!)!;
+    return report.tables[def.table][def.path[0]]?.[def.path[1]]?.raw ?? "";
+  };
+  const offsets = spanOffsets(rows, id, preset, rawOf);
   const body = expandGrid(rows, t.width).map((slots) =>
     slots.map(
       (slot): TableCell =>
