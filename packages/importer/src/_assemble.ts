@@ -83,7 +83,8 @@ export function detectEdition(
     );
     return edition;
   }
-  const edition: EditionId = h2021 > h2019 ? "2021" : "2019";
+  const edition: EditionId =
+    h2021 === h2019 ? (year === undefined ? "2021" : editionForYear(year)) : h2021 > h2019 ? "2021" : "2019";
   if (h2019 > 0 && h2021 > 0) {
     diag.add(
       "edition-mixed",

@@ -174,7 +174,8 @@ describe("HTML pages", () => {
       "<html><head><title>2021年测试镇人民政府政府信息公开工作年度报告</title></head><body>",
       "<div class=nav>首页 &gt; 信息公开</div>",
       "<div class=article>",
-      "<p>一、总体情况</p><p>A&amp;B &lt;局&gt; 全年公开信息&#49;&#50;条。</p>",
+      "<p>一、总体情况</p><p>A&amp;B &lt;局&gt; 全年公开信息&#49;&#50;条。</p><p>来源于群众的意见已逐条答复。</p>",
+      "<p>【打印本页】 【关闭窗口】</p><p>发布日期：2022-01-20</p>",
       "<p>二、主动公开政府信息情况</p>",
       "<table><tr><td colspan=4>第二十条第（一）项</td></tr>",
       "<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>",
@@ -187,7 +188,11 @@ describe("HTML pages", () => {
     const result = importHtml(html);
     const r = result.report!;
     expect(r.meta).toMatchObject({ organ: "测试镇人民政府", year: 2021 });
-    expect(r.sections.overview.blocks).toEqual([{ type: "paragraph", text: "A&B <局> 全年公开信息12条。" }]);
+    expect(r.sections.overview.blocks).toEqual([
+      { type: "paragraph", text: "A&B <局> 全年公开信息12条。" },
+      { type: "paragraph", text: "来源于群众的意见已逐条答复。" },
+    ]);
+    expect(r.meta.published).toBe("2022-01-20");
     expect(r.tables.proactive.regulations).toEqual({
       issued: { raw: "", value: null, status: "blank" },
       repealed: { raw: "-", value: null, status: "na" },
@@ -198,7 +203,7 @@ describe("HTML pages", () => {
       expect.objectContaining({
         code: "missing-cells",
         pointer: "/tables/proactive/normativeDocuments/inForce",
-        source: expect.objectContaining({ line: 9 }),
+        source: expect.objectContaining({ line: 10 }),
       }),
     );
     expect(result.diagnostics).toContainEqual(
