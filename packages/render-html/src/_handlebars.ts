@@ -18,6 +18,14 @@ const compiled = Object.fromEntries(
 
 for (const [name, template] of Object.entries(compiled)) hb.registerPartial(name, template);
 
+/**
+ * Marks markup that this package's own templates produced (already escaped) so a template can place it
+ * as is. Only `_view.ts` uses it, for table skeletons holding nothing but core-model labels and ids.
+ */
+export function trusted(html: string): HandlebarsType.SafeString {
+  return new hb.SafeString(html);
+}
+
 /** Renders one of the precompiled templates. */
 export function run(name: TemplateName, view: unknown): string {
   return compiled[name](view);

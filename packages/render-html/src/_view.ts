@@ -13,6 +13,8 @@ import {
   type SectionKey,
   type TableId,
 } from "@xxgk/core-model";
+import type HandlebarsType from "handlebars";
+import { run, trusted } from "./_handlebars.js";
 import type { FindingMark } from "./types.js";
 
 interface HeadView {
@@ -261,15 +263,15 @@ function placeFindings(report: Report, findings: readonly FindingMark[], prefix:
   };
 }
 
-/** The view of one table for a report: the cached static table with this report's values filled in. */
-function tableView(report: Report, table: TableId, prefix: string, marks: Marks) {
+/** The view of one table for the `table` template: the cached static table with values filled in. */
+function tableView(
+  report: Report,
+  table: TableId,
+  prefix: string,
+  marks: Marks,
+  fill = valueFiller(report, table, marks),
+) {
   const t = staticTable(report.edition, table, prefix);
-  const cells = report.tables[table];
-  const fill = (c: StaticCell): StaticCell | ValueView => {
-    if (!c.isValue) return c;
-    const cell = cells[c.path[0]]?.[c.path[1]] ?? BLANK;
-    return { ...c, raw: cell.raw, status: cell.status, mark: marks.cells.get(c.key) ?? false };
-  };
   return {
     id: t.id,
     edition: t.edition,
@@ -281,6 +283,80 @@ function tableView(report: Report, table: TableId, prefix: string, marks: Marks)
       rows: g.rows.map((r) => (r.hasValues ? { cells: r.cells.map(fill) } : r)),
     })),
   };
+}
+
+function valueFiller(report: Report, table: TableId, marks: Marks) {
+  const cells = report.tables[table];
+  return (c: StaticCell): StaticCell | ValueView => {
+    if (!c.isValue) return c;
+    const cell = cells[c.path[0]]?.[c.path[1]] ?? BLANK;
+    return { ...c, raw: cell.raw, status: cell.status, mark: marks.cells.get(c.key) ?? false };
+  };
+}
+
+/**
+ * A table rendered once per edition and id prefix by the `table` template with placeholder values, and
+ * cut at the values: what lies between them is fixed markup (official labels, ids, headers lists), so a
+ * render only has to put in each value's status, mark and text (`tableFast`). Rendering every header cell
+ * through Handlebars on every call would cost ten times more (bench/render-html).
+ */
+interface Skeleton {
+  /** Markup before each value cell's `data-status` value, in document order. */
+  readonly pre: readonly HandlebarsType.SafeString[];
+  readonly post: HandlebarsType.SafeString;
+  readonly slots: readonly SlotView[];
+}
+
+// Neither can occur in a core-model label or a validated id prefix.
+const STATUS_MARK = "\u0000status";
+const RAW_MARK = "\u0000raw";
+const skeletonCache = new Map<string, Skeleton>();
+
+function skeleton(edition: EditionId, table: TableId, prefix: string): Skeleton {
+  const cacheKey = `${edition}\u0000${table}\u0000${prefix}`;
+  const hit = skeletonCache.get(cacheKey);
+  if (hit) return hit;
+  const t = staticTable(edition, table, prefix);
+  const slots = t.groups.flatMap((g) =>
+    g.rows.flatMap((r) => r.cells.filter((c): c is SlotView => c.isValue)),
+  );
+  const html = run(
+    "table",
+    tableView(createReportless(edition), table, prefix, NO_MARKS, (c) =>
+      c.isValue ? { ...c, raw: RAW_MARK, status: STATUS_MARK as CellStatus, mark: false } : c,
+    ),
+  );
+  const parts = html.split(`${STATUS_MARK}">${RAW_MARK}</td>`);
+  if (parts.length !== slots.length + 1) {
+    throw new Error(
+      `internal: the ${edition} ${table} skeleton has ${parts.length - 1} value cells, not ${slots.length}`,
+    );
+  }
+  const built: Skeleton = { pre: parts.slice(0, -1).map(trusted), post: trusted(parts.at(-1)!), slots };
+  skeletonCache.set(cacheKey, built);
+  return built;
+}
+
+// tableView only reads `edition` and the table's cells, and the skeleton's filler ignores the cells.
+const createReportless = (edition: EditionId) => ({ edition, tables: {} }) as unknown as Report;
+
+/** The view of one table for the `tableFast` template: the skeleton plus this report's values. */
+function fastTableView(report: Report, table: TableId, prefix: string, marks: Marks) {
+  const sk = skeleton(report.edition, table, prefix);
+  const cells = report.tables[table];
+  const marked = marks !== NO_MARKS;
+  const parts = new Array(sk.slots.length);
+  for (let i = 0; i < sk.slots.length; i++) {
+    const slot = sk.slots[i]!;
+    const cell = cells[slot.path[0]]?.[slot.path[1]] ?? BLANK;
+    parts[i] = {
+      pre: sk.pre[i],
+      status: cell.status,
+      raw: cell.raw,
+      mark: marked ? (marks.cells.get(slot.key) ?? false) : false,
+    };
+  }
+  return { marked, parts, post: sk.post };
 }
 
 const blockView = (b: Block) => ({ isHeading: b.type === "heading", text: b.text });
@@ -332,7 +408,7 @@ export function reportView(report: Report, o: ViewOptions) {
       heading: report.sections[s.key].heading,
       mark: marks.sections.get(s.key) ?? false,
       blocks: report.sections[s.key].blocks.map(blockView),
-      table: s.table ? tableView(report, s.table, o.prefix, marks) : false,
+      table: s.table ? fastTableView(report, s.table, o.prefix, marks) : false,
     })),
     published: meta.published ? { iso: meta.published, text: dateText(meta.published) } : false,
     contact: contact.length > 0 ? contact : false,
@@ -341,12 +417,25 @@ export function reportView(report: Report, o: ViewOptions) {
   };
 }
 
-/** The view of one table alone (the `table` template). */
+/** The view of one table alone (the `tableFast` template). */
 export function singleTableView(
   report: Report,
   table: TableId,
   prefix: string,
   findings: readonly FindingMark[],
 ) {
-  return tableView(report, table, prefix, placeFindings(report, findings, prefix));
+  return fastTableView(report, table, prefix, placeFindings(report, findings, prefix));
+}
+
+/**
+ * The same table rendered the plain way, every cell through the `table` template (tests check that the
+ * fast path gives exactly this).
+ */
+export function referenceTableHtml(
+  report: Report,
+  table: TableId,
+  prefix: string,
+  findings: readonly FindingMark[],
+): string {
+  return run("table", tableView(report, table, prefix, placeFindings(report, findings, prefix)));
 }

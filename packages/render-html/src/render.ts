@@ -86,7 +86,7 @@ export function renderTable(
   options: Pick<RenderHtmlOptions, "idPrefix" | "findings"> = {},
 ): string {
   const prefix = prefixOf(options);
-  return run("table", singleTableView(report, table, prefix, options.findings ?? []));
+  return run("tableFast", singleTableView(report, table, prefix, options.findings ?? []));
 }
 
 /** The report stylesheet (every rule scoped under `.xxgk-report`), e.g. for a preview pane. */

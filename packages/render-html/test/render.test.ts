@@ -78,7 +78,7 @@ describe("cells exactly as written", () => {
       const layout = layoutOf(report.edition).tables[table];
       const official = expandGrid(layout.rows, layout.width);
       const rendered = expand(parseTable(renderTable(report, table), table));
-      official.forEach((row, r) =>
+      official.forEach((row, r) => {
         row.forEach((slot, c) => {
           if (slot.cell.role !== "value" || !slot.origin) return;
           const got = rendered[r]![c]!;
@@ -87,8 +87,8 @@ describe("cells exactly as written", () => {
           expect(got.attrs["data-cell"]).toBe(slot.cell.cell);
           expect(got.text).toBe(cell.raw);
           expect(got.attrs["data-status"]).toBe(cell.status);
-        }),
-      );
+        });
+      });
     }
   });
 
