@@ -20,6 +20,7 @@ export const LABEL_VARIANTS: readonly (readonly [string, string])[] = [
   ["上年结转政府信息公开申请数", "上年结转政府信息公开申请数量"],
   ["本年度办理的结果", "本年度办理结果"],
   ["结转下年度继续办", "结转下年度继续办理"],
+  ["合计", "总计"],
 ];
 
 /** Section headings as published: `[as written, official]` fragments after the numeral (normalised). */

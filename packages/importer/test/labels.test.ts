@@ -74,11 +74,12 @@ describe("label matching", () => {
     });
   });
 
-  test("a missing item number still finds the row", () => {
-    expect(scopeOf("2021").tables.applications.labels.match("属于国家秘密")).toMatchObject({
-      kind: "variant",
-      item: { row: "stateSecret" },
-    });
+  test("a missing or differently written item number still finds the row", () => {
+    const index = scopeOf("2021").tables.applications.labels;
+    for (const written of ["属于国家秘密", "（1）属于国家秘密", "①属于国家秘密", "1)属于国家秘密"]) {
+      expect(index.match(written)).toMatchObject({ kind: "variant", item: { row: "stateSecret" } });
+    }
+    expect(index.match("（七）合计")).toMatchObject({ kind: "variant", item: { row: "resultsTotal" } });
   });
 
   test("a one-character slip in a long label is approximate; unrelated or short texts match nothing", () => {
@@ -88,7 +89,7 @@ describe("label matching", () => {
       item: { row: "needsCreation" },
     });
     expect(index.match("其中：申请人撤回申请")).toBeNull();
-    expect(index.match("合计")).toBeNull();
+    expect(index.match("小计")).toBeNull();
     expect(index.match("")).toBeNull();
   });
 
