@@ -19,7 +19,8 @@ export interface LabelMatch<T> {
 }
 
 // Item numbers as written: "1." "(1)" "1)" "①" (NFKC makes it "1"), "(一)", "一、".
-const ENUMERATOR = /^(?:\(\d{1,2}\)|\d{1,2}[.)]?|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、)/;
+const ENUMERATOR =
+  /^(?:\(\d{1,2}\)|\d{1,2}[.)]?|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、)/;
 const TRAILING_PARENS = /(?:\([^()]*\))+$/;
 const UNIT_IN_PARENS = /\((?:单位:)?(万元|元|件|个|项|条)\)/;
 
