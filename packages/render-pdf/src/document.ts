@@ -201,7 +201,7 @@ function spanOffsets(
   id: TableId,
   preset: PdfPreset,
   textOf: (g: GridCell) => string,
-): Map<GridCell, number> {
+): { offsets: Map<GridCell, number>; minHeights: number[] } {
   const spec = PRESETS[preset].tables[id];
   const widths = columnWidths(id, preset);
   const pad = paddingOf(spec.fontSize);
@@ -224,14 +224,23 @@ function spanOffsets(
   const heights = rows.map((_, r) =>
     Math.max(0, ...measured.filter((m) => m.row === r && m.g.rowSpan === 1).map((m) => m.height + 2 * pad.v)),
   );
+  // A table that may not fit on a page can break inside a group: its row-spanning body labels stay at
+  // the top of their group then, or the centring margin could push a label past the foot of the page.
+  const mayBreak = heights.reduce((a, b) => a + b, 0) > textBlockOf(preset).height * 0.9;
   const out = new Map<GridCell, number>();
+  const minHeights = rows.map(() => 0);
   for (const m of measured) {
     if (m.g.rowSpan === 1) continue;
+    if (mayBreak && rows[m.row]!.part === "body") {
+      // …and the group's first row is made tall enough to hold the whole label on its page.
+      minHeights[m.row] = Math.max(minHeights[m.row]!, m.height + 2 * pad.v);
+      continue;
+    }
     const span =
       heights.slice(m.row, m.row + m.g.rowSpan).reduce((a, b) => a + b, 0) + (m.g.rowSpan - 1) * RULE;
     out.set(m.g, Math.max(0, (span - 2 * pad.v - m.height) / 2));
   }
-  return out;
+  return { offsets: out, minHeights };
 }
 
 function gridCellContent(
@@ -274,7 +283,7 @@ function pdfTable(report: Report, rows: readonly GridRow[], id: TableId, preset:
     const def = layout.byKey.get(g.cell!)!;
     return report.tables[def.table][def.path[0]]?.[def.path[1]]?.raw ?? "";
   };
-  const offsets = spanOffsets(rows, id, preset, rawOf);
+  const { offsets, minHeights } = spanOffsets(rows, id, preset, rawOf);
   const body = expandGrid(rows, t.width).map((slots) =>
     slots.map(
       (slot): TableCell =>
@@ -285,6 +294,7 @@ function pdfTable(report: Report, rows: readonly GridRow[], id: TableId, preset:
   return {
     table: {
       widths: columnWidths(id, preset),
+      ...(minHeights.some((h) => h > 0) ? { heights: (row: number) => minHeights[row] ?? 0 } : {}),
       body,
       headerRows,
       keepWithHeaderRows: headerRows > 0 ? 1 : 0,

@@ -1,5 +1,5 @@
 // Test helpers around poppler-utils: the PDF is checked the way a reader's tools see it.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -20,6 +20,12 @@ const run = (cmd: string, args: string[]): string =>
 /** The text of the PDF (pdftotext), pages separated by form feeds. */
 export function pdfText(pdf: Uint8Array): string {
   return run("pdftotext", ["-enc", "UTF-8", pdfFile(pdf), "-"]);
+}
+
+/** What poppler complains about while reading every page (syntax errors in content streams …). */
+export function pdfComplaints(pdf: Uint8Array): string {
+  return spawnSync("pdftotext", [pdfFile(pdf), "-"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 })
+    .stderr;
 }
 
 /** The text above `bottom` points on every page: the body without the page numbers in the foot margin. */

@@ -1,10 +1,10 @@
 import { fileURLToPath } from "node:url";
-import { EDITIONS, layoutOf, listCells, type Report, SECTIONS } from "@xxgk/core-model";
+import { EDITIONS, layoutOf, listCells, type Report, SECTIONS, setCell } from "@xxgk/core-model";
 import { beforeAll, describe, expect, it } from "vitest";
 import { mm, type PdfPreset, PRESETS, renderPdf } from "../src/index.js";
 import { loadNodeFonts } from "../src/node.js";
 import { example, longNamesAndUrls, longNarrative, rareCharacters } from "./_fixtures.js";
-import { pdfFonts, pdfInfo, pdfTextAbove, pdfToPng, pdfWords, type Word } from "./_poppler.js";
+import { pdfComplaints, pdfFonts, pdfInfo, pdfTextAbove, pdfToPng, pdfWords, type Word } from "./_poppler.js";
 
 const fonts = await loadNodeFonts();
 const out = fileURLToPath(new URL("../test-output/", import.meta.url));
@@ -207,6 +207,25 @@ describe("hard cases", () => {
     const text = bodyText(pdf, preset);
     for (const b of report.sections.other.blocks) expect(text).toContain(squash(b.text));
     expect(text).toContain(squash(report.meta.organ));
+  });
+
+  it("breaks a table 三 taller than a page cleanly: every cell kept, header repeated, a valid PDF", async () => {
+    const long = "约二十件（含转办及退回件，另行统计）";
+    let report = example("example-2021");
+    const cells = listCells(report)
+      .filter((e) => e.def.table === "applications")
+      .slice(40, 90);
+    for (const { def } of cells) report = setCell(report, def.key, long);
+    const pdf = await render(report);
+    pdfToPng(pdf, out, "tall-table", 40);
+    expect(pdfComplaints(pdf)).toBe("");
+    const words = pdfWords(pdf);
+    expect(overflowing(words, "official")).toEqual([]);
+    const headerPages = new Set(words.filter((w) => w.text === "申请人情况").map((w) => w.page));
+    expect(headerPages.size).toBeGreaterThanOrEqual(2);
+    const text = bodyText(pdf);
+    const count = text.split(squash(long)).length - 1;
+    expect(count).toBe(cells.length);
   });
 
   it("warns about 𠮷 and still renders the report", async () => {
