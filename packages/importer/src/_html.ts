@@ -151,13 +151,13 @@ export interface RawCell {
   readonly dataCell?: string;
 }
 
-/** A line of text outside data tables. `path` is its ancestors, outermost first. */
+/** A line of text outside data tables; `node` is the element it was found in. */
 export interface TextItem {
   readonly kind: "text";
   readonly text: string;
   readonly start: number;
   readonly tag: string;
-  readonly path: readonly HNode[];
+  readonly node: HNode;
 }
 
 /** A data table (one that holds no other table): its rows of cells as written. */
@@ -165,7 +165,7 @@ export interface TableItem {
   readonly kind: "table";
   readonly rows: readonly (readonly RawCell[])[];
   readonly start: number;
-  readonly path: readonly HNode[];
+  readonly node: HNode;
 }
 
 /** What a page is made of, in reading order. */
@@ -217,7 +217,13 @@ export function itemsOf(root: HNode): Item[] {
   let bufTag = "";
   const flush = () => {
     if (bufStart >= 0 && buf.trim() !== "") {
-      items.push({ kind: "text", text: buf, start: bufStart, tag: bufTag, path: [...path] });
+      items.push({
+        kind: "text",
+        text: buf,
+        start: bufStart,
+        tag: bufTag,
+        node: path[path.length - 1] ?? root,
+      });
     }
     buf = "";
     bufStart = -1;
@@ -240,7 +246,7 @@ export function itemsOf(root: HNode): Item[] {
       }
       if (c.tag === "table" && !hasTable(c)) {
         flush();
-        items.push({ kind: "table", rows: tableRows(c), start: c.start, path: [...path, c] });
+        items.push({ kind: "table", rows: tableRows(c), start: c.start, node: c });
         continue;
       }
       const block = BLOCK.has(c.tag);
@@ -254,6 +260,19 @@ export function itemsOf(root: HNode): Item[] {
   walk(root);
   flush();
   return items;
+}
+
+/** A node's ancestors and itself, outermost first. */
+export function ancestry(node: HNode): HNode[] {
+  const out: HNode[] = [];
+  for (let n: HNode | null = node; n !== null; n = n.parent) out.push(n);
+  return out.reverse();
+}
+
+/** Whether `node` is `ancestor` or inside it. */
+export function isWithin(node: HNode, ancestor: HNode): boolean {
+  for (let n: HNode | null = node; n !== null; n = n.parent) if (n === ancestor) return true;
+  return false;
 }
 
 /** Maps string offsets to 1-based line and column. */

@@ -2,7 +2,17 @@
 import { getCell, layoutOf, parseReport, type TableId } from "@xxgk/core-model";
 import { detectEdition, finishReport, Narrative, resolveMeta } from "./_assemble.js";
 import { Diagnostics, excerpt } from "./_diagnostics.js";
-import { type HNode, type Item, itemsOf, LineIndex, type ParsedHtml, parseHtml, textOf } from "./_html.js";
+import {
+  ancestry,
+  type HNode,
+  type Item,
+  isWithin,
+  itemsOf,
+  LineIndex,
+  type ParsedHtml,
+  parseHtml,
+  textOf,
+} from "./_html.js";
 import { classifyTable, type HeaderState, newHeaderState, readHtmlTable } from "./_htmlTable.js";
 import { findPublished, isSignOff, looksLikeTitle, matchHeading, parseTitle, splitHeading } from "./_meta.js";
 import { normalizeLabel, tidyText, trimSpace } from "./_normalize.js";
@@ -61,7 +71,7 @@ export function readHtml(html: string, opts: ImportOptions): ImportResult {
     const m = splitHeading(textLine(it.text), index)?.match;
     if (m) {
       index = m.index;
-      headingPaths.push(it.path);
+      headingPaths.push(ancestry(it.node));
     }
   }
   let container: HNode | undefined;
@@ -75,7 +85,7 @@ export function readHtml(html: string, opts: ImportOptions): ImportResult {
     }
     container = depth > 0 ? first[depth - 1] : undefined;
   }
-  const inArticle = (it: Item) => container === undefined || it.path.includes(container);
+  const inArticle = (it: Item) => container === undefined || isWithin(it.node, container);
 
   let lastInArticle = -1;
   for (const [i, it] of items.entries()) {
@@ -153,8 +163,9 @@ function findTitle(
   );
   const before = (firstHeading < 0 ? items : items.slice(0, firstHeading))
     .filter((it) => it.kind === "text")
-    .map((it) => ({ text: textLine(it.text), pos: at(it.start, it.text) }))
-    .filter((t) => looksLikeTitle(t.text));
+    .map((it) => ({ text: textLine(it.text), start: it.start }))
+    .filter((t) => looksLikeTitle(t.text))
+    .map((t) => ({ text: t.text, pos: at(t.start, t.text) }));
   const inPage = before.at(-1);
   if (inPage) return inPage;
   if (meta) return meta;
