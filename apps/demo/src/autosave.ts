@@ -1,7 +1,9 @@
 import { parseReport, type Report, stringifyReport } from "@xxgk/core-model";
 import type { Store } from "./store.js";
 
-const KEY = "xxgk-demo:report";
+/** The `localStorage` key of the autosaved report. */
+export const AUTOSAVE_KEY = "xxgk-demo:report";
+const KEY = AUTOSAVE_KEY;
 /** Where an unreadable saved report is moved, so a failed restore never destroys the author's work. */
 const RESCUE_KEY = "xxgk-demo:unreadable";
 const DELAY_MS = 300;

@@ -45,6 +45,8 @@ export class FindingsPanel {
   readonly #editorRoot: HTMLElement;
   readonly #goto: (pointer: string) => void;
   #marked: HTMLElement[] = [];
+  #items = new Map<string, HTMLElement>();
+  #summaryKey = "";
   #filter: Filter = "all";
   #last: { report: Report; checked: Checked } | undefined;
 
@@ -66,18 +68,46 @@ export class FindingsPanel {
     this.root.append(h("header", {}, h("h2", {}, "检查结果"), filter), this.#summary, this.#list);
   }
 
-  /** Shows a validation result and marks the fields it is about. */
+  /**
+   * Shows a validation result and marks the fields it is about. Typing usually changes a few findings
+   * out of hundreds (a blank report has a notice per cell), so list items and marks are reused and only
+   * what changed touches the DOM.
+   */
   show(report: Report, checked: Checked): void {
     this.#last = { report, checked };
     const { counts, findings } = checked;
-    this.#summary.replaceChildren(
-      h("span", { className: "count error" }, `错误 ${counts.error}`),
-      h("span", { className: "count warning" }, `警告 ${counts.warning}`),
-      h("span", { className: "count info" }, `提示 ${counts.info}`),
-      ...(counts.error + counts.warning === 0 ? [h("span", { className: "ok" }, "勾稽关系全部通过")] : []),
-    );
+    const summary = `${counts.error}|${counts.warning}|${counts.info}`;
+    if (summary !== this.#summaryKey) {
+      this.#summaryKey = summary;
+      this.#summary.replaceChildren(
+        h("span", { className: "count error" }, `错误 ${counts.error}`),
+        h("span", { className: "count warning" }, `警告 ${counts.warning}`),
+        h("span", { className: "count info" }, `提示 ${counts.info}`),
+        ...(counts.error + counts.warning === 0 ? [h("span", { className: "ok" }, "勾稽关系全部通过")] : []),
+      );
+    }
     const shown = this.#filter === "all" ? findings : findings.filter((f) => f.severity === this.#filter);
-    this.#list.replaceChildren(...shown.map((f) => this.#item(report, f)));
+    const items = new Map<string, HTMLElement>();
+    const next = shown.map((f) => {
+      const key = [
+        report.edition,
+        f.code,
+        f.severity,
+        f.pointer,
+        f.message.zh,
+        f.expected,
+        f.actual,
+        f.quote,
+      ].join("\u0000");
+      const li = items.get(key) ?? this.#items.get(key) ?? this.#item(report, f);
+      items.set(key, li);
+      return li;
+    });
+    this.#items = items;
+    const current = this.#list.children;
+    if (next.length !== current.length || next.some((li, i) => current[i] !== li)) {
+      this.#list.replaceChildren(...next);
+    }
     this.#mark(findings);
   }
 
@@ -109,11 +139,6 @@ export class FindingsPanel {
   }
 
   #mark(findings: readonly Finding[]): void {
-    for (const el of this.#marked) {
-      el.classList.remove(...MARKS);
-      el.removeAttribute("data-finding");
-    }
-    this.#marked = [];
     const rank = { error: 3, warning: 2, info: 1 } as const;
     const best = new Map<string, Finding>();
     const related = new Set<string>();
@@ -122,25 +147,33 @@ export class FindingsPanel {
       if (!prev || rank[f.severity] > rank[prev.severity]) best.set(f.pointer, f);
       if (f.severity !== "info") for (const r of f.related) related.add(r);
     }
-    const elOf = (pointer: string) =>
-      pointer === ""
-        ? null
-        : this.#editorRoot.querySelector<HTMLElement>(
-            `input[data-pointer="${CSS.escape(pointer)}"], textarea[data-pointer="${CSS.escape(pointer)}"]`,
-          );
+    const fields = new Map<string, HTMLElement>();
+    for (const el of this.#editorRoot.querySelectorAll<HTMLElement>(
+      "input[data-pointer], textarea[data-pointer]",
+    )) {
+      fields.set(el.dataset.pointer!, el);
+    }
+    // What each field should show: its strongest finding, or "related" when a rule read it.
+    const want = new Map<HTMLElement, { mark: (typeof MARKS)[number]; title?: string }>();
     for (const [pointer, f] of best) {
-      const el = elOf(pointer);
-      if (!el) continue;
-      el.classList.add(`f-${f.severity}`);
-      el.dataset.finding = `${f.code} ${f.message.zh}`;
-      this.#marked.push(el);
+      const el = fields.get(pointer);
+      if (el) want.set(el, { mark: `f-${f.severity}`, title: `${f.code} ${f.message.zh}` });
     }
     for (const pointer of related) {
-      if (best.has(pointer)) continue;
-      const el = elOf(pointer);
-      if (!el) continue;
-      el.classList.add("f-related");
-      this.#marked.push(el);
+      const el = fields.get(pointer);
+      if (el && !want.has(el)) want.set(el, { mark: "f-related" });
     }
+    for (const el of this.#marked) {
+      if (want.has(el)) continue;
+      el.classList.remove(...MARKS);
+      el.removeAttribute("data-finding");
+    }
+    for (const [el, { mark, title }] of want) {
+      for (const m of MARKS) if (m !== mark && el.classList.contains(m)) el.classList.remove(m);
+      if (!el.classList.contains(mark)) el.classList.add(mark);
+      if (title === undefined) el.removeAttribute("data-finding");
+      else if (el.dataset.finding !== title) el.dataset.finding = title;
+    }
+    this.#marked = [...want.keys()];
   }
 }
