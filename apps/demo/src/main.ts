@@ -503,6 +503,8 @@ autosave(store, (ok, at) => {
 });
 document.addEventListener("keydown", (ev) => {
   if (!(ev.ctrlKey || ev.metaKey) || ev.altKey) return;
+  // Inside a dialog (the import text box, the new-report form) Ctrl+Z is the field's own undo.
+  if (ev.target instanceof Element && ev.target.closest("dialog")) return;
   const k = ev.key.toLowerCase();
   if (k === "z" && !ev.shiftKey) {
     ev.preventDefault();
