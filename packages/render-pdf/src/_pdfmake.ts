@@ -24,22 +24,13 @@ internals.setLocalAccessPolicy?.(() => false);
 
 const names = new WeakMap<Uint8Array, string>();
 let fontCount = 0;
-let fileContent: (bytes: Uint8Array) => Uint8Array = (bytes) => bytes;
-
-/**
- * Replaces what is stored in the virtual file system for a font (Node: a small token standing for a
- * parsed font that is kept between documents, see `node.ts`). Applies to fonts not yet stored.
- */
-export function setFontFileContent(fn: (bytes: Uint8Array) => Uint8Array): void {
-  fileContent = fn;
-}
 
 /** The virtual file name of a font's bytes, stored once per byte array. */
 function vfsName(bytes: Uint8Array): string {
   let name = names.get(bytes);
   if (name === undefined) {
     name = `xxgk-font-${++fontCount}.ttf`;
-    internals.virtualfs.writeFileSync(name, fileContent(bytes));
+    internals.virtualfs.writeFileSync(name, bytes);
     names.set(bytes, name);
   }
   return name;
