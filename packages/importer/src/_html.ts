@@ -43,6 +43,9 @@ export function parseHtml(html: string): ParsedHtml {
       },
       ontext(text) {
         const parent = stack[stack.length - 1]!;
+        // Script and style bodies are never read; their text is not worth keeping.
+        if (parent.tag === "script" && parent.attrs.id !== "xxgk-report") return;
+        if (parent.tag === "style") return;
         const last = parent.children[parent.children.length - 1];
         // htmlparser2 may deliver one text in several pieces (entities): join them.
         if (last && !isNode(last))

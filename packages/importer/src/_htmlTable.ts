@@ -31,7 +31,7 @@ function expand(rows: readonly (readonly RawCell[])[]): Placed[][] {
     let c = 0;
     for (const raw of cells) {
       while (occupied[r]![c] !== undefined) c++;
-      const value = trimSpace(raw.text.replace(/\s*\n\s*/g, ""));
+      const value = trimSpace(raw.text.includes("\n") ? raw.text.replace(/\s*\n\s*/g, "") : raw.text);
       const status = parseCellText(value).status;
       const p: Placed = { raw, row: r, col: c, colSpan: raw.colSpan, value, valueLike: status !== "invalid" };
       for (let dr = 0; dr < raw.rowSpan && r + dr < rows.length; dr++) {

@@ -349,7 +349,12 @@ export class Placer {
       const got = this.#cells.get(def.key);
       const [row, col] = def.path;
       const t = tables[def.table];
-      t[row] = { ...(t[row] ?? {}), [col]: got?.cell ?? BLANK };
+      let r = t[row];
+      if (!r) {
+        r = {};
+        t[row] = r;
+      }
+      r[col] = got?.cell ?? BLANK;
       if (!got) stats.missing++;
       else if (got.unsure) stats.unsure++;
       else stats.placed++;
