@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import { basename, extname, join, resolve } from "node:path";
 import { stringifyReport } from "@xxgk/core-model";
 import { type ImportDiagnostic, type ImportResult, importReport } from "@xxgk/importer";
@@ -185,6 +185,7 @@ export const importCommand = defineCommand({
     if (values.organ !== undefined && values.organ.trim() === "") {
       throw usage({ zh: "--organ 不能为空", en: "--organ must not be empty" });
     }
+    if (outDir !== undefined) await mkdir(resolve(io.cwd, outDir), { recursive: true });
     const toStdout = outDir === undefined && (values.output === undefined || values.output === "-");
     const report = toStdout ? io.stderr : io.stdout;
     const progress = io.stderrIsTTY && positionals.length > PROGRESS_THRESHOLD;

@@ -53,7 +53,7 @@ describe("xxgk import", () => {
     const r = await xxgk(["import", "missing.html", "seed.txt", "--out-dir", "out"], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("missing.html: 文件不存在");
-    expect(existsSync(join(dir, "out", "seed.json"))).toBe(false); // the directory does not exist yet
+    expect(existsSync(join(dir, "out", "seed.json"))).toBe(true); // --out-dir is created
     const mkdir = await xxgk(["import", "news.html", "seed.txt", "--out-dir", "."], { cwd: dir });
     expect(mkdir.code).toBe(1);
     expect(mkdir.stdout).toContain("未生成报告");
