@@ -160,4 +160,48 @@ describe("values of a row with empty cells", () => {
       "",
     ]);
   });
+
+  test("an extra value the arithmetic shows to be foreign is dropped; if it cannot tell, the row stays blank", () => {
+    const t: Record<string, number[]> = {};
+    for (const r of rows) t[r] = [0, 0, 0, 0, 0, 0, 0];
+    t.carriedOver = [3, 0, 0, 0, 0, 0, 3];
+    t.disclosed = [3, 0, 0, 0, 0, 0, 3];
+    t.resultsTotal = [3, 0, 0, 0, 0, 0, 3];
+    const withExtra = textCopy(t, "", new Set()).replace(
+      /(二、上年结转政府信息公开申请数量\n(?:\t\d+\n){6})/,
+      "$1\t9\n",
+    );
+    expect(withExtra).toContain("\t0\n\t9\n\t3\n");
+    const settled = importText(withExtra);
+    expect(cols.map((c) => settled.report!.tables.applications.carriedOver![c]!.raw)).toEqual([
+      "3",
+      "0",
+      "0",
+      "0",
+      "0",
+      "0",
+      "3",
+    ]);
+    expect(settled.diagnostics).toContainEqual(expect.objectContaining({ code: "placed-by-arithmetic" }));
+
+    const zeros = textCopy(t, "", new Set()).replace(/(四、结转下年度继续办理\n)/, "$1\t0\n");
+    const open = importText(zeros);
+    expect(cols.map((c) => open.report!.tables.applications.carriedForward![c]!.raw)).toEqual([
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+    ]);
+    expect(open.diagnostics).toContainEqual(
+      expect.objectContaining({
+        code: "unplaced",
+        severity: "error",
+        pointer: "/tables/applications/carriedForward/naturalPerson",
+      }),
+    );
+    expect(open.stats.missing).toBe(7);
+  });
 });
