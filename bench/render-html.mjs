@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { layoutOf, parseReport, toDocument } from "@xxgk/core-model";
 import { renderDocument, renderFragment, renderTable } from "@xxgk/render-html";
-import { measure, table } from "./_measure.mjs";
+import { compare, table } from "./_measure.mjs";
 
 const COUNT = 10_000;
 const GOAL_MS = 0.2;
@@ -24,16 +24,17 @@ const run = (f) => () => {
   for (let i = 0; i < COUNT; i++) sink += f().length;
 };
 
-const cases = [
-  ["baseline: JSON.stringify(toDocument(report))", run(() => JSON.stringify(toDocument(report)))],
-  ["renderDocument (JSON embedded)", run(() => renderDocument(report))],
-  ["renderDocument, embedJson: false", run(() => renderDocument(report, { embedJson: false }))],
-  ["renderFragment", run(() => renderFragment(report))],
-  ["renderTable(applications)", run(() => renderTable(report, "applications"))],
-  [`renderDocument + ${findings.length} findings`, run(() => renderDocument(report, { findings }))],
-];
+// Round-robin, so the baseline and the renders see the same machine load; CPU time, median of 5.
+const cases = {
+  "baseline: JSON.stringify(toDocument(report))": run(() => JSON.stringify(toDocument(report))),
+  "renderDocument (JSON embedded)": run(() => renderDocument(report)),
+  "renderDocument, embedJson: false": run(() => renderDocument(report, { embedJson: false })),
+  renderFragment: run(() => renderFragment(report)),
+  "renderTable(applications)": run(() => renderTable(report, "applications")),
+  [`renderDocument + ${findings.length} findings`]: run(() => renderDocument(report, { findings })),
+};
 
-const results = cases.map(([label, task]) => [label, measure(task, { rounds: 5, warmup: 1 }) / COUNT]);
+const results = Object.entries(compare(cases, { rounds: 5, warmup: 1 })).map(([label, ms]) => [label, ms / COUNT]);
 const base = results[0][1];
 table(
   ["task (2021 example, ×10,000)", "ms/report", "× baseline"],
