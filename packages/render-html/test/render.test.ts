@@ -377,7 +377,9 @@ describe("readEmbeddedReport", () => {
   it("says what is wrong with a page whose JSON block was damaged", () => {
     const html = renderDocument(byName("wulin-2020"));
     expect(() => readEmbeddedReport(html.replace(/<\/script>/, ""))).toThrow(SyntaxError);
-    expect(() => readEmbeddedReport(html.replace('{"edition"', "{edition"))).toThrow(SyntaxError);
+    expect(() => readEmbeddedReport(html.replace(`id="xxgk-report">{`, `id="xxgk-report">{,`))).toThrow(
+      SyntaxError,
+    );
     expect(() => readEmbeddedReport(html, 'x" onload="')).toThrow(RangeError);
   });
 });
