@@ -189,6 +189,7 @@ export function readHtmlTable(
   const grid = expand(rows);
   let headerStarted = false;
   const reported = new Set<RawCell>();
+  const extraColumns = new Map<string, { pos: SourcePosition; values: string[] }>();
   grid.forEach((cells, r) => {
     const own = cells.filter((p) => p.row === r);
     const texts = cells.filter((p) => !p.valueLike);
@@ -294,6 +295,15 @@ export function readHtmlTable(
       at(own[0]!.raw.start, own[0]!.raw.text),
     );
   });
+  for (const [label, { pos, values }] of extraColumns) {
+    diag.add(
+      "extra-column",
+      "warning",
+      `「${excerpt(label)}」列不属于官方格式，其 ${values.length} 个数值（${values.join(" ")}）已忽略`,
+      `the column "${excerpt(label)}" is not in the official format; its ${values.length} values (${values.join(" ")}) were ignored`,
+      pos,
+    );
+  }
 
   function emitRow(row: string, values: readonly Placed[], unsure: boolean, pos: SourcePosition): void {
     const defs = scope.rowCells.get(row)!;
@@ -301,6 +311,17 @@ export function readHtmlTable(
     const src: SourceValue[] = values.map((v, i) => {
       const unit = mapped?.units[i];
       const pos = { ...at(v.raw.start), excerpt: v.value };
+      // A value under a header the official format does not have (a provincial 小计): said once per
+      // column below, and kept out of the row.
+      const heads = header.cols[v.col] ?? [];
+      if (mapped && mapped.keys[i] === null && v.value !== "" && heads.length > 0) {
+        const label = heads[heads.length - 1]!.value;
+        const seen = extraColumns.get(label);
+        if (seen) seen.values.push(v.value);
+        else
+          extraColumns.set(label, { pos: at(heads[heads.length - 1]!.raw.start, label), values: [v.value] });
+        return { raw: "", pos };
+      }
       return unit === undefined ? { raw: v.value, pos } : { raw: v.value, pos, unit };
     });
     if (!mapped && header.cols.length > 0 && values.length === defs.length && !header.mismatchReported) {
