@@ -265,13 +265,12 @@ function placeFindings(report: Report, findings: readonly FindingMark[], prefix:
 
 /** The view of one table for the `table` template: the cached static table with values filled in. */
 function tableView(
-  report: Report,
+  edition: EditionId,
   table: TableId,
   prefix: string,
-  marks: Marks,
-  fill = valueFiller(report, table, marks),
+  fill: (c: StaticCell) => StaticCell | ValueView,
 ) {
-  const t = staticTable(report.edition, table, prefix);
+  const t = staticTable(edition, table, prefix);
   return {
     id: t.id,
     edition: t.edition,
@@ -322,7 +321,7 @@ function skeleton(edition: EditionId, table: TableId, prefix: string): Skeleton 
   );
   const html = run(
     "table",
-    tableView(createReportless(edition), table, prefix, NO_MARKS, (c) =>
+    tableView(edition, table, prefix, (c) =>
       c.isValue ? { ...c, raw: RAW_MARK, status: STATUS_MARK as CellStatus, mark: false } : c,
     ),
   );
@@ -336,9 +335,6 @@ function skeleton(edition: EditionId, table: TableId, prefix: string): Skeleton 
   skeletonCache.set(cacheKey, built);
   return built;
 }
-
-// tableView only reads `edition` and the table's cells, and the skeleton's filler ignores the cells.
-const createReportless = (edition: EditionId) => ({ edition, tables: {} }) as unknown as Report;
 
 /** The view of one table for the `tableFast` template: the skeleton plus this report's values. */
 function fastTableView(report: Report, table: TableId, prefix: string, marks: Marks) {
@@ -437,5 +433,6 @@ export function referenceTableHtml(
   prefix: string,
   findings: readonly FindingMark[],
 ): string {
-  return run("table", tableView(report, table, prefix, placeFindings(report, findings, prefix)));
+  const marks = placeFindings(report, findings, prefix);
+  return run("table", tableView(report.edition, table, prefix, valueFiller(report, table, marks)));
 }
