@@ -7,6 +7,7 @@ const KEY = AUTOSAVE_KEY;
 /** Where an unreadable saved report is moved, so a failed restore never destroys the author's work. */
 const RESCUE_KEY = "xxgk-demo:unreadable";
 const DELAY_MS = 300;
+const MAX_WAIT_MS = 1000;
 
 /** What restoring found: a report, nothing, or saved text that no longer parses (kept aside). */
 export type Restored =
@@ -46,8 +47,8 @@ function rescue(text: string, reason: string): Restored {
 }
 
 /**
- * Saves the report shortly after every change, and at once when the page is hidden or closed, so a
- * reload or a crash loses at most the last few hundred milliseconds of typing.
+ * Saves the report shortly after every change (and at least every second while typing goes on), and at
+ * once when the page is hidden or closed, so a reload or a crash loses at most about a second of typing.
  */
 export function autosave(store: Store, onStatus: (ok: boolean, at: Date) => void): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -64,10 +65,15 @@ export function autosave(store: Store, onStatus: (ok: boolean, at: Date) => void
       onStatus(false, new Date());
     }
   };
+  let dirtySince = 0;
   store.subscribe(() => {
+    const now = performance.now();
+    if (!dirty) dirtySince = now;
     dirty = true;
     clearTimeout(timer);
-    timer = setTimeout(flush, DELAY_MS);
+    // Typing without pause must not postpone saving forever: save at least every MAX_WAIT_MS.
+    if (now - dirtySince >= MAX_WAIT_MS) flush();
+    else timer = setTimeout(flush, DELAY_MS);
   });
   addEventListener("pagehide", flush);
   document.addEventListener("visibilitychange", () => {

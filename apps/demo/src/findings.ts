@@ -99,15 +99,31 @@ export class FindingsPanel {
         f.actual,
         f.quote,
       ].join("\u0000");
-      const li = items.get(key) ?? this.#items.get(key) ?? this.#item(report, f);
-      items.set(key, li);
+      // Two identical findings still get two items.
+      let unique = key;
+      while (items.has(unique)) unique += "\u0001";
+      const li = this.#items.get(unique) ?? this.#item(report, f);
+      items.set(unique, li);
       return li;
     });
     this.#items = items;
-    const current = this.#list.children;
-    if (next.length !== current.length || next.some((li, i) => current[i] !== li)) {
-      this.#list.replaceChildren(...next);
+    // Keyed update: drop what went, insert what came, leave the rest in place.
+    const keep = new Set<Element>(next);
+    let cur = this.#list.firstElementChild;
+    const dropStale = () => {
+      while (cur && !keep.has(cur)) {
+        const after: Element | null = cur.nextElementSibling;
+        cur.remove();
+        cur = after;
+      }
+    };
+    for (const li of next) {
+      dropStale();
+      if (li === cur) cur = cur.nextElementSibling;
+      else this.#list.insertBefore(li, cur);
     }
+    keep.clear();
+    dropStale();
     this.#mark(findings);
   }
 

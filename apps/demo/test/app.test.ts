@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type CellDef, layoutOf, parseReport } from "@xxgk/core-model";
+import { validateReport } from "@xxgk/validators";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 
@@ -479,6 +480,22 @@ describe("the demo app", () => {
     await page.getByRole("button", { name: "创建空白报告" }).click();
     await expect.poll(() => page.locator(".finding").count()).toBeGreaterThan(100);
     const blank = await measureEdits();
+    // After all those incremental updates the list is exactly what the validators say of the report
+    // (read back from the autosave, which is at most a second behind).
+    const listedVsExpected = async () => {
+      const saved = parseReport(
+        JSON.parse((await page.evaluate(() => localStorage.getItem("xxgk-demo:report")))!),
+      );
+      if (!saved.ok) return "unreadable autosave";
+      const expected = validateReport(saved.report).findings.map((f) => `${f.code} ${f.pointer}`);
+      const listed = await page
+        .locator("ol.finding-list > li.finding > button")
+        .evaluateAll((els) =>
+          els.map((e) => `${e.closest("li")!.dataset.code} ${(e as HTMLElement).dataset.pointer}`),
+        );
+      return expected.length > 0 && listed.join("\n") === expected.join("\n") ? "same" : { listed, expected };
+    };
+    await expect.poll(listedVsExpected, { timeout: 5000 }).toBe("same");
 
     const result = {
       budgetMs: 16,
