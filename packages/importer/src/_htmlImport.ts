@@ -14,18 +14,19 @@ import {
   textOf,
 } from "./_html.js";
 import { classifyTable, type HeaderState, newHeaderState, readHtmlTable } from "./_htmlTable.js";
-import { findPublished, isSignOff, looksLikeTitle, matchHeading, parseTitle, splitHeading } from "./_meta.js";
+import {
+  findPublished,
+  isChrome,
+  isSignOff,
+  looksLikeTitle,
+  matchHeading,
+  parseTitle,
+  splitHeading,
+} from "./_meta.js";
 import { normalizeLabel, tidyText, trimSpace } from "./_normalize.js";
 import { Placer } from "./_place.js";
 import { scopeOf } from "./_scope.js";
 import type { ImportOptions, ImportResult, SourcePosition } from "./types.js";
-
-// Page furniture inside the article: "发布日期：…", "来源：…", "【打印本页】【关闭窗口】".
-const CHROME_FIELD =
-  /^[【[]?(?:发布(?:时间|日期|机构|单位)|来源|信息来源|作者|字号|浏览(?:次数|量)?|访问(?:次数|量)|点击(?:数|量|率)?|阅读(?:数|量)|索引号|主题分类|文号|成文日期|发文机关)\s*[:：]/;
-const CHROME_ACTIONS = /^(?:[【[]?(?:打印|关闭|返回|分享|收藏)[^。，,]{0,6}[】\]]?[\s|]*)+$/;
-const isChrome = (text: string): boolean =>
-  text.length <= 60 && (CHROME_FIELD.test(text) || CHROME_ACTIONS.test(text) || text === "扫一扫");
 
 function textLine(raw: string): string {
   return tidyText(raw.replace(/\s*\n\s*/g, ""));

@@ -117,3 +117,11 @@ export function isSignOff(text: string, organ: string | undefined): boolean {
   if (text.length > 40) return false;
   return SIGN_OFF_DATE.test(text) || (organ !== undefined && organ.length >= 2 && text.includes(organ));
 }
+
+// Page furniture inside the article: "发布日期：…", "来源：…", "【打印本页】【关闭窗口】".
+const CHROME_FIELD =
+  /^[【[]?(?:发布(?:时间|日期|机构|单位)|来源|信息来源|作者|字号|浏览(?:次数|量)?|访问(?:次数|量)|点击(?:数|量|率)?|阅读(?:数|量)|索引号|主题分类|文号|成文日期|发文机关)\s*[:：]/;
+const CHROME_ACTIONS = /^(?:[【[]?(?:打印|关闭|返回|分享|收藏)[^。，,]{0,6}[】\]]?[\s|]*)+$/;
+/** Whether a short line is page furniture rather than report text. */
+export const isChrome = (text: string): boolean =>
+  text.length <= 60 && (CHROME_FIELD.test(text) || CHROME_ACTIONS.test(text) || text === "扫一扫");

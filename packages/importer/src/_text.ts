@@ -4,7 +4,7 @@ import { parseCellText, type TableId } from "@xxgk/core-model";
 import { detectEdition, finishReport, labelDiagnostic, Narrative } from "./_assemble.js";
 import { Diagnostics, excerpt } from "./_diagnostics.js";
 import type { LabelMatch } from "./_labels.js";
-import { looksLikeTitle, matchHeading, parseTitle, splitHeading } from "./_meta.js";
+import { isChrome, looksLikeTitle, matchHeading, parseTitle, splitHeading } from "./_meta.js";
 import { normalizeLabel, tidyText, trimSpace } from "./_normalize.js";
 import { Placer, type SourceValue } from "./_place.js";
 import { REVIEW_ROW, scopeOf, type TableLabel } from "./_scope.js";
@@ -203,6 +203,7 @@ export function readText(text: string, opts: ImportOptions): ImportResult {
       else row = { table, row: null, label: t, values: [], pos: pos(i), unsure: false };
       continue;
     }
+    if (isChrome(t)) continue;
     const split = splitHeading(tidyText(t), narrative.index);
     if (split) {
       narrative.start(split.match, split.heading, pos(i), diag);

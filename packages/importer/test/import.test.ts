@@ -83,6 +83,32 @@ describe("text copies", () => {
     expect(toDocument(result.report!).tables).toEqual(example.tables);
   });
 
+  test("a page scraped as text: furniture lines dropped, indented headings and (一) sub-headings read", () => {
+    const text = [
+      "2022年某某市政府信息公开工作年度报告",
+      "",
+      "字号:",
+      "",
+      "\u3000\u3000本年度报告根据《条例》的要求编制。",
+      "",
+      "  一、总体情况",
+      "",
+      "  (一)主动公开方面",
+      "",
+      "  全年主动公开规章13件。",
+      "  【打印本页】【关闭窗口】",
+    ].join("\n");
+    const r = importText(text, { organ: "某某市人民政府" }).report!;
+    expect(r.preamble).toEqual([{ type: "paragraph", text: "本年度报告根据《条例》的要求编制。" }]);
+    expect(r.sections.overview).toEqual({
+      heading: "一、总体情况",
+      blocks: [
+        { type: "heading", text: "(一)主动公开方面" },
+        { type: "paragraph", text: "全年主动公开规章13件。" },
+      ],
+    });
+  });
+
   test("a heading run into its first sentence is split, the sentence kept as a paragraph", () => {
     const text = seed.replace("六、其他需要报告的事项\n\n无", "六、其他需要报告的事项本年度未收取任何费用。");
     expect(text).not.toBe(seed);
