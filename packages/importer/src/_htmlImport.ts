@@ -11,22 +11,17 @@ import {
   LineIndex,
   type ParsedHtml,
   parseHtml,
+  type TextItem,
   textOf,
 } from "./_html.js";
 import { classifyTable, type HeaderState, newHeaderState, readHtmlTable } from "./_htmlTable.js";
-import {
-  findPublished,
-  isChrome,
-  isSignOff,
-  looksLikeTitle,
-  matchHeading,
-  parseTitle,
-  splitHeading,
-} from "./_meta.js";
+import { findPublished, isChrome, isSignOff, looksLikeTitle, parseTitle, splitHeading } from "./_meta.js";
 import { normalizeLabel, tidyText, trimSpace } from "./_normalize.js";
 import { Placer } from "./_place.js";
 import { scopeOf } from "./_scope.js";
 import type { ImportOptions, ImportResult, SourcePosition } from "./types.js";
+
+const MAYBE_HEADING = /^[\s\u00a0\u3000]*[一二三四五六]/;
 
 function textLine(raw: string): string {
   return tidyText(raw.replace(/\s*\n\s*/g, ""));
@@ -69,6 +64,8 @@ export function readHtml(html: string, opts: ImportOptions): ImportResult {
   const headingPaths: (readonly HNode[])[] = [];
   for (const it of items) {
     if (it.kind !== "text") continue;
+    // Cheap test first: a heading starts with its numeral.
+    if (!MAYBE_HEADING.test(it.text)) continue;
     const m = splitHeading(textLine(it.text), index)?.match;
     if (m) {
       index = m.index;
@@ -160,10 +157,13 @@ function findTitle(
     .map((n) => ({ text: tidyText(n.attrs.content ?? ""), pos: at(n.start) }))
     .find((t) => looksLikeTitle(t.text));
   const firstHeading = items.findIndex(
-    (it) => it.kind === "text" && matchHeading(textLine(it.text), -1)?.index === 0,
+    (it) =>
+      it.kind === "text" &&
+      MAYBE_HEADING.test(it.text) &&
+      splitHeading(textLine(it.text), -1)?.match.index === 0,
   );
   const before = (firstHeading < 0 ? items : items.slice(0, firstHeading))
-    .filter((it) => it.kind === "text")
+    .filter((it): it is TextItem => it.kind === "text" && it.text.includes("报告"))
     .map((it) => ({ text: textLine(it.text), start: it.start }))
     .filter((t) => looksLikeTitle(t.text))
     .map((t) => ({ text: t.text, pos: at(t.start, t.text) }));

@@ -59,17 +59,21 @@ export function classifyTable(
   edition: EditionId,
 ): TableId | undefined {
   const scope = scopeOf(edition);
+  // Only text cells can be labels: numbers and blanks are skipped once, not once per table.
+  const texts: string[] = [];
+  for (const row of rows) {
+    for (const c of row) {
+      if (c.text.length <= 120 && parseCellText(trimSpace(c.text)).status === "invalid") texts.push(c.text);
+    }
+  }
   let best: TableId | undefined;
   let bestHits = 0;
   for (const id of ["proactive", "applications", "review"] as const) {
     const labels = scope.tables[id].labels;
     let hits = 0;
-    for (const row of rows) {
-      for (const c of row) {
-        if (c.text.length > 120 || parseCellText(trimSpace(c.text)).status !== "invalid") continue;
-        const m = labels.matchAll(c.text);
-        if (m.length > 0 && m[0]!.kind !== "approximate") hits += id === "review" ? 0.5 : 1;
-      }
+    for (const text of texts) {
+      const m = labels.matchAll(text);
+      if (m.length > 0 && m[0]!.kind !== "approximate") hits += id === "review" ? 0.5 : 1;
     }
     if (hits > bestHits) {
       bestHits = hits;
