@@ -173,6 +173,13 @@ const { jsonParse, parseAndValidate, validateOnly, schemaOnly, rulesOnly } = com
   parseAndValidate: () => {
     for (const t of texts) sink += validate(JSON.parse(t)).counts.error;
   },
+  hotParse: () => {
+    for (let p = 0; p < COUNT / HOT.length; p++) for (const t of HOT) sink += JSON.parse(t).meta.year;
+  },
+  hotValidate: () => {
+    for (let p = 0; p < COUNT / HOT.length; p++)
+      for (const t of HOT) sink += validate(JSON.parse(t)).counts.error;
+  },
   validateOnly: () => {
     for (let p = 0; p < passes; p++) for (const d of docs) sink += validate(d).counts.error;
   },
@@ -195,6 +202,13 @@ table(
   [
     ["JSON.parse (baseline)", us(jsonParse), perSec(jsonParse), "1.00×"],
     ["JSON.parse + validate()", us(parseAndValidate), perSec(parseAndValidate), ratio(parseAndValidate)],
+    ["100 reports × 100: JSON.parse", us(hotParse), perSec(hotParse), "1.00× (own baseline)"],
+    [
+      "100 reports × 100: + validate()",
+      us(hotValidate),
+      perSec(hotValidate),
+      `${(hotValidate / hotParse).toFixed(2)}×`,
+    ],
     ["  validate() of parsed JSON", us(validateOnly), perSec(validateOnly), ratio(validateOnly)],
     ["    core-model parseReport()", us(schemaOnly), perSec(schemaOnly), ratio(schemaOnly)],
     ["    validateReport() (rules)", us(rulesOnly), perSec(rulesOnly), ratio(rulesOnly)],
