@@ -262,7 +262,7 @@ function gridCellContent(
     case "value": {
       const def = layout.byKey.get(g.cell!)!;
       const cell = report.tables[def.table][def.path[0]]?.[def.path[1]];
-      return { ...base, text: cell?.raw ?? "", alignment: "center", id: `cell:${def.key}` };
+      return { ...base, text: cell?.raw ?? "", alignment: "center" };
     }
     case "caption":
     case "colhead":
