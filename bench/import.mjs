@@ -4,8 +4,8 @@
 // handlers, the floor of any HTML reader, in the same process.
 // Goal (issue #5): ≥ 300 pages/s.
 import { readFileSync } from "node:fs";
-import { Parser } from "../packages/importer/node_modules/htmlparser2/dist/index.js";
-import { importHtml, importText } from "../packages/importer/dist/index.js";
+import { Parser } from "htmlparser2";
+import { importHtml, importText } from "@xxgk/importer";
 import { measure, table } from "./_measure.mjs";
 
 const fixtures = new URL("../packages/importer/test/fixtures/", import.meta.url);

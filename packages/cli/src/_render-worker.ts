@@ -9,39 +9,9 @@ import { type PdfPreset, renderPdf } from "@xxgk/render-pdf";
 import { loadNodeFonts } from "@xxgk/render-pdf/node";
 import { validate } from "@xxgk/validators";
 import { readJson } from "./_json.js";
+import { type JobResult, type RenderJob, WORKER_FLAG, type WorkerRequest } from "./_render-protocol.js";
 import type { Io, Text } from "./command.js";
 import { CliError, type ErrorCode } from "./errors.js";
-
-/** What to make of one input file. Paths are absolute; `file` is the input as the user named it. */
-export interface RenderJob {
-  readonly file: string;
-  readonly cwd: string;
-  readonly pdf?: string;
-  readonly html?: string;
-  readonly fragment: boolean;
-  readonly preset: PdfPreset;
-  readonly force: boolean;
-  /** Every input of the batch (absolute): never written to. */
-  readonly inputs: readonly string[];
-}
-
-/** How one job ended: the files written (as shown to the user) and warnings, or why it failed. */
-export type JobResult =
-  | {
-      readonly file: string;
-      readonly ok: true;
-      readonly written: readonly string[];
-      readonly warnings: readonly Text[];
-    }
-  | {
-      readonly file: string;
-      readonly ok: false;
-      readonly code: ErrorCode | "RENDER_FAILED";
-      readonly text: Text;
-    };
-
-/** Marks the worker threads of `xxgk render` in `workerData`. */
-export const WORKER_FLAG = "xxgkRenderWorker";
 
 const quietIo = (cwd: string): Io => ({
   stdout: { write: () => {} },
@@ -136,9 +106,6 @@ export async function renderJob(job: RenderJob): Promise<JobResult> {
   }
 }
 
-/** A job message from the main thread: a job with its sequence number, or `null` to stop. */
-export type WorkerRequest = { readonly id: number; readonly job: RenderJob } | null;
-
 if (!isMainThread && parentPort && (workerData as Record<string, unknown> | null)?.[WORKER_FLAG] === true) {
   const port = parentPort;
   port.on("message", (msg: WorkerRequest) => {
@@ -149,6 +116,3 @@ if (!isMainThread && parentPort && (workerData as Record<string, unknown> | null
     void renderJob(msg.job).then((result) => port.postMessage({ id: msg.id, result }));
   });
 }
-
-/** The absolute form of a path given on the command line. */
-export const absolute = (cwd: string, path: string) => resolve(cwd, path);

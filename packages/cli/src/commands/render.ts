@@ -8,10 +8,9 @@ import {
   absolute,
   type JobResult,
   type RenderJob,
-  renderJob,
   WORKER_FLAG,
   type WorkerRequest,
-} from "../_render-worker.js";
+} from "../_render-protocol.js";
 import type { Context, Lang, Outcome, Text } from "../command.js";
 import { defineCommand } from "../command.js";
 import { OutputError, UsageError } from "../errors.js";
@@ -272,6 +271,8 @@ export const renderCommand = defineCommand({
     if (script !== undefined && threadCount > 1) {
       await runPool(jobs, threadCount, script, onResult);
     } else {
+      // Loaded here, not at the top: pdfmake and the fonts cost a second that other commands must not pay.
+      const { renderJob } = await import("../_render-worker.js");
       for (const job of jobs) onResult(await renderJob(job));
     }
     if (progress) io.stderr.write("\r\x1b[K");
