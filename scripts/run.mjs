@@ -2,7 +2,7 @@
 // The one entry point behind `npm start`, `npm test` and `npm run bench`.
 // It makes a fresh machine (Node 20 + npm only) ready: pnpm at the pinned version, the workspace's
 // dependencies, and — for tests — the Debian packages the browser and PDF tests need.
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -43,7 +43,16 @@ function ensurePnpm() {
   const local = join(root, ".tools", "node_modules", ".bin", "pnpm");
   if (versionOf(local) === pinned) return local;
   say(`installing pnpm ${pinned} into .tools/ (npm registry)…`);
-  must("npm", ["install", "--prefix", join(root, ".tools"), "--no-save", "--no-audit", "--no-fund", "-E", `pnpm@${pinned}`]);
+  must("npm", [
+    "install",
+    "--prefix",
+    join(root, ".tools"),
+    "--no-save",
+    "--no-audit",
+    "--no-fund",
+    "-E",
+    `pnpm@${pinned}`,
+  ]);
   if (versionOf(local) !== pinned) {
     say(`pnpm ${pinned} did not install; install it with: npm i -g -E pnpm@${pinned}`);
     process.exit(1);
@@ -52,13 +61,21 @@ function ensurePnpm() {
 }
 
 const systemNeeds = [
-  { pkg: "chromium", ok: () => existsSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"), why: "browser tests and screenshots" },
+  {
+    pkg: "chromium",
+    ok: () => existsSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"),
+    why: "browser tests and screenshots",
+  },
   {
     pkg: "fonts-noto-cjk",
     ok: () => existsSync("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"),
     why: "Chinese text in Chromium (without it pages show boxes)",
   },
-  { pkg: "poppler-utils", ok: () => versionOf("pdftotext") !== null || spawnSync("pdftotext", ["-v"]).status === 0, why: "PDF text extraction and PNG previews" },
+  {
+    pkg: "poppler-utils",
+    ok: () => versionOf("pdftotext") !== null || spawnSync("pdftotext", ["-v"]).status === 0,
+    why: "PDF text extraction and PNG previews",
+  },
 ];
 
 /** The Debian packages tests rely on: installed when we are root, otherwise a clear instruction. */
@@ -82,6 +99,33 @@ function ensureSystemPackages() {
   process.exit(1);
 }
 
+/** Runs a command, echoing its output, and adds up the vitest summary lines ("Tests  3 failed | 40 passed"). */
+function runCounting(cmd, args) {
+  return new Promise((resolveRun) => {
+    const child = spawn(cmd, args, { cwd: root, env, stdio: ["inherit", "pipe", "inherit"] });
+    let pending = "";
+    const totals = { passed: 0, failed: 0, skipped: 0 };
+    const count = (line) => {
+      const plain = line.replace(/\x1b\[[0-9;]*m/g, "");
+      if (!/\bTests\s+\d/.test(plain)) return;
+      for (const key of ["passed", "failed", "skipped"]) {
+        const m = new RegExp(`(\\d+) ${key}`).exec(plain);
+        if (m) totals[key] += Number(m[1]);
+      }
+    };
+    child.stdout.on("data", (chunk) => {
+      process.stdout.write(chunk);
+      const lines = (pending + chunk.toString("utf8")).split("\n");
+      pending = lines.pop() ?? "";
+      lines.forEach(count);
+    });
+    child.on("close", (code) => {
+      count(pending);
+      resolveRun({ code: code ?? 1, ...totals });
+    });
+  });
+}
+
 const task = process.argv[2] ?? "test";
 const pnpm = ensurePnpm();
 must(pnpm, ["install", "--frozen-lockfile", "--reporter=append-only"]);
@@ -91,11 +135,29 @@ switch (task) {
     must(pnpm, ["turbo", "run", "build", "--output-logs=errors-only"]);
     process.exit(run("node", [join(root, "scripts", "start.mjs"), ...process.argv.slice(3)]));
     break;
-  case "test":
+  case "test": {
     ensureSystemPackages();
-    must(pnpm, ["turbo", "run", "lint", "typecheck", "build", "test", "test:build", "--concurrency=2"]);
+    const { code, passed, failed, skipped } = await runCounting(pnpm, [
+      "turbo",
+      "run",
+      "lint",
+      "typecheck",
+      "build",
+      "test",
+      "test:build",
+      "--concurrency=2",
+    ]);
+    // One plain closing line over every package's vitest run, so a run that executed no test shows.
+    process.stdout.write(
+      `\ntests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}\n`,
+    );
+    if (code !== 0 || failed > 0 || passed === 0) {
+      say(passed === 0 ? "no test ran" : "some checks failed (see above)");
+      process.exit(code || 1);
+    }
     say("all checks passed");
     break;
+  }
   case "bench":
     must(pnpm, ["turbo", "run", "build", "--output-logs=errors-only"]);
     process.exit(run(pnpm, ["--filter", "@xxgk/bench", "run", "bench", ...process.argv.slice(3)]));

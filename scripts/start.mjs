@@ -10,7 +10,11 @@ import { parseArgs } from "node:util";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const { values } = parseArgs({
-  options: { serve: { type: "boolean", default: true }, "no-serve": { type: "boolean" }, port: { type: "string", default: process.env.PORT ?? "4173" } },
+  options: {
+    serve: { type: "boolean", default: true },
+    "no-serve": { type: "boolean" },
+    port: { type: "string", default: process.env.PORT ?? "4173" },
+  },
 });
 const xxgk = join(root, "packages", "cli", "dist", "bin.js");
 const seed = join(root, "packages", "core-model", "examples", "wulin-2020.json");
@@ -28,13 +32,27 @@ step("1. Check the seed report (杭州市下城区武林街道办事处, 2020) a
 const validated = cli(["validate", relative(root, seed)]);
 
 step("2. Its table cells, as the tidy export researchers get (first rows; `xxgk cells FILE` for all)");
-const cells = spawnSync(process.execPath, [xxgk, "cells", relative(root, seed), "--format", "csv"], { cwd: root, encoding: "utf8" });
+const cells = spawnSync(process.execPath, [xxgk, "cells", relative(root, seed), "--format", "csv"], {
+  cwd: root,
+  encoding: "utf8",
+});
 const lines = cells.stdout.trimEnd().split("\n");
-process.stdout.write(`${lines.slice(0, 6).join("\n")}\n…\n${lines.slice(-4).join("\n")}\n(${lines.length - 1} cells)\n`);
+process.stdout.write(
+  `${lines.slice(0, 6).join("\n")}\n…\n${lines.slice(-4).join("\n")}\n(${lines.length - 1} cells)\n`,
+);
 
 step("3. Render both examples as HTML (for the website) and PDF (for the archive)");
 mkdirSync(out, { recursive: true });
-const rendered = cli(["render", relative(root, seed), relative(root, example2021), "--pdf", "--html", "--out-dir", relative(root, out)]);
+const rendered = cli([
+  "render",
+  relative(root, seed),
+  relative(root, example2021),
+  "--pdf",
+  "--html",
+  "--force",
+  "--out-dir",
+  relative(root, out),
+]);
 process.stdout.write(`\nwritten to ${out}\n`);
 
 if (validated > 1 || rendered !== 0 || cells.status !== 0) {
@@ -44,10 +62,14 @@ if (validated > 1 || rendered !== 0 || cells.status !== 0) {
 if (values["no-serve"]) process.exit(0);
 
 step("4. The demo app: fill in a report, see every inconsistency, publish HTML and PDF");
-const server = spawn(process.execPath, [join(root, "apps", "demo", "scripts", "serve.mjs"), "--port", values.port], {
-  stdio: "inherit",
-  cwd: root,
-});
+const server = spawn(
+  process.execPath,
+  [join(root, "apps", "demo", "scripts", "serve.mjs"), "--port", values.port],
+  {
+    stdio: "inherit",
+    cwd: root,
+  },
+);
 process.stdout.write("(Ctrl+C stops the server)\n");
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
 server.on("exit", (code) => process.exit(code ?? 0));
