@@ -1,3 +1,4 @@
+import { fastParse } from "./_fast.js";
 import type { z } from "./_zod.js";
 import { pointerOf } from "./pointer.js";
 import { type Report, reportSchema } from "./schema.js";
@@ -34,6 +35,8 @@ function toIssue(i: z.core.$ZodIssue): SchemaIssue {
  * every problem comes back as an issue with a JSON pointer.
  */
 export function parseReport(input: unknown): ParseResult {
+  const fast = fastParse(input);
+  if (fast !== undefined) return { ok: true, report: fast };
   const r = reportSchema.safeParse(input);
   if (r.success) return { ok: true, report: r.data as Report };
   return { ok: false, issues: r.error.issues.map(toIssue) };
