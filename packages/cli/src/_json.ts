@@ -239,23 +239,24 @@ const decoder = new TextDecoder("utf-8", { fatal: true });
 /** The name an input is shown under: as the user typed it (`-` is standard input). */
 export const STDIN = "-";
 
-/** Reads an input file (or standard input for `-`) as UTF-8 text, without a leading byte-order mark. */
-export async function readText(file: string, io: Io): Promise<string> {
-  let bytes: Uint8Array;
+/**
+ * Reads an input file (or standard input for `-`) as bytes; every failure is an {@link InputError}
+ * naming the file. `directoryHint` says what to give instead of a directory.
+ */
+export async function readInput(file: string, io: Io, directoryHint: Text): Promise<Uint8Array> {
   try {
     if (file === STDIN) {
       if (!io.readStdin) throw Object.assign(new Error("no standard input"), { code: "ENOTSUP" });
-      bytes = await io.readStdin();
-    } else {
-      bytes = await readFile(resolve(io.cwd, file));
+      return await io.readStdin();
     }
+    return await readFile(resolve(io.cwd, file));
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
     const why: Text =
       code === "ENOENT"
         ? { zh: "文件不存在", en: "no such file" }
         : code === "EISDIR"
-          ? { zh: "这是一个目录，请给出其中的 .json 文件", en: "is a directory; give the .json files in it" }
+          ? { zh: `这是一个目录，${directoryHint.zh}`, en: `is a directory; ${directoryHint.en}` }
           : code === "EACCES" || code === "EPERM"
             ? { zh: "没有读取权限", en: "permission denied" }
             : { zh: `无法读取（${code ?? String(cause)}）`, en: `cannot be read (${code ?? String(cause)})` };
@@ -269,6 +270,14 @@ export async function readText(file: string, io: Io): Promise<string> {
       },
     );
   }
+}
+
+/** Reads an input file (or standard input for `-`) as UTF-8 text, without a leading byte-order mark. */
+export async function readText(file: string, io: Io): Promise<string> {
+  const bytes = await readInput(file, io, {
+    zh: "请给出其中的 .json 文件",
+    en: "give the .json files in it",
+  });
   try {
     return stripBom(decoder.decode(bytes));
   } catch (cause) {

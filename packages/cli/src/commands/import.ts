@@ -1,8 +1,8 @@
-import { mkdir, readFile } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import { basename, extname, join, resolve } from "node:path";
 import { stringifyReport } from "@xxgk/core-model";
 import { type ImportDiagnostic, type ImportResult, importReport } from "@xxgk/importer";
-import { STDIN } from "../_json.js";
+import { readInput, STDIN } from "../_json.js";
 import { OUTPUT_OPTIONS, writeOutput } from "../_output.js";
 import type { Io, Lang, Outcome, Text } from "../command.js";
 import { defineCommand } from "../command.js";
@@ -32,32 +32,7 @@ export function decodePage(bytes: Uint8Array): { text: string; encoding: "utf-8"
 }
 
 async function readPage(file: string, io: Io): Promise<{ text: string; encoding: string }> {
-  let bytes: Uint8Array;
-  try {
-    if (file === STDIN) {
-      if (!io.readStdin) throw Object.assign(new Error("no standard input"), { code: "ENOTSUP" });
-      bytes = await io.readStdin();
-    } else {
-      bytes = await readFile(resolve(io.cwd, file));
-    }
-  } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    const why: Text =
-      code === "ENOENT"
-        ? { zh: "文件不存在", en: "no such file" }
-        : code === "EISDIR"
-          ? { zh: "这是一个目录，请给出其中的网页或文本文件", en: "is a directory; give the pages in it" }
-          : { zh: `无法读取（${code ?? String(cause)}）`, en: `cannot be read (${code ?? String(cause)})` };
-    throw new InputError(
-      "INPUT_READ",
-      file,
-      { zh: `${file}: ${why.zh}`, en: `${file}: ${why.en}` },
-      undefined,
-      {
-        cause,
-      },
-    );
-  }
+  const bytes = await readInput(file, io, { zh: "请给出其中的网页或文本文件", en: "give the pages in it" });
   try {
     return decodePage(bytes);
   } catch (cause) {
