@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { Parser } from "htmlparser2";
 import { importHtml, importText } from "@xxgk/importer";
-import { measure, table } from "./_measure.mjs";
+import { compare, table } from "./_measure.mjs";
 
 const fixtures = new URL("../packages/importer/test/fixtures/", import.meta.url);
 const article = readFileSync(new URL("hubei-fancheng-2021.html", fixtures), "utf8");
@@ -32,21 +32,26 @@ if (check.report === null || check.stats.placed !== check.stats.total) {
 }
 
 let sink = 0;
-const tokenize = measure(() => {
-  for (const p of pages) {
-    const parser = new Parser({});
-    parser.write(p);
-    parser.end();
-    sink++;
-  }
-});
-const html = measure(() => {
-  for (const p of pages) sink += importHtml(p).stats.placed;
-});
-const text = measure(() => {
-  for (let i = 0; i < pages.length; i++) sink += importText(seed).stats.placed;
-});
-
+// Round-robin, so that the baseline and the importer see the same machine load.
+const { tokenize, html, text } = compare(
+  {
+    tokenize() {
+      for (const p of pages) {
+        const parser = new Parser({});
+        parser.write(p);
+        parser.end();
+        sink++;
+      }
+    },
+    html() {
+      for (const p of pages) sink += importHtml(p).stats.placed;
+    },
+    text() {
+      for (let i = 0; i < pages.length; i++) sink += importText(seed).stats.placed;
+    },
+  },
+  { rounds: 7, warmup: 2 },
+);
 const perSec = (ms) => Math.round((pages.length / ms) * 1000).toLocaleString("en-US");
 const per = (ms) => (ms / pages.length).toFixed(2);
 process.stdout.write(

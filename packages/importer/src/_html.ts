@@ -1,7 +1,8 @@
-// A small tree over htmlparser2's tokenizer (pure JS: runs in Node and the browser), then a walk that
-// turns a page into a flat sequence of text lines and data tables, each with its source offset.
-import { Parser } from "htmlparser2";
-
+// A small HTML tokenizer and tree builder (pure JS: runs in Node and the browser), then a walk that turns
+// a page into a flat sequence of text lines and data tables, each with its source offset. It scans with
+// indexOf and sticky regexes rather than a state machine per character: a portal page is mostly chrome,
+// and tokenising it character by character cost more than reading the report out of it.
+import { decodeHTML, decodeHTMLAttribute } from "entities/decode";
 /** An element of the parsed page. */
 export interface HNode {
   readonly tag: string;
@@ -19,55 +20,306 @@ export interface HText {
 
 const isNode = (c: HNode | HText): c is HNode => "tag" in c;
 
+/** An element whose attributes are read from the source when first asked for: most never are. */
+class Element implements HNode {
+  readonly children: (HNode | HText)[] = [];
+  #attrs: Record<string, string> | undefined;
+
+  constructor(
+    readonly tag: string,
+    readonly start: number,
+    readonly parent: HNode | null,
+    readonly source: string,
+    readonly attrsFrom: number,
+    readonly attrsTo: number,
+  ) {}
+
+  get attrs(): Readonly<Record<string, string>> {
+    this.#attrs ??= parseAttrs(this.source, this.attrsFrom, this.attrsTo);
+    return this.#attrs;
+  }
+}
+
+function parseAttrs(html: string, from: number, to: number): Record<string, string> {
+  const attrs: Record<string, string> = {};
+  let at = from;
+  while (at < to) {
+    let k = at;
+    while (k < to && (html.charCodeAt(k) === 47 || isSpace(html.charCodeAt(k)))) k++;
+    if (k >= to) break;
+    ATTR.lastIndex = k;
+    const a = ATTR.exec(html);
+    if (!a) break;
+    at = ATTR.lastIndex;
+    const name = lowerName(a[1]!);
+    // The first of repeated attributes counts.
+    if (!Object.hasOwn(attrs, name)) {
+      const v = a[2] ?? a[3] ?? a[4] ?? "";
+      attrs[name] = v.includes("&") ? decodeHTMLAttribute(v) : v;
+    }
+  }
+  return attrs;
+}
+
 /** A parsed page: its tree and its elements by tag name, in document order. */
 export interface ParsedHtml {
   readonly root: HNode;
   readonly byTag: ReadonlyMap<string, readonly HNode[]>;
 }
 
-/** Parses HTML into a tree. Never throws: htmlparser2 is forgiving, unclosed tags close at the end. */
+// Tree building follows htmlparser2's HTML mode (the reader this replaces), so pages read as before:
+// no implied <html>/<body>, an open tag closes the elements it implies, void elements hold nothing.
+const P = new Set(["p"]);
+const HEADINGS = new Set(["h1", "h2", "h3", "h4", "h5", "h6", "p"]);
+const FORM = new Set(["input", "option", "optgroup", "select", "button", "datalist", "textarea"]);
+const SECTIONS = new Set(["thead", "tbody"]);
+const DDT = new Set(["dd", "dt"]);
+const RTP = new Set(["rt", "rp"]);
+const IMPLIES_CLOSE = new Map<string, ReadonlySet<string>>([
+  ["tr", new Set(["tr", "th", "td"])],
+  ["th", new Set(["th"])],
+  ["td", new Set(["thead", "th", "td"])],
+  ["body", new Set(["head", "link", "script"])],
+  ["a", new Set(["a"])],
+  ["li", new Set(["li"])],
+  ["p", P],
+  ...["h1", "h2", "h3", "h4", "h5", "h6"].map((h) => [h, HEADINGS] as const),
+  ...["select", "input", "output", "button", "datalist", "textarea"].map((t) => [t, FORM] as const),
+  ["option", new Set(["option"])],
+  ["optgroup", new Set(["optgroup", "option"])],
+  ["dd", DDT],
+  ["dt", DDT],
+  ...[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "details",
+    "div",
+    "dl",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "header",
+    "hr",
+    "main",
+    "nav",
+    "ol",
+    "pre",
+    "section",
+    "table",
+    "ul",
+  ].map((t) => [t, P] as const),
+  ["rt", RTP],
+  ["rp", RTP],
+  ["tbody", SECTIONS],
+  ["tfoot", SECTIONS],
+]);
+const VOID = new Set([
+  "area",
+  "base",
+  "basefont",
+  "br",
+  "col",
+  "command",
+  "embed",
+  "frame",
+  "hr",
+  "img",
+  "input",
+  "isindex",
+  "keygen",
+  "link",
+  "meta",
+  "param",
+  "source",
+  "track",
+  "wbr",
+]);
+/** Elements whose content is text up to their end tag; the value says whether entities are decoded. */
+const RAW_TEXT = new Map<string, boolean>([
+  ["script", false],
+  ["style", false],
+  ["iframe", false],
+  ["noembed", false],
+  ["noframes", false],
+  ["xmp", false],
+  ["title", true],
+  ["textarea", true],
+]);
+const rawEnd = new Map([...RAW_TEXT.keys()].map((t) => [t, new RegExp(`</${t}[\\t\\n\\f\\r />]`, "gi")]));
+
+// One attribute: its name and its value double-quoted, single-quoted or bare (a missing closing quote
+// runs to the end of the page, as in browsers).
+const ATTR =
+  /([^\t\n\f\r />][^\t\n\f\r />=]*)(?:[\t\n\f\r ]*=[\t\n\f\r ]*(?:"([^"]*)"?|'([^']*)'?|([^\t\n\f\r >]*)))?/y;
+// Every attribute of a tag, without captures: where the tag's attributes end.
+const ATTRS =
+  /(?:[\t\n\f\r /]*[^\t\n\f\r />][^\t\n\f\r />=]*(?:[\t\n\f\r ]*=[\t\n\f\r ]*(?:"[^"]*"?|'[^']*'?|[^\t\n\f\r >]*))?)*/y;
+// HTML's whitespace (tab, LF, FF, CR, space); a tag name ends at one of them, `/` or `>`.
+const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 12 || c === 13;
+const isNameEnd = (c: number): boolean => c === 62 || c === 47 || isSpace(c);
+/** A tag or attribute name in lower case; most markup is written so already, and keeps its string. */
+function lowerName(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) return s.toLowerCase();
+  }
+  return s;
+}
+const isAlpha = (c: number): boolean => (c | 32) >= 97 && (c | 32) <= 122;
+
+/** Parses HTML into a tree. Never throws: unclosed tags close at the end, stray end tags are ignored. */
 export function parseHtml(html: string): ParsedHtml {
-  const root: HNode = { tag: "#root", attrs: {}, children: [], start: 0, parent: null };
+  const root = new Element("#root", 0, null, "", 0, 0);
   const stack: HNode[] = [root];
   const byTag = new Map<string, HNode[]>();
-  const parser = new Parser(
-    {
-      onopentag(name, attrs) {
-        const parent = stack[stack.length - 1]!;
-        const node: HNode = { tag: name, attrs, children: [], start: parser.startIndex, parent };
-        parent.children.push(node);
-        stack.push(node);
-        const list = byTag.get(name);
-        if (list) list.push(node);
-        else byTag.set(name, [node]);
-      },
-      ontext(text) {
-        const parent = stack[stack.length - 1]!;
-        // Script and style bodies are never read; their text is not worth keeping.
-        if (parent.tag === "script" && parent.attrs.id !== "xxgk-report") return;
-        if (parent.tag === "style") return;
-        const last = parent.children[parent.children.length - 1];
-        // htmlparser2 may deliver one text in several pieces (entities): join them.
-        if (last && !isNode(last))
-          parent.children[parent.children.length - 1] = { text: last.text + text, start: last.start };
-        else parent.children.push({ text, start: parser.startIndex });
-      },
-      onclosetag(name) {
-        for (let i = stack.length - 1; i > 0; i--) {
-          if (stack[i]!.tag === name) {
-            stack.length = i;
-            return;
-          }
+  const top = () => stack[stack.length - 1]!;
+
+  const text = (from: number, to: number, decode: boolean) => {
+    if (to <= from) return;
+    const parent = top();
+    // Script and style bodies are never read; their text is not worth keeping.
+    if (parent.tag === "script" && parent.attrs.id !== "xxgk-report") return;
+    if (parent.tag === "style") return;
+    const raw = html.slice(from, to);
+    const t = decode && raw.includes("&") ? decodeHTML(raw) : raw;
+    const last = parent.children[parent.children.length - 1];
+    // Text interrupted by a comment is one text.
+    if (last && !isNode(last))
+      parent.children[parent.children.length - 1] = { text: last.text + t, start: last.start };
+    else parent.children.push({ text: t, start: from });
+  };
+  const open = (tag: string, start: number, attrsFrom = 0, attrsTo = 0): HNode | undefined => {
+    // A second <form> inside a form is ignored, as browsers do.
+    if (tag === "form" && stack.some((n) => n.tag === "form")) return undefined;
+    const implied = IMPLIES_CLOSE.get(tag);
+    if (implied) while (stack.length > 1 && implied.has(top().tag)) stack.pop();
+    const parent = top();
+    const node = new Element(tag, start, parent, html, attrsFrom, attrsTo);
+    parent.children.push(node);
+    const list = byTag.get(tag);
+    if (list) list.push(node);
+    else byTag.set(tag, [node]);
+    if (!VOID.has(tag)) stack.push(node);
+    return node;
+  };
+  const close = (tag: string, start: number) => {
+    if (VOID.has(tag)) {
+      if (tag === "br") open("br", start);
+      return;
+    }
+    for (let i = stack.length - 1; i > 0; i--) {
+      if (stack[i]!.tag === tag) {
+        stack.length = i;
+        return;
+      }
+    }
+    // `</p>` with no open <p> is an empty paragraph.
+    if (tag === "p") {
+      open("p", start);
+      stack.pop();
+    }
+  };
+
+  const n = html.length;
+  let textStart = 0;
+  let pos = 0;
+  while (pos < n) {
+    const lt = html.indexOf("<", pos);
+    if (lt < 0 || lt + 1 >= n) break;
+    const c = html.charCodeAt(lt + 1);
+    if (isAlpha(c)) {
+      // Start tag: find its end past the attributes (a `>` may sit in a quoted value); read them later.
+      let at = lt + 2;
+      while (at < n && !isNameEnd(html.charCodeAt(at))) at++;
+      let tag = lowerName(html.slice(lt + 1, at));
+      if (tag === "image") tag = "img";
+      ATTRS.lastIndex = at;
+      ATTRS.test(html);
+      const attrsTo = ATTRS.lastIndex;
+      let k = attrsTo;
+      while (k < n && (html.charCodeAt(k) === 47 || isSpace(html.charCodeAt(k)))) k++;
+      const end = k < n && html.charCodeAt(k) === 62 ? k + 1 : -1;
+      const selfClosing = k > attrsTo && html.charCodeAt(k - 1) === 47; // "/>"
+      if (end < 0) {
+        // A tag cut off by the end of the page is dropped.
+        text(textStart, lt, true);
+        textStart = n;
+        break;
+      }
+      text(textStart, lt, true);
+      const node = open(tag, lt, at, attrsTo);
+      pos = end;
+      textStart = end;
+      if (node && selfClosing) {
+        if (top() === node) stack.pop();
+        continue;
+      }
+      const decode = RAW_TEXT.get(tag);
+      if (node && decode !== undefined) {
+        const re = rawEnd.get(tag)!;
+        re.lastIndex = end;
+        const m = re.exec(html);
+        const stop = m ? m.index : n;
+        text(end, stop, decode);
+        pos = stop;
+        textStart = stop;
+        if (!m) break;
+      }
+      continue;
+    }
+    if (c === 47 /* / */) {
+      const c2 = html.charCodeAt(lt + 2);
+      const gt = html.indexOf(">", lt + 2);
+      const end = gt < 0 ? n : gt + 1;
+      if (isAlpha(c2)) {
+        let at = lt + 3;
+        while (at < n && !isNameEnd(html.charCodeAt(at))) at++;
+        text(textStart, lt, true);
+        if (gt < 0) {
+          textStart = n;
+          break;
         }
-      },
-    },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
-  );
-  parser.write(html);
-  parser.end();
+        let tag = lowerName(html.slice(lt + 2, at));
+        if (tag === "image") tag = "img";
+        close(tag, lt);
+      } else text(textStart, lt, true); // `</>` or a bogus comment: nothing
+      pos = end;
+      textStart = end;
+      continue;
+    }
+    if (c === 33 /* ! */ || c === 63 /* ? */) {
+      let end: number;
+      if (html.startsWith("!--", lt + 1)) {
+        // `<!-->` and `<!--->` are whole (empty) comments.
+        if (html.charCodeAt(lt + 4) === 62) end = lt + 5;
+        else if (html.startsWith("->", lt + 4)) end = lt + 6;
+        else {
+          const e = html.indexOf("-->", lt + 4);
+          end = e < 0 ? n : e + 3;
+        }
+      } else if (html.startsWith("![CDATA[", lt + 1)) {
+        // CDATA in HTML is a comment (htmlparser2 and browsers alike).
+        const e = html.indexOf("]]>", lt + 9);
+        end = e < 0 ? n : e + 3;
+      } else {
+        const e = html.indexOf(">", lt + 2);
+        end = e < 0 ? n : e + 1;
+      }
+      text(textStart, lt, true);
+      pos = end;
+      textStart = end;
+      continue;
+    }
+    // A `<` that starts no markup is text.
+    pos = lt + 1;
+  }
+  text(textStart, n, true);
   return { root, byTag };
 }
-
 /** All text under a node, block boundaries and `<br>` as newlines; scripts and styles left out. */
 export function textOf(node: HNode): string {
   let out = "";

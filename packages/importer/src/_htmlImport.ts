@@ -32,7 +32,7 @@ export function readHtml(html: string, opts: ImportOptions): ImportResult {
   const lines = new LineIndex(html);
   const at = (offset: number, text?: string): SourcePosition => {
     const p = lines.at(offset);
-    return text === undefined ? p : { ...p, excerpt: excerpt(text) };
+    return text === undefined ? p : { line: p.line, column: p.column, excerpt: excerpt(text) };
   };
   const page = parseHtml(html);
   const tags = (tag: string): readonly HNode[] => page.byTag.get(tag) ?? [];
@@ -86,7 +86,8 @@ export function readHtml(html: string, opts: ImportOptions): ImportResult {
   const inArticle = (it: Item) => container === undefined || isWithin(it.node, container);
 
   let lastInArticle = -1;
-  for (const [i, it] of items.entries()) {
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
     if (!inArticle(it)) continue;
     lastInArticle = i;
     if (it.kind === "table") {
@@ -138,13 +139,29 @@ export function readHtml(html: string, opts: ImportOptions): ImportResult {
     ...tags("meta")
       .filter((n) => /pubdate|publishdate/i.test(n.attrs.name ?? ""))
       .map((n) => `发布日期：${n.attrs.content ?? ""}`),
-    ...items.filter((it) => it.kind === "text").map((it) => it.text),
+    ...datedTexts(items),
     tableText,
-  ].join("\n");
+  ].join("\u0000");
   return finishReport(
     { edition, title, published: findPublished(pubText), narrative, placer, tablePos, diag, format: "html" },
     opts,
   );
+}
+
+const DATED = /发布|成文|印发/;
+
+/**
+ * The page's text where a publication date can be stated: each line naming one and the lines after it
+ * (the date may follow on the next line), not the whole page with its navigation.
+ */
+function datedTexts(items: readonly Item[]): string[] {
+  const texts: string[] = [];
+  for (const it of items) if (it.kind === "text") texts.push(it.text);
+  const out: string[] = [];
+  for (let i = 0; i < texts.length; i++) {
+    if (DATED.test(texts[i]!)) out.push(texts.slice(i, i + 4).join("\n"));
+  }
+  return out;
 }
 
 function findTitle(

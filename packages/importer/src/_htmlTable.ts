@@ -87,8 +87,11 @@ export function classifyTable(
 export interface HeaderState {
   cols: Placed[][];
   reviewDone: boolean;
-  /** Column keys by header, per row definition; `null` when the header does not line up. */
-  cache: Map<readonly CellDef[], { keys: (CellKey | null)[]; units: (string | undefined)[] } | null>;
+  /**
+   * Per grid column, the index of the row definition's cell its header names, by the row's column
+   * labels (rows of one table share them); `null` when the header does not line up.
+   */
+  cache: Map<string, { cells: (number | null)[]; units: (string | undefined)[] } | null>;
   mismatchReported: boolean;
 }
 
@@ -105,6 +108,17 @@ function leafIndex(defs: readonly CellDef[]): LabelIndex<CellDef> {
     leafIndexes.set(defs, ix);
   }
   return ix;
+}
+
+const signatures = new WeakMap<readonly CellDef[], string>();
+/** What identifies a row definition's columns: their labels, in order. */
+function signatureOf(defs: readonly CellDef[]): string {
+  let sig = signatures.get(defs);
+  if (sig === undefined) {
+    sig = defs.map((d) => d.colLabels.join("\u0001")).join("\u0002");
+    signatures.set(defs, sig);
+  }
+  return sig;
 }
 
 /** The column key each grid column's header names (for one row's cells); `null` = none. */
@@ -145,7 +159,9 @@ function mapByHeader(
   header: HeaderState,
 ): { keys: (CellKey | null)[]; units: (string | undefined)[] } | null {
   if (header.cols.length === 0) return null;
-  let cached = header.cache.get(defs);
+  // Every row of a table has the same columns: match the header against them once.
+  const sig = signatureOf(defs);
+  let cached = header.cache.get(sig);
   if (cached === undefined) {
     const cols = columnKeys(header, defs);
     const order = defs.map((d) => d.key);
@@ -164,14 +180,17 @@ function mapByHeader(
       prev = k;
     }
     if (seen.size !== defs.length) ok = false;
-    cached = ok ? cols : null;
-    header.cache.set(defs, cached);
+    cached = ok
+      ? { cells: cols.keys.map((k) => (k === null ? null : order.indexOf(k))), units: cols.units }
+      : null;
+    header.cache.set(sig, cached);
   }
   if (cached === null) return null;
   const keys: (CellKey | null)[] = [];
   const units: (string | undefined)[] = [];
   for (const v of values) {
-    const key = cached.keys[v.col] ?? null;
+    const cell = cached.cells[v.col];
+    const key = cell === null || cell === undefined ? null : defs[cell]!.key;
     if (key === null && (header.cols[v.col] ?? []).length === 0 && v.value !== "") return null;
     keys.push(key);
     units.push(cached.units[v.col]);
@@ -314,7 +333,8 @@ export function readHtmlTable(
     const mapped = mapByHeader(values, defs, header);
     const src: SourceValue[] = values.map((v, i) => {
       const unit = mapped?.units[i];
-      const pos = { ...at(v.raw.start), excerpt: v.value };
+      const { line, column } = at(v.raw.start);
+      const pos = column === undefined ? { line, excerpt: v.value } : { line, column, excerpt: v.value };
       // A value under a header the official format does not have (a provincial 小计): said once per
       // column below, and kept out of the row.
       const heads = header.cols[v.col] ?? [];

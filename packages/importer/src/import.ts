@@ -2,7 +2,8 @@ import { readHtml } from "./_htmlImport.js";
 import { readText } from "./_text.js";
 import type { ImportOptions, ImportResult } from "./types.js";
 
-const strip = (s: string): string => s.replace(/^\ufeff/, "");
+// Not a regex replace: on a 100 KB page it showed in profiles, to remove nothing.
+const strip = (s: string): string => (s.charCodeAt(0) === 0xfeff ? s.slice(1) : s);
 
 /** Reads a plain-text copy of a report (one cell per line, as scraped from a page). */
 export function importText(text: string, opts: ImportOptions = {}): ImportResult {
