@@ -36,8 +36,83 @@ function vfsName(bytes: Uint8Array): string {
   return name;
 }
 
-/** Lays out and writes the PDF with only the given fonts available. */
-export async function printPdf(doc: TDocumentDefinitions, fonts: PdfFonts): Promise<Uint8Array> {
+/** The parts of pdfmake's pdfkit document that {@link reuseParsedFonts} reads and extends. */
+interface FontHost {
+  fonts: Record<string, Record<string, unknown>>;
+  fontCache: Record<string, Record<string, { font: object; name: string; constructor: unknown }>>;
+  _fontFamilies: Record<string, unknown>;
+  _fontCount: number;
+  _font: unknown;
+  getFontType(bold: boolean, italics: boolean): string;
+  provideFont(family: string, bold: boolean, italics: boolean): unknown;
+}
+
+type EmbeddedFontClass = new (
+  doc: FontHost,
+  font: object,
+  id: string,
+) => { name: string; id: string; layoutCache?: object };
+
+/** Parsed fontkit fonts by virtual file name, shared by every later document of this process. */
+const parsed = new Map<string, object>();
+/**
+ * pdfkit's per-document cache of shaped words (glyphs and scaled positions, never changed once made),
+ * shared per font; started afresh past {@link MAX_SHAPED} entries so a long batch does not grow it forever.
+ */
+const layouts = new WeakMap<object, object>();
+const MAX_SHAPED = 20_000;
+let patched = false;
+
+/**
+ * pdfkit parses a font's bytes anew for every document (fontkit.create), and the parse, its glyph
+ * decoding and its layout tables are most of a warm render of a CJK font. After the first document the
+ * parsed fonts are kept, and pdfmake's document class hands them to each new document's embedded font
+ * (which keeps its own subset, widths and ids per document, so the bytes are the same as before).
+ */
+function reuseParsedFonts(doc: FontHost): void {
+  for (const [family, types] of Object.entries(doc.fontCache)) {
+    for (const [type, embedded] of Object.entries(types)) {
+      if (typeof embedded.font !== "object") continue; // a standard PDF font: nothing parsed
+      const file = doc.fonts[family]?.[type];
+      if (typeof file === "string" && !parsed.has(file)) parsed.set(file, embedded.font);
+      const shaped = layouts.get(embedded.font);
+      if (shaped !== undefined && Object.keys(shaped).length > MAX_SHAPED) layouts.delete(embedded.font);
+    }
+  }
+  if (patched) return;
+  const sample = Object.values(doc.fontCache).flatMap((t) => Object.values(t))[0];
+  const proto = Object.getPrototypeOf(doc) as FontHost;
+  if (typeof sample?.font !== "object" || typeof proto.provideFont !== "function") return;
+  patched = true;
+  const EmbeddedFont = sample.constructor as EmbeddedFontClass;
+  const provideFont = proto.provideFont;
+  proto.provideFont = function (this: FontHost, family: string, bold: boolean, italics: boolean) {
+    const type = this.getFontType(bold, italics);
+    const file = this.fonts[family]?.[type];
+    const font = typeof file === "string" ? parsed.get(file) : undefined;
+    if (font !== undefined && this.fontCache[family]?.[type] === undefined) {
+      // What pdfkit's font() does for font bytes: a fresh id, one embedded font per PostScript name.
+      const embedded = new EmbeddedFont(this, font, `F${++this._fontCount}`);
+      if (embedded.layoutCache !== undefined) {
+        const shaped = layouts.get(font);
+        if (shaped === undefined) layouts.set(font, embedded.layoutCache);
+        else embedded.layoutCache = shaped;
+      }
+      const same = this._fontFamilies[embedded.name] as { font?: object } | undefined;
+      let chosen: unknown = embedded;
+      if (same === undefined) this._fontFamilies[embedded.name] = embedded;
+      else if (same.font === font) chosen = same;
+      else this._fontFamilies[embedded.id] = embedded;
+      this._font = chosen;
+      this.fontCache[family] ??= {};
+      this.fontCache[family][type] = chosen as FontHost["fontCache"][string][string];
+    }
+    return provideFont.call(this, family, bold, italics);
+  };
+}
+
+/** Makes the given fonts the only ones pdfmake knows. */
+function useFonts(fonts: PdfFonts): void {
   const serif = vfsName(fonts.serif);
   const sans = vfsName(fonts.sans);
   // Set afresh for every document: pdfmake rewrites font descriptors while it resolves them.
@@ -46,12 +121,22 @@ export async function printPdf(doc: TDocumentDefinitions, fonts: PdfFonts): Prom
     [FONT_FAMILIES.sans]: { normal: sans, bold: sans, italics: sans, bolditalics: sans },
   };
   pdfmake.setFonts(dictionary);
+}
+
+const failed = (e: unknown) =>
+  new PdfRenderError("pdf.failed", `pdfmake could not make the PDF: ${(e as Error).message}`, {
+    cause: e,
+  });
+
+/** Lays out and writes the PDF with only the given fonts available. */
+export async function printPdf(doc: TDocumentDefinitions, fonts: PdfFonts): Promise<Uint8Array> {
+  useFonts(fonts);
   try {
-    const buffer = await pdfmake.createPdf(doc).getBuffer();
+    const output = pdfmake.createPdf(doc);
+    const buffer = await output.getBuffer();
+    reuseParsedFonts((await output.getStream()) as unknown as FontHost);
     return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   } catch (e) {
-    throw new PdfRenderError("pdf.failed", `pdfmake could not make the PDF: ${(e as Error).message}`, {
-      cause: e,
-    });
+    throw failed(e);
   }
 }

@@ -139,6 +139,15 @@ export function creationDateOf(report: Report): Date {
 }
 
 const RULE = 0.5;
+/**
+ * The share of a text block a table may take by {@link spanOffsets}' estimate and still be kept whole
+ * in one unbreakable block unmeasured: the estimate was 2–3 % under the drawn height for table 三, so
+ * this leaves room for an estimate 30 % off plus the heading above the table.
+ */
+const SURELY_FITS = 0.7;
+
+/** The id prefix of a table's kept-together first part whose fit the page-break callback decides. */
+const KEEP = "keep:";
 const TABLE_LINE = 1.02;
 
 /** Padding around a table cell's text, from the table's font size. */
@@ -201,7 +210,7 @@ function spanOffsets(
   id: TableId,
   preset: PdfPreset,
   textOf: (g: GridCell) => string,
-): { offsets: Map<GridCell, number>; minHeights: number[] } {
+): { offsets: Map<GridCell, number>; minHeights: number[]; height: number } {
   const spec = PRESETS[preset].tables[id];
   const widths = columnWidths(id, preset);
   const pad = paddingOf(spec.fontSize);
@@ -226,7 +235,8 @@ function spanOffsets(
   );
   // A table that may not fit on a page can break inside a group: its row-spanning body labels stay at
   // the top of their group then, or the centring margin could push a label past the foot of the page.
-  const mayBreak = heights.reduce((a, b) => a + b, 0) > textBlockOf(preset).height * 0.9;
+  const height = heights.reduce((a, b) => a + b, 0);
+  const mayBreak = height > textBlockOf(preset).height * 0.9;
   const out = new Map<GridCell, number>();
   const minHeights = rows.map(() => 0);
   for (const m of measured) {
@@ -240,7 +250,7 @@ function spanOffsets(
       heights.slice(m.row, m.row + m.g.rowSpan).reduce((a, b) => a + b, 0) + (m.g.rowSpan - 1) * RULE;
     out.set(m.g, Math.max(0, (span - 2 * pad.v - m.height) / 2));
   }
-  return { offsets: out, minHeights };
+  return { offsets: out, minHeights, height };
 }
 
 function gridCellContent(
@@ -274,7 +284,13 @@ function gridCellContent(
   }
 }
 
-function pdfTable(report: Report, rows: readonly GridRow[], id: TableId, preset: PdfPreset): ContentTable {
+/** A table for pdfmake, and its estimated height in points (from the texts and column widths). */
+interface PdfTable {
+  readonly node: ContentTable;
+  readonly height: number;
+}
+
+function pdfTable(report: Report, rows: readonly GridRow[], id: TableId, preset: PdfPreset): PdfTable {
   const layout = layoutOf(report.edition);
   const t = layout.tables[id];
   const spec = PRESETS[preset].tables[id];
@@ -283,7 +299,7 @@ function pdfTable(report: Report, rows: readonly GridRow[], id: TableId, preset:
     const def = layout.byKey.get(g.cell!)!;
     return report.tables[def.table][def.path[0]]?.[def.path[1]]?.raw ?? "";
   };
-  const { offsets, minHeights } = spanOffsets(rows, id, preset, rawOf);
+  const { offsets, minHeights, height } = spanOffsets(rows, id, preset, rawOf);
   const body = expandGrid(rows, t.width).map((slots) =>
     slots.map(
       (slot): TableCell =>
@@ -291,7 +307,7 @@ function pdfTable(report: Report, rows: readonly GridRow[], id: TableId, preset:
     ),
   );
   const headerRows = rows.filter((r) => r.part === "head").length;
-  return {
+  const node: ContentTable = {
     table: {
       widths: columnWidths(id, preset),
       ...(minHeights.some((h) => h > 0) ? { heights: (row: number) => minHeights[row] ?? 0 } : {}),
@@ -304,6 +320,7 @@ function pdfTable(report: Report, rows: readonly GridRow[], id: TableId, preset:
     fontSize: spec.fontSize,
     lineHeight: TABLE_LINE,
   };
+  return { node, height };
 }
 
 /**
@@ -311,19 +328,22 @@ function pdfTable(report: Report, rows: readonly GridRow[], id: TableId, preset:
  * Table 二 is one pdfmake table per sub-table (caption, header, rows), each kept whole and drawn flush
  * against the previous one, so a page break can only fall between sub-tables.
  */
-function tableContent(report: Report, id: TableId, preset: PdfPreset): Content[] {
+function tableContent(report: Report, id: TableId, preset: PdfPreset): { parts: Content[]; height: number } {
   const t = layoutOf(report.edition).tables[id];
   const margin: [number, number, number, number] = [0, 4, 0, 8];
   if (id !== "proactive") {
-    return [identified({ ...pdfTable(report, t.rows, id, preset), margin }, `table:${id}`)];
+    const { node, height } = pdfTable(report, t.rows, id, preset);
+    return { parts: [identified({ ...node, margin }, `table:${id}`)], height };
   }
   const groups: GridRow[][] = [];
   for (const row of t.rows) {
     if (row.cells[0]?.role === "caption" || groups.length === 0) groups.push([]);
     groups[groups.length - 1]!.push(row);
   }
-  return groups.map((rows, i): Content => {
-    const part = pdfTable(report, rows, id, preset);
+  const heights: number[] = [];
+  const parts = groups.map((rows, i): Content => {
+    const { node: part, height } = pdfTable(report, rows, id, preset);
+    heights.push(height);
     // A part drawn right below the previous one overlaps it by one rule, so the two rules coincide;
     // a part that starts a page keeps its own top rule.
     const first = i === 0 ? margin[1] : -RULE;
@@ -331,6 +351,7 @@ function tableContent(report: Report, id: TableId, preset: PdfPreset): Content[]
     const edges: [number, number, number, number] = [0, first, 0, last];
     return identified({ ...part, unbreakable: true, margin: edges }, `table:${id}:${i}`);
   });
+  return { parts, height: heights[0] ?? 0 };
 }
 
 /** Any pdfmake node may carry an `id` (pdfmake passes it to `pageBreakBefore`); the types know it only on text. */
@@ -378,15 +399,21 @@ export function buildDocDefinition(report: Report, options: DocOptions = {}): TD
       content.push(heading, ...blocks);
       continue;
     }
-    const [first, ...rest] = tableContent(report, s.table, preset);
+    const { parts, height } = tableContent(report, s.table, preset);
+    const [first, ...rest] = parts;
     // The table's first part starts on a fresh page rather than break, taking the heading along when
-    // nothing comes between them: a heading is never left alone at the foot of a page.
-    const keep = blocks.length === 0 ? { stack: [heading, first!] } : { stack: [first!] };
-    content.push(
-      ...(blocks.length === 0 ? [] : [heading, ...blocks]),
-      identified(keep, `keep:${s.table}`),
-      ...rest,
-    );
+    // nothing comes between them: a heading is never left alone at the foot of a page. A part that
+    // surely fits on a page (by the estimate) is an unbreakable block, which pdfmake moves to the next
+    // page in the same layout pass. Any other goes to the page-break callback (see keepTogether), which
+    // costs pdfmake a second layout of the whole document when it moves something (measuring the part
+    // alone first cost as much). Never an unbreakable block that might be taller than a page: pdfmake
+    // silently drops what runs past its first page.
+    const stack = blocks.length === 0 ? [heading, first!] : [first!];
+    const keep: Content =
+      height <= textBlockOf(preset).height * SURELY_FITS
+        ? { stack, unbreakable: true }
+        : identified({ stack }, `${KEEP}${s.table}`);
+    content.push(...(blocks.length === 0 ? [] : [heading, ...blocks]), keep, ...rest);
   }
   content.push({
     stack: [
@@ -459,13 +486,14 @@ interface PageBreakContext {
 /**
  * Page-break rules: a section heading never ends a page, and a table (with its heading when nothing
  * comes between) starts on a fresh page rather than break — unless it would not fit on a page anyway.
+ * Each break asked for here costs pdfmake a second layout of the whole document.
  */
 function keepTogether(node: Node, context: unknown, top: number): boolean {
   const info = node as Node & { id?: string; pageNumbers?: number[]; startPosition?: { top: number } };
   if (info.headlineLevel === 1) {
     return (context as PageBreakContext).getFollowingNodesOnPage().length === 0;
   }
-  if (typeof info.id === "string" && info.id.startsWith("keep:")) {
+  if (typeof info.id === "string" && info.id.startsWith(KEEP)) {
     const pages = info.pageNumbers ?? [];
     const atTop = (info.startPosition?.top ?? top) <= top + 1;
     return pages.length > 1 && !atTop;

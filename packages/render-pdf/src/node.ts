@@ -24,7 +24,9 @@ export function loadNodeFonts(): Promise<PdfFonts> {
     const paths = nodeFontPaths();
     try {
       const [serif, sans] = await Promise.all([readFile(paths.serif), readFile(paths.sans)]);
-      return { serif: new Uint8Array(serif), sans: new Uint8Array(sans) };
+      // Views, not copies: a Buffer of a file this size owns its memory, and copying 25 MB costs ~0.1 s.
+      const view = (b: Buffer) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+      return { serif: view(serif), sans: view(sans) };
     } catch (e) {
       cached = undefined;
       throw new PdfRenderError(

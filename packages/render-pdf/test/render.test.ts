@@ -228,6 +228,30 @@ describe("hard cases", () => {
     expect(count).toBe(cells.length);
   });
 
+  it("gives the same bytes whatever was rendered before it in the process (parsed fonts are shared)", async () => {
+    const report = example("example-2021");
+    const first = await render(report);
+    await render(rareCharacters());
+    await render(longNamesAndUrls(), "compact");
+    expect(Buffer.from(await render(report)).equals(Buffer.from(first))).toBe(true);
+  });
+
+  it("keeps table 三 whole on one page in the compact preset too", async () => {
+    const report = example("example-2021");
+    const pdf = await render(report, "compact");
+    const words = pdfWords(pdf);
+    expect(overflowing(words, "compact")).toEqual([]);
+    const heads = layoutOf("2021")
+      .tables.applications.rows.flatMap((r) => r.cells)
+      .filter((c) => c.role === "rowhead" && c.text.length > 3);
+    const pages = new Set(
+      words
+        .filter((w) => w.text.length > 3 && heads.some((h) => h.text.startsWith(w.text)))
+        .map((w) => w.page),
+    );
+    expect(pages.size).toBe(1);
+  });
+
   it("warns about 𠮷 and still renders the report", async () => {
     const { pdf, warnings } = await renderPdf(rareCharacters(), { fonts });
     expect(warnings.map((w) => `${w.char} ${w.pointer}`)).toContain("𠮷 /meta/organ");
