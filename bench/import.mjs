@@ -1,11 +1,11 @@
 // bench/import: published HTML pages → reports per second. The page is a ~100 KB government site page
 // (navigation, scripts, sidebar, footer around a Word-made 2021 report with every CMS quirk the importer
 // tolerates), read with importHtml(); the baseline is htmlparser2 tokenising the same bytes with no
-// handlers, the floor of any HTML reader, in the same process.
+// handlers (what the importer used to be built on), run round-robin with it in the same process.
 // Goal (issue #5): ≥ 300 pages/s.
 import { readFileSync } from "node:fs";
-import { Parser } from "htmlparser2";
 import { importHtml, importText } from "@xxgk/importer";
+import { Parser } from "htmlparser2";
 import { compare, table } from "./_measure.mjs";
 
 const fixtures = new URL("../packages/importer/test/fixtures/", import.meta.url);
@@ -16,7 +16,8 @@ const seed = readFileSync(new URL("seed-wulin-2020.txt", fixtures), "utf8");
 // script bundle, a footer of partner sites.
 const links = Array.from(
   { length: 170 },
-  (_, i) => `<li><a href="/zwgk/col${i}/index.html" title="栏目${i}">政务公开栏目${i}（第${i % 12}类）</a></li>`,
+  (_, i) =>
+    `<li><a href="/zwgk/col${i}/index.html" title="栏目${i}">政务公开栏目${i}（第${i % 12}类）</a></li>`,
 ).join("\n");
 const script = `<script>\n${Array.from({ length: 120 }, (_, i) => `var cfg${i} = { id: ${i}, name: "module${i}", enabled: ${i % 2 === 0} };`).join("\n")}\n</script>`;
 const page = article
