@@ -36,8 +36,17 @@ export type JobResult =
 /** Marks the worker threads of `xxgk render` in `workerData`. */
 export const WORKER_FLAG = "xxgkRenderWorker";
 
-/** A job message from the main thread: a job with its sequence number, or `null` to stop. */
-export type WorkerRequest = { readonly id: number; readonly job: RenderJob } | null;
+/** What a worker thread starts with: the flag, and the batch's inputs (sent once, not with every job). */
+export interface RenderWorkerData {
+  readonly [WORKER_FLAG]: true;
+  readonly inputs: readonly string[];
+}
+
+/**
+ * A job message from the main thread: a job (without the batch's inputs, which the worker has) with its
+ * sequence number, or `null` to stop.
+ */
+export type WorkerRequest = { readonly id: number; readonly job: Omit<RenderJob, "inputs"> } | null;
 
 /** The absolute form of a path given on the command line. */
 export const absolute = (cwd: string, path: string) => resolve(cwd, path);

@@ -1,15 +1,21 @@
 // One report rendered to its output files, in a worker thread of `xxgk render` (or in-process for a
 // single file). Jobs and results are plain data so they cross the thread boundary unchanged.
 import { writeFile } from "node:fs/promises";
-import { relative, resolve } from "node:path";
+import { relative } from "node:path";
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
 import { parseReport, type Report } from "@xxgk/core-model";
 import { renderDocument, renderFragment } from "@xxgk/render-html";
-import { type PdfPreset, renderPdf } from "@xxgk/render-pdf";
+import { renderPdf } from "@xxgk/render-pdf";
 import { loadNodeFonts } from "@xxgk/render-pdf/node";
 import { validate } from "@xxgk/validators";
 import { readJson } from "./_json.js";
-import { type JobResult, type RenderJob, WORKER_FLAG, type WorkerRequest } from "./_render-protocol.js";
+import {
+  type JobResult,
+  type RenderJob,
+  type RenderWorkerData,
+  WORKER_FLAG,
+  type WorkerRequest,
+} from "./_render-protocol.js";
 import type { Io, Text } from "./command.js";
 import { CliError, type ErrorCode } from "./errors.js";
 
@@ -106,13 +112,16 @@ export async function renderJob(job: RenderJob): Promise<JobResult> {
   }
 }
 
-if (!isMainThread && parentPort && (workerData as Record<string, unknown> | null)?.[WORKER_FLAG] === true) {
+if (!isMainThread && parentPort && (workerData as Partial<RenderWorkerData> | null)?.[WORKER_FLAG] === true) {
   const port = parentPort;
+  const { inputs } = workerData as RenderWorkerData;
+  // Read the fonts while the first job is on its way.
+  void loadNodeFonts().catch(() => {});
   port.on("message", (msg: WorkerRequest) => {
     if (msg === null) {
       port.close();
       return;
     }
-    void renderJob(msg.job).then((result) => port.postMessage({ id: msg.id, result }));
+    void renderJob({ ...msg.job, inputs }).then((result) => port.postMessage({ id: msg.id, result }));
   });
 }
