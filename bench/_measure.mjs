@@ -1,24 +1,27 @@
 // Shared timing helpers for the benchmark scripts: run a task for several rounds after a warm-up and
-// keep the median, so one GC pause does not decide the result. Time is this process's CPU time (user +
-// system), not wall-clock time: the machine is shared, and CPU time is what "on one core" means.
+// keep the median, so one GC pause does not decide the result. Time is wall-clock time of the (single)
+// JavaScript thread — what a user waits for. Process CPU time would also count V8's concurrent GC
+// threads (1.2–1.8× wall time here), which run on the second core. Run benchmarks on an idle machine:
+// the tasks of one comparison are interleaved so that a baseline and the code compared with it see the
+// same load, but absolute numbers still move with it. No forced gc() between rounds: a full collection
+// resets V8's heap sizing, so the round after it measured a cold heap (2× slower for the importer) that
+// no real batch ever sees; garbage collection in steady state is part of what is measured.
 
-/** Median CPU time in ms of `rounds` runs of `task` (after `warmup` unmeasured runs). */
+/** Median wall-clock time in ms of `rounds` runs of `task` (after `warmup` unmeasured runs). */
 export function measure(task, { rounds = 5, warmup = 1 } = {}) {
   for (let i = 0; i < warmup; i++) task();
   const times = [];
   for (let i = 0; i < rounds; i++) {
-    globalThis.gc?.();
-    const t0 = process.cpuUsage();
+    const t0 = performance.now();
     task();
-    const d = process.cpuUsage(t0);
-    times.push((d.user + d.system) / 1000);
+    times.push(performance.now() - t0);
   }
   times.sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)];
 }
 
 /**
- * Median CPU time in ms of each task, the tasks run round-robin (A B C, A B C, …) so that a baseline and
+ * Median wall-clock time in ms of each task, the tasks run round-robin (A B C, A B C, …) so that a baseline and
  * the code compared with it see the same machine load: on a shared machine, load changes by the minute.
  */
 export function compare(tasks, { rounds = 5, warmup = 1 } = {}) {
@@ -27,11 +30,9 @@ export function compare(tasks, { rounds = 5, warmup = 1 } = {}) {
   const times = Object.fromEntries(names.map((n) => [n, []]));
   for (let i = 0; i < rounds; i++) {
     for (const n of names) {
-      globalThis.gc?.();
-      const t0 = process.cpuUsage();
+      const t0 = performance.now();
       tasks[n]();
-      const d = process.cpuUsage(t0);
-      times[n].push((d.user + d.system) / 1000);
+      times[n].push(performance.now() - t0);
     }
   }
   return Object.fromEntries(

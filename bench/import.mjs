@@ -56,7 +56,7 @@ const { tokenize, html, text } = compare(
 const perSec = (ms) => Math.round((pages.length / ms) * 1000).toLocaleString("en-US");
 const per = (ms) => (ms / pages.length).toFixed(2);
 process.stdout.write(
-  `${pages.length} pages of ${kib.toFixed(0)} KiB (2021 edition, site chrome, CMS quirks); Node ${process.version}; median of 7 rounds\n\n`,
+  `${pages.length} pages of ${kib.toFixed(0)} KiB (2021 edition, site chrome, CMS quirks); Node ${process.version}; wall-clock time, median of 7 interleaved rounds\n\n`,
 );
 table(
   ["task", "ms/page", "pages/s", "vs tokenizing"],

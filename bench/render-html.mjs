@@ -17,14 +17,19 @@ const report = parsed.report;
 // 20 findings spread over the tables, as a validator run on a sloppy report might give.
 const findings = layoutOf("2021")
   .cells.filter((_, i) => i % 10 === 0)
-  .map((c) => ({ pointer: c.pointer, severity: "warning", message: "合计与分项之和不一致", code: "T3.row-total" }));
+  .map((c) => ({
+    pointer: c.pointer,
+    severity: "warning",
+    message: "合计与分项之和不一致",
+    code: "T3.row-total",
+  }));
 
 let sink = 0;
 const run = (f) => () => {
   for (let i = 0; i < COUNT; i++) sink += f().length;
 };
 
-// Round-robin, so the baseline and the renders see the same machine load; CPU time, median of 5.
+// Round-robin, so the baseline and the renders see the same machine load; wall-clock time, median of 5.
 const cases = {
   "baseline: JSON.stringify(toDocument(report))": run(() => JSON.stringify(toDocument(report))),
   "renderDocument (JSON embedded)": run(() => renderDocument(report)),
@@ -34,7 +39,10 @@ const cases = {
   [`renderDocument + ${findings.length} findings`]: run(() => renderDocument(report, { findings })),
 };
 
-const results = Object.entries(compare(cases, { rounds: 5, warmup: 1 })).map(([label, ms]) => [label, ms / COUNT]);
+const results = Object.entries(compare(cases, { rounds: 5, warmup: 1 })).map(([label, ms]) => [
+  label,
+  ms / COUNT,
+]);
 const base = results[0][1];
 table(
   ["task (2021 example, ×10,000)", "ms/report", "× baseline"],

@@ -22,12 +22,11 @@ if (!parsed.ok) throw new Error("example does not parse");
 const report = parsed.report;
 const ROUNDS = 15;
 
-/** Median ms of `rounds` awaited runs after `warmup` unmeasured ones. */
+/** Median ms of `rounds` awaited runs after `warmup` unmeasured ones (no forced gc(): see _measure.mjs). */
 async function measureAsync(task, rounds = ROUNDS, warmup = 3) {
   for (let i = 0; i < warmup; i++) await task();
   const times = [];
   for (let i = 0; i < rounds; i++) {
-    globalThis.gc?.();
     const t0 = performance.now();
     await task();
     times.push(performance.now() - t0);
@@ -99,9 +98,23 @@ const files = Array.from({ length: 200 }, (_, i) => {
 });
 function batch(jobs) {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [cli, "render", ...files, "--pdf", "--force", "--out-dir", join(work, `out${jobs}`), "--jobs", String(jobs)], {
-    encoding: "utf8",
-  });
+  const r = spawnSync(
+    process.execPath,
+    [
+      cli,
+      "render",
+      ...files,
+      "--pdf",
+      "--force",
+      "--out-dir",
+      join(work, `out${jobs}`),
+      "--jobs",
+      String(jobs),
+    ],
+    {
+      encoding: "utf8",
+    },
+  );
   if (r.status !== 0) throw new Error(`xxgk render --jobs ${jobs} failed: ${r.stderr}`);
   return performance.now() - t0;
 }
@@ -113,8 +126,20 @@ const kb = (n) => (n / 1024).toFixed(1);
 table(
   ["2021 example", "ms/report", "× Chromium", "PDF KB", "× Chromium size"],
   [
-    ["baseline: Chromium page.pdf() of renderDocument", chromiumMs.toFixed(1), "1.00", kb(chromiumPdf.length), "1.00"],
-    ["@xxgk/render-pdf renderPdf (warm)", oursMs.toFixed(1), (oursMs / chromiumMs).toFixed(2), kb(ours.length), (ours.length / chromiumPdf.length).toFixed(2)],
+    [
+      "baseline: Chromium page.pdf() of renderDocument",
+      chromiumMs.toFixed(1),
+      "1.00",
+      kb(chromiumPdf.length),
+      "1.00",
+    ],
+    [
+      "@xxgk/render-pdf renderPdf (warm)",
+      oursMs.toFixed(1),
+      (oursMs / chromiumMs).toFixed(2),
+      kb(ours.length),
+      (ours.length / chromiumPdf.length).toFixed(2),
+    ],
   ],
 );
 process.stdout.write("\n");
@@ -129,7 +154,10 @@ const goals = [
   [`warm ≤ 80 ms per report: ${oursMs.toFixed(1)} ms`, oursMs <= 80],
   [`≥ 3× faster than Chromium: ${(chromiumMs / oursMs).toFixed(1)}×`, chromiumMs / oursMs >= 3],
   [`PDF ≤ 150 KB: ${kb(ours.length)} KB`, ours.length <= 150 * 1024],
-  [`PDF ≤ half of Chromium's: ${(ours.length / chromiumPdf.length).toFixed(2)}`, ours.length <= chromiumPdf.length / 2],
+  [
+    `PDF ≤ half of Chromium's: ${(ours.length / chromiumPdf.length).toFixed(2)}`,
+    ours.length <= chromiumPdf.length / 2,
+  ],
   [`first PDF in a fresh process ≤ 1 s: ${(first.ms / 1000).toFixed(2)} s`, first.ms <= 1000],
   [`200 reports, 2 workers ≥ 1.7× faster than 1: ${(batch1 / batch2).toFixed(2)}×`, batch1 / batch2 >= 1.7],
 ];
