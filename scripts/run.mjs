@@ -146,6 +146,7 @@ switch (task) {
       "test",
       "test:build",
       "--concurrency=2",
+      "--continue",
     ]);
     // One plain closing line over every package's vitest run, so a run that executed no test shows.
     process.stdout.write(

@@ -80,7 +80,10 @@ const rowsOf = (edition: EditionId): Record<TableId, readonly string[]> => {
     review: Object.keys(tables.review.shape),
   };
 };
-const ROWS: Record<EditionId, Record<TableId, readonly string[]>> = { "2019": rowsOf("2019"), "2021": rowsOf("2021") };
+const ROWS: Record<EditionId, Record<TableId, readonly string[]>> = {
+  "2019": rowsOf("2019"),
+  "2021": rowsOf("2021"),
+};
 
 /** The report a schema-conforming document parses to, or `undefined` to let zod decide. */
 export function fastParse(input: unknown): Report | undefined {
