@@ -9,6 +9,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseReport } from "@xxgk/core-model";
+import { chromiumLaunchOptions } from "@xxgk/render-contract/chromium";
 import { renderDocument } from "@xxgk/render-html";
 import { renderPdf } from "@xxgk/render-pdf";
 import { loadNodeFonts } from "@xxgk/render-pdf/node";
@@ -64,16 +65,7 @@ const oursMs = await measureAsync(async () => {
 const html = renderDocument(report);
 const userDataDir = mkdtempSync(join(tmpdir(), "xxgk-bench-chromium-"));
 const browser = await chromium.launchPersistentContext(userDataDir, {
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
+  ...chromiumLaunchOptions(),
 });
 let chromiumPdf;
 let chromiumMs;

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type CellDef, layoutOf, parseReport } from "@xxgk/core-model";
+import { chromiumLaunchOptions } from "@xxgk/render-contract/chromium";
 import { validateReport } from "@xxgk/validators";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -58,16 +59,7 @@ beforeAll(async () => {
     server.on("exit", (code) => reject(new Error(`server exited with ${code}`)));
   });
   browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+    ...chromiumLaunchOptions(),
   });
   context = await browser.newContext({
     acceptDownloads: true,
