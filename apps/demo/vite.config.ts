@@ -52,23 +52,10 @@ function precacheList(): Plugin {
   };
 }
 
-// core-model's `_zod.ts` calls `z.config({ jitless: true })` (zod's `new Function` probe violates the
-// CSP) and re-exports `z`; with core-model's `"sideEffects": false` the bundler binds `z` straight to zod
-// and drops that module, config call included. Keep it until core-model declares the side effect.
-function keepZodConfig(): Plugin {
-  return {
-    name: "xxgk-keep-zod-config",
-    load(id) {
-      if (!/core-model[\\/](src[\\/]_zod\.ts|dist[\\/]_zod\.js)$/.test(id)) return null;
-      return { code: readFileSync(id, "utf8"), moduleSideEffects: true };
-    },
-  };
-}
-
 export default defineConfig({
   base: "./",
   resolve: { conditions: ["@xxgk/source", ...defaultClientConditions] },
-  plugins: [keepZodConfig(), fonts(), precacheList()],
+  plugins: [fonts(), precacheList()],
   build: {
     target: "es2022",
     manifest: true,
