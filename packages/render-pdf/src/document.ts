@@ -11,11 +11,13 @@ import {
 import type {
   Content,
   ContentTable,
+  ContentText,
   CustomTableLayout,
   Node,
   TableCell,
   TDocumentDefinitions,
 } from "pdfmake/interfaces.js";
+import { linesOf } from "./_lines.js";
 
 /**
  * `official`: GB/T 9704-2012 公文 layout — A4, margins 37 mm top / 28 mm binding, a 156 × 225 mm text
@@ -127,6 +129,56 @@ export function textRuns(text: string): string | Array<{ text: string; wordBreak
   return out;
 }
 
+/** The text properties of one run, in the units pdfmake takes. */
+interface RunStyle {
+  readonly font: string;
+  readonly fontSize: number;
+  readonly lineHeight: number;
+  readonly alignment: "left" | "center" | "right" | "justify";
+  /** First-line indent of the paragraph, in points. */
+  readonly leadingIndent?: number;
+}
+
+/** A pdfmake inline: its text and the properties {@link run} sets. */
+type Run = ContentText;
+
+/**
+ * A text as one pdfmake inline carrying the properties that differ between our texts. pdfmake looks up
+ * some 25 style properties for every piece of text it measures (each CJK character is a piece of its
+ * own): from the piece if it has them, else down its style stack, where each named style cost a closure
+ * and a `Set` per lookup — a fifth of a warm render and much of its garbage. So no named styles are used:
+ * the stack holds only plain objects, whose lookups are cheap, and what varies is on the run. (Setting all
+ * 25 on every run was slower: pdfmake copies a run's properties into each of its pieces.)
+ */
+function run(text: string, style: RunStyle, wordBreak: "normal" | "break-all" = "normal"): Run {
+  const inline = {
+    text,
+    font: style.font,
+    fontSize: style.fontSize,
+    lineHeight: style.lineHeight,
+    alignment: style.alignment,
+    leadingIndent: style.leadingIndent ?? 0,
+    wordBreak,
+  };
+  return inline as unknown as Run;
+}
+
+/** A paragraph's text as resolved inlines in which long Latin tokens may break anywhere ({@link textRuns}). */
+function paragraphRuns(text: string, style: RunStyle): Run[] {
+  const parts = textRuns(text);
+  if (typeof parts === "string") return [run(parts, style)];
+  return parts.map((part) => run(part.text, style, part.wordBreak));
+}
+
+/** A block of text made of resolved runs, with an id for the page-break callback and the tests. */
+function textNode(
+  text: Run[],
+  id: string,
+  extra: { margin?: [number, number, number, number] } = {},
+): Content {
+  return identified({ text, ...extra }, id);
+}
+
 function dateText(iso: string): string {
   const [y, m, d] = iso.split("-").map(Number);
   return `${y}年${m}月${d}日`;
@@ -140,15 +192,24 @@ export function creationDateOf(report: Report): Date {
 
 const RULE = 0.5;
 /**
- * The share of a text block a table may take by {@link spanOffsets}' estimate and still be kept whole
- * in one unbreakable block unmeasured: the estimate was 2–3 % under the drawn height for table 三, so
- * this leaves room for an estimate 30 % off plus the heading above the table.
+ * The share of a text block a table's first part (with the heading above it) may take by
+ * {@link keepEstimates} and still be kept whole in one unbreakable block. The tests hold the estimate
+ * within a few per cent of the drawn height; an unbreakable block taller than a page would lose what
+ * runs past the page (pdfmake draws only its first page), so a part estimated taller starts on a fresh
+ * page instead and may break there.
  */
-const SURELY_FITS = 0.7;
+const SURELY_FITS = 0.9;
+/**
+ * The share of a text block above which a table (with a heading line above it and its margins) may
+ * break even on a fresh page: 2 % below the full block, for the estimate's error (see the tests).
+ */
+const FILLS_PAGE = 0.98;
 
-/** The id prefix of a table's kept-together first part whose fit the page-break callback decides. */
-const KEEP = "keep:";
+/** The id prefix of a table's kept-together first part (with its heading when nothing comes between). */
+export const KEEP = "keep:";
 const TABLE_LINE = 1.02;
+/** A table's margins: a little air above, a little more below. */
+const TABLE_MARGIN: [number, number, number, number] = [0, 4, 0, 8];
 
 /** Padding around a table cell's text, from the table's font size. */
 const paddingOf = (fontSize: number) => ({ h: fontSize * 0.3, v: fontSize * 0.2 });
@@ -184,21 +245,6 @@ export function columnWidths(id: TableId, preset: PdfPreset): number[] {
   return fixed;
 }
 
-/** How many lines a label takes in a column: CJK characters are 1 em wide, ASCII about half. */
-function linesOf(text: string, width: number, fontSize: number): number {
-  let lines = 1;
-  let used = 0;
-  for (const ch of text) {
-    const w = (ch.codePointAt(0)! < 0x7f ? 0.55 : 1) * fontSize;
-    if (used + w > width + 0.01) {
-      lines++;
-      used = 0;
-    }
-    used += w;
-  }
-  return lines;
-}
-
 /**
  * Top margins that centre the cells spanning several rows. pdfmake's own vertical centring misplaces
  * row-spanning cells inside repeated header rows, and writes an unbalanced graphics state when such a
@@ -215,7 +261,8 @@ function spanOffsets(
   const widths = columnWidths(id, preset);
   const pad = paddingOf(spec.fontSize);
   const slots = expandGrid(rows, widths.length);
-  const lineOf = (g: GridCell) => spec.fontSize * (g.role === "colhead" ? SANS_EM : SERIF_EM) * TABLE_LINE;
+  const faceOf = (g: GridCell) => (g.role === "colhead" || g.role === "caption" ? "sans" : "serif");
+  const lineOf = (g: GridCell) => spec.fontSize * (faceOf(g) === "sans" ? SANS_EM : SERIF_EM) * TABLE_LINE;
   const spanWidth = (c: number, span: number) =>
     widths.slice(c, c + span).reduce((a, b) => a + b, 0) + (span - 1) * (2 * pad.h + RULE);
   const measured: Array<{ g: GridCell; row: number; height: number }> = [];
@@ -226,7 +273,7 @@ function spanOffsets(
       measured.push({
         g,
         row: r,
-        height: linesOf(textOf(g), spanWidth(c, g.colSpan), spec.fontSize) * lineOf(g),
+        height: linesOf(textOf(g), spanWidth(c, g.colSpan), spec.fontSize, faceOf(g)) * lineOf(g),
       });
     });
   });
@@ -235,8 +282,10 @@ function spanOffsets(
   );
   // A table that may not fit on a page can break inside a group: its row-spanning body labels stay at
   // the top of their group then, or the centring margin could push a label past the foot of the page.
-  const height = heights.reduce((a, b) => a + b, 0);
-  const mayBreak = height > textBlockOf(preset).height * 0.9;
+  const rules = (rows.length + 1) * RULE;
+  const withHeading = PRESETS[preset].bodyPitch + TABLE_MARGIN[1] + TABLE_MARGIN[3];
+  const mayBreak =
+    heights.reduce((a, b) => a + b, 0) + rules + withHeading > textBlockOf(preset).height * FILLS_PAGE;
   const out = new Map<GridCell, number>();
   const minHeights = rows.map(() => 0);
   for (const m of measured) {
@@ -250,6 +299,7 @@ function spanOffsets(
       heights.slice(m.row, m.row + m.g.rowSpan).reduce((a, b) => a + b, 0) + (m.g.rowSpan - 1) * RULE;
     out.set(m.g, Math.max(0, (span - 2 * pad.v - m.height) / 2));
   }
+  const height = heights.reduce((a, h, r) => a + Math.max(h, minHeights[r]!), 0) + rules;
   return { offsets: out, minHeights, height };
 }
 
@@ -258,6 +308,7 @@ function gridCellContent(
   report: Report,
   layout: EditionLayout,
   top: number | undefined,
+  style: Omit<RunStyle, "font" | "alignment">,
 ): TableCell {
   // Row-spanning cells are centred by a computed margin (see spanOffsets), the others by pdfmake.
   const base =
@@ -268,19 +319,22 @@ function gridCellContent(
           colSpan: g.colSpan,
           margin: [0, top, 0, 0] as [number, number, number, number],
         };
+  const text = (t: string, font: string, alignment: RunStyle["alignment"]): TableCell =>
+    // An empty cell stays an empty string: it has no piece of text to measure.
+    t === "" ? { ...base, text: "", alignment } : { ...base, text: [run(t, { ...style, font, alignment })] };
   switch (g.role) {
     case "value": {
       const def = layout.byKey.get(g.cell!)!;
       const cell = report.tables[def.table][def.path[0]]?.[def.path[1]];
-      return { ...base, text: cell?.raw ?? "", alignment: "center" };
+      return text(cell?.raw ?? "", FONT_FAMILIES.serif, "center");
     }
     case "caption":
     case "colhead":
-      return { ...base, text: g.text, font: FONT_FAMILIES.sans, alignment: "center" };
+      return text(g.text, FONT_FAMILIES.sans, "center");
     case "corner":
-      return { ...base, text: g.text, alignment: "left" };
+      return text(g.text, FONT_FAMILIES.serif, "left");
     case "rowhead":
-      return { ...base, text: g.text, alignment: g.rowSpan > 1 ? "center" : "left" };
+      return text(g.text, FONT_FAMILIES.serif, g.rowSpan > 1 ? "center" : "left");
   }
 }
 
@@ -300,10 +354,11 @@ function pdfTable(report: Report, rows: readonly GridRow[], id: TableId, preset:
     return report.tables[def.table][def.path[0]]?.[def.path[1]]?.raw ?? "";
   };
   const { offsets, minHeights, height } = spanOffsets(rows, id, preset, rawOf);
+  const cellStyle = { fontSize: spec.fontSize, lineHeight: TABLE_LINE };
   const body = expandGrid(rows, t.width).map((slots) =>
     slots.map(
       (slot): TableCell =>
-        slot.origin ? gridCellContent(slot.cell, report, layout, offsets.get(slot.cell)) : {},
+        slot.origin ? gridCellContent(slot.cell, report, layout, offsets.get(slot.cell), cellStyle) : {},
     ),
   );
   const headerRows = rows.filter((r) => r.part === "head").length;
@@ -330,10 +385,13 @@ function pdfTable(report: Report, rows: readonly GridRow[], id: TableId, preset:
  */
 function tableContent(report: Report, id: TableId, preset: PdfPreset): { parts: Content[]; height: number } {
   const t = layoutOf(report.edition).tables[id];
-  const margin: [number, number, number, number] = [0, 4, 0, 8];
+  const margin = TABLE_MARGIN;
   if (id !== "proactive") {
     const { node, height } = pdfTable(report, t.rows, id, preset);
-    return { parts: [identified({ ...node, margin }, `table:${id}`)], height };
+    return {
+      parts: [identified({ ...node, margin }, `table:${id}`)],
+      height: margin[1] + height + margin[3],
+    };
   }
   const groups: GridRow[][] = [];
   for (const row of t.rows) {
@@ -351,7 +409,16 @@ function tableContent(report: Report, id: TableId, preset: PdfPreset): { parts: 
     const edges: [number, number, number, number] = [0, first, 0, last];
     return identified({ ...part, unbreakable: true, margin: edges }, `table:${id}:${i}`);
   });
-  return { parts, height: heights[0] ?? 0 };
+  // The first part's height with its margins (the part below it starts one rule higher).
+  return { parts, height: margin[1] + (heights[0] ?? 0) + (groups.length === 1 ? margin[3] : 0) };
+}
+
+/**
+ * The estimated height in points of a table as drawn, with its margins (for table 二, of its first
+ * sub-table). The tests hold it to pdfmake's drawn height.
+ */
+export function estimatedTableHeight(report: Report, id: TableId, preset: PdfPreset = "official"): number {
+  return tableContent(report, id, preset).height;
 }
 
 /** Any pdfmake node may carry an `id` (pdfmake passes it to `pageBreakBefore`); the types know it only on text. */
@@ -373,18 +440,24 @@ export function buildDocDefinition(report: Report, options: DocOptions = {}): TD
   const bodyLine = p.bodyPitch / (p.bodySize * SERIF_EM);
   const headingLine = p.bodyPitch / (p.headingSize * SANS_EM);
   const indent = p.bodySize * 2;
-  const paragraph = (text: string, id?: string): Content => ({
-    text: textRuns(text),
-    style: "body",
-    ...(id === undefined ? {} : { id }),
-  });
+  const serif = FONT_FAMILIES.serif;
+  const body: RunStyle = {
+    font: serif,
+    fontSize: p.bodySize,
+    lineHeight: bodyLine,
+    alignment: "justify",
+    leadingIndent: indent,
+  };
+  const paragraph = (text: string, id: string): Content => textNode(paragraphRuns(text, body), id);
+  const headingLines = (text: string) =>
+    linesOf(text, textBlockOf(preset).width, p.headingSize, "sans", indent);
 
   const content: Content[] = [
-    {
-      text: report.meta.title,
-      style: "title",
-      id: "title",
-    },
+    textNode(
+      [run(report.meta.title, { font: serif, fontSize: p.titleSize, lineHeight: 1.2, alignment: "center" })],
+      "title",
+      { margin: [0, 0, 0, p.bodyPitch * 0.9] },
+    ),
   ];
   report.preamble.forEach((b, i) => {
     content.push(paragraph(b.text, `preamble:${i}`));
@@ -393,7 +466,21 @@ export function buildDocDefinition(report: Report, options: DocOptions = {}): TD
     const section = report.sections[s.key];
     // The heading as the author wrote it ("五、存在主要问题及改进情况" stays); the official one if left empty.
     const text = section.heading.trim() === "" ? s.label : section.heading;
-    const heading: Content = { text, style: "heading", headlineLevel: 1, id: `section:${s.key}` };
+    const heading: Content = identified(
+      {
+        text: [
+          run(text, {
+            font: FONT_FAMILIES.sans,
+            fontSize: p.headingSize,
+            lineHeight: headingLine,
+            alignment: "left",
+            leadingIndent: indent,
+          }),
+        ],
+        headlineLevel: 1,
+      },
+      `section:${s.key}`,
+    );
     const blocks = section.blocks.map((b, i) => paragraph(b.text, `block:${s.key}:${i}`));
     if (s.table === undefined) {
       content.push(heading, ...blocks);
@@ -403,26 +490,31 @@ export function buildDocDefinition(report: Report, options: DocOptions = {}): TD
     const [first, ...rest] = parts;
     // The table's first part starts on a fresh page rather than break, taking the heading along when
     // nothing comes between them: a heading is never left alone at the foot of a page. A part that
-    // surely fits on a page (by the estimate) is an unbreakable block, which pdfmake moves to the next
-    // page in the same layout pass. Any other goes to the page-break callback (see keepTogether), which
-    // costs pdfmake a second layout of the whole document when it moves something (measuring the part
-    // alone first cost as much). Never an unbreakable block that might be taller than a page: pdfmake
-    // silently drops what runs past its first page.
-    const stack = blocks.length === 0 ? [heading, first!] : [first!];
-    const keep: Content =
-      height <= textBlockOf(preset).height * SURELY_FITS
+    // surely fits on a page by the estimate is an unbreakable block, which pdfmake moves to the next
+    // page when it does not fit where it is. A taller one could fit only on a page otherwise almost
+    // empty, so it starts on a fresh page, where it may break (header rows repeat, group labels stay
+    // visible: see spanOffsets). Both are decided in one layout pass; a page-break callback that moves
+    // the block would cost pdfmake a second layout of the whole document.
+    const withHeading = blocks.length === 0;
+    const stack = withHeading ? [heading, first!] : [first!];
+    const estimate = (withHeading ? headingLines(text) * p.bodyPitch : 0) + height;
+    const keep: Content = identified(
+      estimate <= textBlockOf(preset).height * SURELY_FITS
         ? { stack, unbreakable: true }
-        : identified({ stack }, `${KEEP}${s.table}`);
-    content.push(...(blocks.length === 0 ? [] : [heading, ...blocks]), keep, ...rest);
+        : { stack, pageBreak: "before" as const },
+      `${KEEP}${s.table}`,
+    );
+    content.push(...(withHeading ? [] : [heading, ...blocks]), keep, ...rest);
   }
+  const signature: RunStyle = { ...body, alignment: "right", leadingIndent: 0 };
   content.push({
     stack: [
-      { text: report.meta.organ, id: "signature:organ" },
+      textNode([run(report.meta.organ, signature)], "signature:organ"),
       ...(report.meta.published === undefined
         ? []
-        : [{ text: dateText(report.meta.published), id: "signature:date" }]),
+        : [textNode([run(dateText(report.meta.published), signature)], "signature:date")]),
     ],
-    style: "signature",
+    margin: [0, p.bodyPitch, indent, 0],
     unbreakable: true,
   });
 
@@ -448,34 +540,23 @@ export function buildDocDefinition(report: Report, options: DocOptions = {}): TD
       modDate: created,
     },
     defaultStyle: { font: FONT_FAMILIES.serif, fontSize: p.bodySize, lineHeight: bodyLine },
-    styles: {
-      title: {
-        fontSize: p.titleSize,
-        alignment: "center",
-        lineHeight: 1.2,
-        margin: [0, 0, 0, p.bodyPitch * 0.9],
-      },
-      body: { alignment: "justify", leadingIndent: indent },
-      heading: {
-        font: FONT_FAMILIES.sans,
-        fontSize: p.headingSize,
-        lineHeight: headingLine,
-        leadingIndent: indent,
-      },
-      signature: { alignment: "right", margin: [0, p.bodyPitch, indent, 0] },
-    },
+    // No named styles: every text carries its resolved properties (see run).
+    styles: {},
     footer: (page: number): Content => {
       const placement = p.pageNumberPlacement === "center" ? "center" : page % 2 === 1 ? "right" : "left";
       return {
-        text: `— ${page} —`,
-        font: FONT_FAMILIES.serif,
-        fontSize: p.pageNumberSize,
-        lineHeight: 1,
-        alignment: placement,
+        text: [
+          run(`— ${page} —`, {
+            font: serif,
+            fontSize: p.pageNumberSize,
+            lineHeight: 1,
+            alignment: placement,
+          }),
+        ],
         margin: [left + footerInset, p.pageNumberGap, right + footerInset, 0],
       };
     },
-    pageBreakBefore: (node: Node, context: unknown): boolean => keepTogether(node, context, p.margins[1]),
+    pageBreakBefore: headingNotLast,
   };
 }
 
@@ -484,19 +565,9 @@ interface PageBreakContext {
 }
 
 /**
- * Page-break rules: a section heading never ends a page, and a table (with its heading when nothing
- * comes between) starts on a fresh page rather than break — unless it would not fit on a page anyway.
- * Each break asked for here costs pdfmake a second layout of the whole document.
+ * The one page-break rule pdfmake cannot be told in advance: a section heading never ends a page. It
+ * runs after a layout pass; when it moves a heading, pdfmake lays the whole document out again.
  */
-function keepTogether(node: Node, context: unknown, top: number): boolean {
-  const info = node as Node & { id?: string; pageNumbers?: number[]; startPosition?: { top: number } };
-  if (info.headlineLevel === 1) {
-    return (context as PageBreakContext).getFollowingNodesOnPage().length === 0;
-  }
-  if (typeof info.id === "string" && info.id.startsWith(KEEP)) {
-    const pages = info.pageNumbers ?? [];
-    const atTop = (info.startPosition?.top ?? top) <= top + 1;
-    return pages.length > 1 && !atTop;
-  }
-  return false;
+function headingNotLast(node: Node, context: unknown): boolean {
+  return node.headlineLevel === 1 && (context as PageBreakContext).getFollowingNodesOnPage().length === 0;
 }

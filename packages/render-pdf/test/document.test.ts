@@ -28,7 +28,17 @@ const tablesOf = (content: unknown, id: string) =>
     (n) => typeof n.id === "string" && (n.id === `table:${id}` || n.id.startsWith(`table:${id}:`)),
   ) as unknown as ContentTable[];
 
-const textOf = (cell: TableCell) => (cell as { text?: unknown }).text;
+/** The text a node prints: a string, or the joined texts of its runs. */
+const plain = (node: unknown): string => {
+  const text = (node as { text?: unknown }).text;
+  return typeof text === "string" ? text : (text as { text: string }[]).map((t) => t.text).join("");
+};
+const textOf = (cell: TableCell) => plain(cell);
+
+/** The resolved style of a text node's first run. */
+const styleOf = (node: unknown) => ((node as { text: unknown[] }).text[0] ?? {}) as AnyNode;
+const byId = (content: unknown, id: string) => nodes(content).find((n) => n.id === id)!;
+const headingsOf = (content: unknown) => nodes(content).filter((n) => n.headlineLevel === 1);
 
 /** What the document prints in each value cell, found by the cell's place in core-model's grid. */
 function printedValues(report: Report): Map<string, unknown> {
@@ -59,11 +69,24 @@ describe("buildDocDefinition — page (GB/T 9704-2012)", () => {
   });
 
   it("sets the title in 22 pt centred, the body in 16 pt with a two-character first-line indent", () => {
-    const styles = doc.styles!;
-    expect(styles.title).toMatchObject({ fontSize: 22, alignment: "center" });
+    expect(styleOf(byId(doc.content, "title"))).toMatchObject({ fontSize: 22, alignment: "center" });
     expect(doc.defaultStyle).toMatchObject({ fontSize: 16, font: "XxgkSerif" });
-    expect(styles.body).toMatchObject({ alignment: "justify", leadingIndent: 32 });
-    expect(styles.heading).toMatchObject({ font: "XxgkSans", fontSize: 16 });
+    const body = styleOf(byId(doc.content, "block:overview:0"));
+    expect(body).toMatchObject({ font: "XxgkSerif", fontSize: 16, alignment: "justify", leadingIndent: 32 });
+    expect(styleOf(headingsOf(doc.content)[0])).toMatchObject({ font: "XxgkSans", fontSize: 16 });
+  });
+
+  it("uses no named styles: every text run carries its face, size, line height and alignment", () => {
+    expect(doc.styles).toEqual({});
+    expect(nodes(doc.content).some((n) => "style" in n)).toBe(false);
+    const runs = nodes(doc.content).filter((n) => typeof n.text === "string" && n.text !== "" && "font" in n);
+    expect(runs.length).toBeGreaterThan(100);
+    for (const r of runs) {
+      expect(r.font === "XxgkSerif" || r.font === "XxgkSans").toBe(true);
+      expect(r.fontSize).toBeGreaterThan(0);
+      expect(r.lineHeight).toBeGreaterThan(0);
+      expect(["left", "center", "right", "justify"]).toContain(r.alignment);
+    }
   });
 
   it("fits 22 body lines in the text block", () => {
@@ -73,12 +96,14 @@ describe("buildDocDefinition — page (GB/T 9704-2012)", () => {
 
   it("numbers pages — 1 — with odd pages right and even pages left, 7 mm below the text block", () => {
     const footer = doc.footer as unknown as (page: number, pages: number) => AnyNode;
-    expect(footer(1, 5)).toMatchObject({ text: "— 1 —", alignment: "right", fontSize: 14 });
-    expect(footer(2, 5)).toMatchObject({ text: "— 2 —", alignment: "left" });
+    expect(plain(footer(1, 5))).toBe("— 1 —");
+    expect(styleOf(footer(1, 5))).toMatchObject({ alignment: "right", fontSize: 14 });
+    expect(plain(footer(2, 5))).toBe("— 2 —");
+    expect(styleOf(footer(2, 5))).toMatchObject({ alignment: "left" });
     expect((footer(3, 5).margin as number[])[1]).toBeCloseTo(mm(7), 3);
     const compact = buildDocDefinition(example("example-2021"), { preset: "compact" })
       .footer as unknown as typeof footer;
-    expect(compact(2, 5)).toMatchObject({ text: "— 2 —", alignment: "center" });
+    expect(styleOf(compact(2, 5))).toMatchObject({ alignment: "center" });
   });
 
   it("carries metadata: title, organ as author, subject, keywords, zh-CN, creator xxgk, the publication date", () => {
@@ -100,16 +125,17 @@ describe("buildDocDefinition — page (GB/T 9704-2012)", () => {
 describe("buildDocDefinition — content", () => {
   it("prints the six section headings as the author wrote them, in order, in the heading face", () => {
     const r = example("wulin-2020");
-    const headings = nodes(buildDocDefinition(r).content).filter((n) => n.style === "heading");
-    expect(headings.map((h) => h.text)).toEqual(SECTIONS.map((s) => r.sections[s.key].heading));
-    expect(headings.map((h) => h.text)).toContain("五、存在主要问题及改进情况");
+    const headings = headingsOf(buildDocDefinition(r).content);
+    expect(headings.map(plain)).toEqual(SECTIONS.map((s) => r.sections[s.key].heading));
+    expect(headings.map(plain)).toContain("五、存在主要问题及改进情况");
+    for (const h of headings) expect(styleOf(h).font).toBe("XxgkSans");
   });
 
   it("prints the official heading where the author left it empty", () => {
     const r = example("wulin-2020");
     const blank = { ...r, sections: { ...r.sections, other: { ...r.sections.other, heading: " " } } };
-    const headings = nodes(buildDocDefinition(blank).content).filter((n) => n.style === "heading");
-    expect(headings.at(-1)!.text).toBe("六、其他需要报告的事项");
+    const headings = headingsOf(buildDocDefinition(blank).content);
+    expect(plain(headings.at(-1))).toBe("六、其他需要报告的事项");
   });
 
   it("prints every narrative block of the author, in order", () => {
@@ -117,9 +143,7 @@ describe("buildDocDefinition — content", () => {
     const content = buildDocDefinition(r).content;
     const texts = nodes(content)
       .filter((n) => typeof n.id === "string" && /^(preamble|block):/.test(n.id))
-      .map((n) =>
-        typeof n.text === "string" ? n.text : (n.text as { text: string }[]).map((t) => t.text).join(""),
-      );
+      .map(plain);
     const expected = [...r.preamble, ...SECTIONS.flatMap((s) => r.sections[s.key].blocks)].map((b) => b.text);
     expect(texts).toEqual(expected);
   });
