@@ -74,7 +74,10 @@ function reuseParsedFonts(doc: FontHost): void {
     for (const [type, embedded] of Object.entries(types)) {
       if (typeof embedded.font !== "object") continue; // a standard PDF font: nothing parsed
       const file = doc.fonts[family]?.[type];
-      if (typeof file === "string" && !parsed.has(file)) parsed.set(file, embedded.font);
+      if (typeof file === "string" && !parsed.has(file)) {
+        parsed.set(file, embedded.font);
+        keepDecodedGlyphs(embedded.font as Parameters<typeof keepDecodedGlyphs>[0]);
+      }
       const shaped = layouts.get(embedded.font);
       if (shaped !== undefined && Object.keys(shaped).length > MAX_SHAPED) layouts.delete(embedded.font);
     }
@@ -108,6 +111,34 @@ function reuseParsedFonts(doc: FontHost): void {
       this.fontCache[family][type] = chosen as FontHost["fontCache"][string][string];
     }
     return provideFont.call(this, family, bold, italics);
+  };
+}
+
+/** The parts of a fontkit TrueType glyph that {@link keepDecodedGlyphs} reads and wraps. */
+interface GlyphHost {
+  _font?: { _variationProcessor?: unknown };
+  _decode?: () => unknown;
+}
+
+const decoded = new WeakMap<object, unknown>();
+let glyphsPatched = false;
+
+/**
+ * pdfkit's subsetter decodes the outline of every glyph it embeds (fontkit's `_decode`), once per
+ * document, only to see whether the glyph is made of others. A parsed font is shared by every document
+ * (see reuseParsedFonts) and so are its glyph objects: each glyph's decoded table is kept with it. Not
+ * for variable fonts, whose decoded points fontkit moves in place.
+ */
+function keepDecodedGlyphs(font: { getGlyph?: (id: number) => GlyphHost }): void {
+  if (glyphsPatched || typeof font.getGlyph !== "function") return;
+  const proto = Object.getPrototypeOf(font.getGlyph(0)) as GlyphHost;
+  const decode = proto._decode;
+  if (typeof decode !== "function") return;
+  glyphsPatched = true;
+  proto._decode = function (this: GlyphHost) {
+    if (this._font?._variationProcessor) return decode.call(this);
+    if (!decoded.has(this)) decoded.set(this, decode.call(this));
+    return decoded.get(this);
   };
 }
 
