@@ -21,10 +21,13 @@ const examplePath = require.resolve("@xxgk/core-model/examples/example-2021.json
 const parsed = parseReport(JSON.parse(require("node:fs").readFileSync(examplePath, "utf8")));
 if (!parsed.ok) throw new Error("example does not parse");
 const report = parsed.report;
-const ROUNDS = 15;
+// Warm means the steady state of a batch: pdfmake and pdfkit are a lot of code, and V8 is still
+// compiling it after 3 reports (median ~80 ms over the next 15, against ~65 ms after 10). Chromium is
+// measured with the same warm-up and fewer rounds (each takes ~1.7 s).
+const WARMUP = 10;
 
 /** Median ms of `rounds` awaited runs after `warmup` unmeasured ones (no forced gc(): see _measure.mjs). */
-async function measureAsync(task, rounds = ROUNDS, warmup = 3) {
+async function measureAsync(task, rounds, warmup = WARMUP) {
   for (let i = 0; i < warmup; i++) await task();
   const times = [];
   for (let i = 0; i < rounds; i++) {
@@ -61,7 +64,7 @@ const fonts = await loadNodeFonts();
 let ours;
 const oursMs = await measureAsync(async () => {
   ours = (await renderPdf(report, { fonts })).pdf;
-});
+}, 30);
 const html = renderDocument(report);
 const userDataDir = mkdtempSync(join(tmpdir(), "xxgk-bench-chromium-"));
 const browser = await chromium.launchPersistentContext(userDataDir, {
@@ -74,7 +77,7 @@ try {
   chromiumMs = await measureAsync(async () => {
     await page.setContent(html, { waitUntil: "load" });
     chromiumPdf = await page.pdf({ format: "A4", printBackground: true });
-  });
+  }, 15);
 } finally {
   await browser.close();
   rmSync(userDataDir, { recursive: true, force: true });
