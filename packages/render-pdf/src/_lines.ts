@@ -6,9 +6,7 @@
  * an empty line split at the last character that fits.
  */
 import LineBreaker from "linebreak";
-
-/** Which of the two bundled faces a text is set in. */
-export type Face = "serif" | "sans";
+import type { Face } from "./warnings.js";
 
 // Advance widths in 1/1000 em of U+0020…U+007E in Noto Serif SC and Noto Sans SC (the bundled fonts,
 // read from their hmtx tables; a test checks them against the font files). Everything else they draw

@@ -206,7 +206,7 @@ const SURELY_FITS = 0.9;
 const FILLS_PAGE = 0.98;
 
 /** The id prefix of a table's kept-together first part (with its heading when nothing comes between). */
-export const KEEP = "keep:";
+const KEEP = "keep:";
 const TABLE_LINE = 1.02;
 /** A table's margins: a little air above, a little more below. */
 const TABLE_MARGIN: [number, number, number, number] = [0, 4, 0, 8];
