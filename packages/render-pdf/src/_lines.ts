@@ -1,3 +1,4 @@
+/// <reference path="./linebreak.d.ts" />
 /**
  * How many lines pdfmake breaks a text into, worked out before pdfmake lays anything out: the table
  * height estimates (see document.ts) decide whether a table may be one unbreakable block. It follows
