@@ -18,7 +18,8 @@ function prng(seed) {
   };
 }
 
-const APPLICANTS = ["naturalPerson", "commercial", "research", "publicInterest", "legalServices", "otherOrg"];
+// The applicant columns of table 三 (自然人 … 其他), from core-model's layout: the same in both editions.
+const APPLICANTS = layoutOf("2021").tables.applications.shape.newlyReceived.filter((c) => c !== "total");
 const FIXED = new Set(["newlyReceived", "carriedOver", "resultsTotal", "carriedForward"]);
 
 /** A consistent report document (what a user's JSON file holds), both editions alternating. */

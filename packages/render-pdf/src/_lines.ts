@@ -106,16 +106,15 @@ function breakLines(text: string, width: number, fontSize: number, face: Face, i
       used = 0;
       empty = true;
     }
-    let piece = word.text;
+    const piece = word.text;
     if (empty && piece.length > 1 && em(piece) > width - used) {
       // pdfmake splits a word wider than the line at the last character that fits (at least one).
       const chars = [...piece];
       let n = 1;
-      while (n < chars.length && em(chars.slice(0, n + 1).join("")) <= width - used) n++;
+      let fit = em(chars[0]!);
+      while (n < chars.length && fit + em(chars[n]!) <= width - used) fit += em(chars[n++]!);
       if (n < chars.length) {
         queue.unshift({ text: chars.slice(n).join(""), end: word.end });
-        piece = chars.slice(0, n).join("");
-        used += em(piece);
         lines++;
         used = 0;
         empty = true;

@@ -51,6 +51,8 @@ describe("linesOf", () => {
   it("splits a number wider than the column at the last digit that fits", () => {
     // 7 digits ≈ 3.9 em in a 2.9 em column: 5 digits, then "57元".
     expect(linesOf("4359957元", 29, 10, "serif")).toBe(2);
+    // "1" is 0.471 em: six to a 29-point line at 10 pt, so fifty take nine lines.
+    expect(linesOf("1".repeat(50), 29, 10, "serif")).toBe(9);
   });
 
   it("counts the first-line indent", () => {

@@ -35,7 +35,8 @@ function zero(rng: Rng): Cell {
 const count = (rng: Rng, n: number): Cell => (n === 0 ? zero(rng) : toCell(n));
 const numberAt = (report: Report, key: string) => getCell(report, key).value ?? 0;
 
-const APPLICANTS = ["naturalPerson", "commercial", "research", "publicInterest", "legalServices", "otherOrg"];
+// The applicant columns of table 三 (自然人 … 其他), from core-model's layout: the same in both editions.
+const APPLICANTS = layoutOf("2021").tables.applications.shape.newlyReceived!.filter((c) => c !== "total");
 
 /** A consistent report of `edition` for `year`; with `previous`, this year continues last year's chains. */
 export function consistentReport(edition: EditionId, year: number, seed: number, previous?: Report): Report {
