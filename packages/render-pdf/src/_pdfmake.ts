@@ -4,6 +4,7 @@
  */
 import pdfmake from "pdfmake";
 import type { TDocumentDefinitions, TFontDictionary } from "pdfmake/interfaces.js";
+import { installFastStyleLookups, type StyleStackClass } from "./_styles.js";
 import { FONT_FAMILIES } from "./document.js";
 import { PdfRenderError } from "./errors.js";
 import type { PdfFonts } from "./fonts.js";
@@ -21,6 +22,26 @@ const internals = pdfmake as unknown as PdfmakeInternals;
 pdfmake.setUrlAccessPolicy(() => false);
 // Node only: the browser build has no file system to guard.
 internals.setLocalAccessPolicy?.(() => false);
+
+/**
+ * pdfmake's style stack class in Node, loaded from the same pdfmake as the import above (Node keeps one
+ * instance of each CommonJS file). Browser builds bundle their own copy and are left as they are.
+ */
+function styleStackClass(): StyleStackClass | undefined {
+  const node = (globalThis as { process?: Partial<NodeJS.Process> }).process;
+  const modules = node?.getBuiltinModule?.("node:module");
+  if (modules === undefined) return undefined;
+  try {
+    const stack = modules.createRequire(import.meta.url)("pdfmake/js/StyleContextStack.js") as {
+      default?: StyleStackClass;
+    };
+    return typeof stack.default?.getStyleProperty === "function" ? stack.default : undefined;
+  } catch {
+    return undefined; // another pdfmake layout: its own lookups are used
+  }
+}
+const styleStack = styleStackClass();
+if (styleStack !== undefined) installFastStyleLookups(styleStack);
 
 const names = new WeakMap<Uint8Array, string>();
 let fontCount = 0;
@@ -142,6 +163,53 @@ function keepDecodedGlyphs(font: { getGlyph?: (id: number) => GlyphHost }): void
   };
 }
 
+/** The parts of pdfkit's PDFReference (an object of the PDF file) that {@link batchTextWrites} wraps. */
+interface PdfObjectRef {
+  write(chunk: unknown): void;
+  finalize(): void;
+  [PENDING]?: string | undefined;
+}
+
+const PENDING = Symbol("xxgk pending text");
+/** Marks a patched prototype for every copy of this module in the process (no wrapper around a wrapper). */
+const BATCHED = Symbol.for("@xxgk/render-pdf batched writes");
+
+/**
+ * pdfkit writes each drawing operator of a page (`1 0 0 1 72 800 cm`, a line of text…) into its object
+ * as a Buffer of its own, ~15,000 small Buffers per report, only to concatenate them when the object is
+ * finished. The text written between binary chunks is kept as one string instead and handed to pdfkit's
+ * own `write` once, before a binary chunk or when the object is finished: the same bytes in the same
+ * order (pdfkit encodes text as Latin-1, one byte per code unit, so the lengths it counts are the same).
+ */
+export function batchTextWrites(ref: PdfObjectRef | undefined): void {
+  if (ref === undefined) return;
+  const proto = Object.getPrototypeOf(ref) as PdfObjectRef & { [BATCHED]?: true };
+  const { write, finalize } = proto;
+  if (proto[BATCHED] || typeof write !== "function" || typeof finalize !== "function") return;
+  proto[BATCHED] = true;
+  const flush = (r: PdfObjectRef) => {
+    const text = r[PENDING];
+    if (text === undefined) return;
+    r[PENDING] = undefined;
+    write.call(r, text.slice(0, -1)); // pdfkit appends the last newline itself
+  };
+  proto.write = function (this: PdfObjectRef, chunk: unknown) {
+    if (chunk instanceof Uint8Array) {
+      flush(this);
+      write.call(this, chunk);
+      return;
+    }
+    // pdfkit's own coercion of a chunk (`+`, not a template's ToString), kept as it is.
+    const text = (chunk as string) + "\n";
+    const pending = this[PENDING];
+    this[PENDING] = pending === undefined ? text : pending + text;
+  };
+  proto.finalize = function (this: PdfObjectRef) {
+    flush(this);
+    finalize.call(this);
+  };
+}
+
 /** Makes the given fonts the only ones pdfmake knows. */
 function useFonts(fonts: PdfFonts): void {
   const serif = vfsName(fonts.serif);
@@ -165,7 +233,9 @@ export async function printPdf(doc: TDocumentDefinitions, fonts: PdfFonts): Prom
   try {
     const output = pdfmake.createPdf(doc);
     const buffer = await output.getBuffer();
-    reuseParsedFonts((await output.getStream()) as unknown as FontHost);
+    const pdfDocument = (await output.getStream()) as unknown as FontHost & { _root?: PdfObjectRef };
+    reuseParsedFonts(pdfDocument);
+    batchTextWrites(pdfDocument._root);
     return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   } catch (e) {
     throw failed(e);
