@@ -60,7 +60,7 @@ function pdf(
     });
   });
   const mixed = doc.ref({});
-  for (const p of pieces) mixed.write(typeof p === "string" ? p : new Uint8Array(p));
+  for (const p of pieces) mixed.write(p);
   mixed.end();
   doc.end();
   return done;
