@@ -449,6 +449,11 @@ export function buildDocDefinition(report: Report, options: DocOptions = {}): TD
     leadingIndent: indent,
   };
   const paragraph = (text: string, id: string): Content => textNode(paragraphRuns(text, body), id);
+  /** A narrative block; a sub-heading reads like the body (no 楷体 is bundled) but never ends a page. */
+  const block = (b: { type: "heading" | "paragraph"; text: string }, id: string): Content =>
+    b.type === "heading"
+      ? identified({ text: paragraphRuns(b.text, body), headlineLevel: 2 }, id)
+      : paragraph(b.text, id);
   const headingLines = (text: string) =>
     linesOf(text, textBlockOf(preset).width, p.headingSize, "sans", indent);
 
@@ -460,7 +465,7 @@ export function buildDocDefinition(report: Report, options: DocOptions = {}): TD
     ),
   ];
   report.preamble.forEach((b, i) => {
-    content.push(paragraph(b.text, `preamble:${i}`));
+    content.push(block(b, `preamble:${i}`));
   });
   for (const s of SECTIONS) {
     const section = report.sections[s.key];
@@ -481,7 +486,7 @@ export function buildDocDefinition(report: Report, options: DocOptions = {}): TD
       },
       `section:${s.key}`,
     );
-    const blocks = section.blocks.map((b, i) => paragraph(b.text, `block:${s.key}:${i}`));
+    const blocks = section.blocks.map((b, i) => block(b, `block:${s.key}:${i}`));
     if (s.table === undefined) {
       content.push(heading, ...blocks);
       continue;
@@ -507,16 +512,21 @@ export function buildDocDefinition(report: Report, options: DocOptions = {}): TD
     content.push(...(withHeading ? [] : [heading, ...blocks]), keep, ...rest);
   }
   const signature: RunStyle = { ...body, alignment: "right", leadingIndent: 0 };
-  content.push({
-    stack: [
-      textNode([run(report.meta.organ, signature)], "signature:organ"),
-      ...(report.meta.published === undefined
-        ? []
-        : [textNode([run(dateText(report.meta.published), signature)], "signature:date")]),
-    ],
-    margin: [0, p.bodyPitch, indent, 0],
-    unbreakable: true,
-  });
+  content.push(
+    identified(
+      {
+        stack: [
+          textNode([run(report.meta.organ, signature)], "signature:organ"),
+          ...(report.meta.published === undefined
+            ? []
+            : [textNode([run(dateText(report.meta.published), signature)], "signature:date")]),
+        ],
+        margin: [0, p.bodyPitch, indent, 0] as [number, number, number, number],
+        unbreakable: true,
+      },
+      "signature",
+    ),
+  );
 
   const layout = layoutOf(report.edition);
   const created = creationDateOf(report);
@@ -561,13 +571,17 @@ export function buildDocDefinition(report: Report, options: DocOptions = {}): TD
 }
 
 interface PageBreakContext {
-  getFollowingNodesOnPage(): unknown[];
+  getFollowingNodesOnPage(): Array<{ id?: unknown }>;
 }
 
 /**
- * The one page-break rule pdfmake cannot be told in advance: a section heading never ends a page. It
- * runs after a layout pass; when it moves a heading, pdfmake lays the whole document out again.
+ * The one page-break rule pdfmake cannot be told in advance: a heading (a section's, or a sub-heading
+ * among its blocks) never ends a page. It runs after a layout pass; when it moves a heading, pdfmake
+ * lays the whole document out again. Every block this module makes carries an id; pdfmake's "following
+ * nodes on the page" also hold the page's footer (its number) and the texts inside blocks, which carry
+ * none. (Counting the footer, as this rule once did, no heading ever counted as the last on its page.)
  */
 function headingNotLast(node: Node, context: unknown): boolean {
-  return node.headlineLevel === 1 && (context as PageBreakContext).getFollowingNodesOnPage().length === 0;
+  if (node.headlineLevel !== 1 && node.headlineLevel !== 2) return false;
+  return !(context as PageBreakContext).getFollowingNodesOnPage().some((f) => f.id !== undefined);
 }

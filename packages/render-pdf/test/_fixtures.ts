@@ -27,6 +27,24 @@ export function longNarrative(): Report {
   return { ...r, sections: { ...r.sections, problems: { ...r.sections.problems, blocks } } };
 }
 
+/**
+ * The 2021 example with section 五 made of sub-headings, each followed by a paragraph of 1–7 sentences
+ * (lengths from `seed`), so that sub-headings fall at every height of a page somewhere.
+ */
+export function manySubheadings(seed: number): Report {
+  const r = example("example-2021");
+  let x = seed;
+  const next = () => {
+    x = (x * 1103515245 + 12345) % 2 ** 31;
+    return x / 2 ** 31;
+  };
+  const blocks = Array.from({ length: 30 }, (_, i) => [
+    { type: "heading" as const, text: `（${i + 1}）关于第${i + 1}项工作的情况` },
+    { type: "paragraph" as const, text: SENTENCE.repeat(1 + Math.floor(next() * 7)) },
+  ]).flat();
+  return { ...r, sections: { ...r.sections, problems: { ...r.sections.problems, blocks } } };
+}
+
 /** A very long organ name and URLs / e-mail addresses inside justified paragraphs. */
 export function longNamesAndUrls(): Report {
   const r = example("example-2021");

@@ -138,6 +138,20 @@ describe("buildDocDefinition — content", () => {
     expect(plain(headings.at(-1))).toBe("六、其他需要报告的事项");
   });
 
+  it("marks the author's sub-headings as headings (level 2) and nothing else, every block with an id", () => {
+    const r = example("wulin-2020");
+    const content = buildDocDefinition(r).content as unknown as AnyNode[];
+    const blocks = r.sections.overview.blocks;
+    expect(blocks.some((b) => b.type === "heading")).toBe(true);
+    blocks.forEach((b, i) => {
+      const node = byId(content, `block:overview:${i}`);
+      expect(node.headlineLevel, b.text).toBe(b.type === "heading" ? 2 : undefined);
+      expect(plain(node)).toBe(b.text);
+    });
+    // The page-break rule counts only nodes with an id as content following a heading.
+    for (const node of content) expect(typeof node.id, JSON.stringify(node).slice(0, 80)).toBe("string");
+  });
+
   it("prints every narrative block of the author, in order", () => {
     const r = example("example-2021");
     const content = buildDocDefinition(r).content;

@@ -3,7 +3,7 @@ import { EDITIONS, layoutOf, listCells, type Report, SECTIONS, setCell } from "@
 import { beforeAll, describe, expect, it } from "vitest";
 import { mm, type PdfPreset, PRESETS, renderPdf } from "../src/index.js";
 import { loadNodeFonts } from "../src/node.js";
-import { example, longNamesAndUrls, longNarrative, rareCharacters } from "./_fixtures.js";
+import { example, longNamesAndUrls, longNarrative, manySubheadings, rareCharacters } from "./_fixtures.js";
 import { pdfComplaints, pdfFonts, pdfInfo, pdfTextAbove, pdfToPng, pdfWords, type Word } from "./_poppler.js";
 
 const fonts = await loadNodeFonts();
@@ -30,6 +30,33 @@ function overflowing(words: readonly Word[], preset: PdfPreset): Word[] {
         w.yMin < t - slack ||
         w.yMax > A4.height - b + slack),
   );
+}
+
+/** Headings (sections' and sub-headings) that stand as the last line of a page's text block. */
+function headingsEndingPages(pdf: Uint8Array, report: Report, preset: PdfPreset = "official"): string[] {
+  const headings = [
+    ...SECTIONS.map((s) => report.sections[s.key].heading),
+    ...[...report.preamble, ...SECTIONS.flatMap((s) => report.sections[s.key].blocks)]
+      .filter((b) => b.type === "heading")
+      .map((b) => b.text),
+  ].map(squash);
+  const foot = A4.height - PRESETS[preset].margins[3];
+  const body = pdfWords(pdf).filter((w) => w.yMin < foot);
+  const last = Math.max(...body.map((w) => w.page));
+  const found: string[] = [];
+  for (let page = 1; page < last; page++) {
+    const words = body.filter((w) => w.page === page);
+    const bottom = Math.max(...words.map((w) => w.yMin));
+    const line = squash(
+      words
+        .filter((w) => w.yMin > bottom - 3)
+        .sort((a, b) => a.xMin - b.xMin)
+        .map((w) => w.text)
+        .join(""),
+    );
+    if (line.length >= 2 && headings.some((h) => h.endsWith(line))) found.push(`p.${page}: ${line}`);
+  }
+  return found;
 }
 
 /** The widest gap between neighbouring words on one line of body-size text: large gaps mean a stretched line. */
@@ -165,6 +192,10 @@ describe.each(EDITIONS)("the %s edition example", (edition) => {
     expect(pages.size).toBe(1);
   });
 
+  it("never ends a page with a section heading or a sub-heading", () => {
+    expect(headingsEndingPages(pdf, report)).toEqual([]);
+  });
+
   it("is byte-identical when rendered twice", async () => {
     const again = await render(report);
     expect(Buffer.from(again).equals(Buffer.from(pdf))).toBe(true);
@@ -185,6 +216,17 @@ describe.each(EDITIONS)("the %s edition example", (edition) => {
 });
 
 describe("hard cases", () => {
+  it.each([
+    1, 2, 3, 4,
+  ])("moves a sub-heading that would end a page to the next (variant %i)", async (seed) => {
+    const report = manySubheadings(seed);
+    for (const preset of ["official", "compact"] as const) {
+      const pdf = await render(report, preset);
+      expect(headingsEndingPages(pdf, report, preset)).toEqual([]);
+      expect(overflowing(pdfWords(pdf), preset)).toEqual([]);
+    }
+  });
+
   it("renders 30+ pages of narrative without overflow or stretched lines", async () => {
     const pdf = await render(longNarrative());
     pdfToPng(pdf, out, "long-narrative", 40);
