@@ -176,8 +176,8 @@ const BATCHED = Symbol.for("@xxgk/render-pdf batched writes");
 
 /**
  * pdfkit writes each drawing operator of a page (`1 0 0 1 72 800 cm`, a line of text…) into its object
- * as a Buffer of its own (~26,000 small Buffers for the 2021 example), only to concatenate them when the object is
- * finished. The strings written between binary chunks are kept in a list instead and handed to pdfkit's
+ * as a Buffer of its own (~26,000 small Buffers for the 2021 example), only to concatenate them when the
+ * object is finished. The strings written between binary chunks are kept in a list instead and handed to pdfkit's
  * own `write` as one, joined by the newlines pdfkit puts after each, before a binary chunk or when the
  * object is finished: the same bytes in the same order (pdfkit encodes text as Latin-1, one byte per
  * code unit, so the lengths it counts are the same). Anything else written goes to pdfkit as it is.
