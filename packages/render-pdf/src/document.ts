@@ -163,6 +163,16 @@ function run(text: string, style: RunStyle, wordBreak: "normal" | "break-all" = 
   return inline as unknown as Run;
 }
 
+/** A table cell's text as one run (the style written out, not spread: see gridCellContent). */
+function cellRun(
+  text: string,
+  style: Omit<RunStyle, "font" | "alignment">,
+  font: string,
+  alignment: RunStyle["alignment"],
+): Run {
+  return run(text, { font, fontSize: style.fontSize, lineHeight: style.lineHeight, alignment });
+}
+
 /** A paragraph's text as resolved inlines in which long Latin tokens may break anywhere ({@link textRuns}). */
 function paragraphRuns(text: string, style: RunStyle): Run[] {
   const parts = textRuns(text);
@@ -176,7 +186,8 @@ function textNode(
   id: string,
   extra: { margin?: [number, number, number, number] } = {},
 ): Content {
-  return identified({ text, ...extra }, id);
+  // Literals rather than a spread, for the reason given at gridCellContent.
+  return identified(extra.margin === undefined ? { text } : { text, margin: extra.margin }, id);
 }
 
 function dateText(iso: string): string {
@@ -310,18 +321,24 @@ function gridCellContent(
   top: number | undefined,
   style: Omit<RunStyle, "font" | "alignment">,
 ): TableCell {
-  // Row-spanning cells are centred by a computed margin (see spanOffsets), the others by pdfmake.
-  const base =
-    top === undefined
-      ? { rowSpan: g.rowSpan, colSpan: g.colSpan, verticalAlignment: "middle" as const }
-      : {
-          rowSpan: g.rowSpan,
-          colSpan: g.colSpan,
-          margin: [0, top, 0, 0] as [number, number, number, number],
-        };
-  const text = (t: string, font: string, alignment: RunStyle["alignment"]): TableCell =>
+  // Every cell is written out as an object literal, never spread from a shared base: a spread copy gets a
+  // map of its own that V8 cannot share, and each property pdfmake then adds to the cell (a dozen) made
+  // another new map — thousands per report, garbage in the old generation that only a full collection
+  // frees (see the package README, *Inside pdfmake and pdfkit*).
+  const text = (t: string, font: string, alignment: RunStyle["alignment"]): TableCell => {
+    const { rowSpan, colSpan } = g;
     // An empty cell stays an empty string: it has no piece of text to measure.
-    t === "" ? { ...base, text: "", alignment } : { ...base, text: [run(t, { ...style, font, alignment })] };
+    if (top === undefined) {
+      // Row-spanning cells are centred by a computed margin (see spanOffsets), the others by pdfmake.
+      return t === ""
+        ? { rowSpan, colSpan, verticalAlignment: "middle", text: "", alignment }
+        : { rowSpan, colSpan, verticalAlignment: "middle", text: [cellRun(t, style, font, alignment)] };
+    }
+    const margin: [number, number, number, number] = [0, top, 0, 0];
+    return t === ""
+      ? { rowSpan, colSpan, margin, text: "", alignment }
+      : { rowSpan, colSpan, margin, text: [cellRun(t, style, font, alignment)] };
+  };
   switch (g.role) {
     case "value": {
       const def = layout.byKey.get(g.cell!)!;
@@ -344,7 +361,13 @@ interface PdfTable {
   readonly height: number;
 }
 
-function pdfTable(report: Report, rows: readonly GridRow[], id: TableId, preset: PdfPreset): PdfTable {
+function pdfTable(
+  report: Report,
+  rows: readonly GridRow[],
+  id: TableId,
+  preset: PdfPreset,
+  place: { readonly margin: [number, number, number, number]; readonly unbreakable: boolean },
+): PdfTable {
   const layout = layoutOf(report.edition);
   const t = layout.tables[id];
   const spec = PRESETS[preset].tables[id];
@@ -362,10 +385,12 @@ function pdfTable(report: Report, rows: readonly GridRow[], id: TableId, preset:
     ),
   );
   const headerRows = rows.filter((r) => r.part === "head").length;
+  // Written out whole, margin and all, rather than spread later (see gridCellContent): pdfmake adds a
+  // dozen properties to a table node as it lays it out.
   const node: ContentTable = {
     table: {
       widths: columnWidths(id, preset),
-      ...(minHeights.some((h) => h > 0) ? { heights: (row: number) => minHeights[row] ?? 0 } : {}),
+      heights: minHeights.some((h) => h > 0) ? (row: number) => minHeights[row] ?? 0 : undefined,
       body,
       headerRows,
       keepWithHeaderRows: headerRows > 0 ? 1 : 0,
@@ -374,6 +399,8 @@ function pdfTable(report: Report, rows: readonly GridRow[], id: TableId, preset:
     layout: thinGrid(spec.fontSize),
     fontSize: spec.fontSize,
     lineHeight: TABLE_LINE,
+    margin: place.margin,
+    unbreakable: place.unbreakable,
   };
   return { node, height };
 }
@@ -387,9 +414,9 @@ function tableContent(report: Report, id: TableId, preset: PdfPreset): { parts: 
   const t = layoutOf(report.edition).tables[id];
   const margin = TABLE_MARGIN;
   if (id !== "proactive") {
-    const { node, height } = pdfTable(report, t.rows, id, preset);
+    const { node, height } = pdfTable(report, t.rows, id, preset, { margin, unbreakable: false });
     return {
-      parts: [identified({ ...node, margin }, `table:${id}`)],
+      parts: [identified(node, `table:${id}`)],
       height: margin[1] + height + margin[3],
     };
   }
@@ -400,14 +427,14 @@ function tableContent(report: Report, id: TableId, preset: PdfPreset): { parts: 
   }
   const heights: number[] = [];
   const parts = groups.map((rows, i): Content => {
-    const { node: part, height } = pdfTable(report, rows, id, preset);
-    heights.push(height);
     // A part drawn right below the previous one overlaps it by one rule, so the two rules coincide;
     // a part that starts a page keeps its own top rule.
     const first = i === 0 ? margin[1] : -RULE;
     const last = i === groups.length - 1 ? margin[3] : 0;
     const edges: [number, number, number, number] = [0, first, 0, last];
-    return identified({ ...part, unbreakable: true, margin: edges }, `table:${id}:${i}`);
+    const { node: part, height } = pdfTable(report, rows, id, preset, { margin: edges, unbreakable: true });
+    heights.push(height);
+    return identified(part, `table:${id}:${i}`);
   });
   // The first part's height with its margins (the part below it starts one rule higher).
   return { parts, height: margin[1] + (heights[0] ?? 0) + (groups.length === 1 ? margin[3] : 0) };
