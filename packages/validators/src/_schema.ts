@@ -56,9 +56,22 @@ function describe(issue: SchemaIssue, pointer: string): Message {
         en: `${whereEn}: wrong type, expected ${issue.expected ?? "another type"} (${issue.message})`,
       };
     case "invalid_union":
+      // Two unions in the schema: the document's edition (which picks the layout) and a table cell.
+      if (pointer === "/edition") {
+        return {
+          zh: `${where}：版式应为 "2019"（2019 年版，报告年度至 2020 年）或 "2021"（2021 年版，2021 年度起），请补上或更正`,
+          en: `${whereEn}: the edition must be "2019" (reports up to the year 2020) or "2021" (from 2021); add or correct it`,
+        };
+      }
+      if (pointer.startsWith("/tables/")) {
+        return {
+          zh: `${where}：单元格应为数字、按原样填写的文本（如 "12"、"-"、""）或 {"raw": 文本}`,
+          en: `${whereEn}: a cell must be a number, the text as written ("12", "-", "") or {"raw": text}`,
+        };
+      }
       return {
-        zh: `${where}：单元格应为数字、按原样填写的文本（如 "12"、"-"、""）或 {"raw": 文本}`,
-        en: `${whereEn}: a cell must be a number, the text as written ("12", "-", "") or {"raw": text}`,
+        zh: `${where}：不符合报告格式（${issue.message}）`,
+        en: `${whereEn}: does not fit the report schema (${issue.message})`,
       };
     case "invalid_format":
       return {

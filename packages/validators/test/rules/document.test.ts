@@ -142,6 +142,16 @@ describe("schema", () => {
     );
   });
 
+  it("asks for the edition, not for a cell, when the edition is missing or unknown", () => {
+    for (const doc of [{ bad: 1 }, { edition: "2022" }, { edition: 2021 }]) {
+      const edition = validate(doc).findings.find((f) => f.pointer === "/edition");
+      expect(edition?.message.en).toBe(
+        '/edition: the edition must be "2019" (reports up to the year 2020) or "2021" (from 2021); add or correct it',
+      );
+      expect(edition?.message.zh).toContain('"2019"');
+    }
+  });
+
   it("says what is wrong with something that is not a report at all", () => {
     expect(validate(null).findings).toMatchObject([{ code: "schema", severity: "error", pointer: "" }]);
     expect(validate("report").counts.error).toBeGreaterThan(0);
