@@ -15,15 +15,16 @@ import { renderPdf } from "@xxgk/render-pdf";
 import { loadNodeFonts } from "@xxgk/render-pdf/node";
 import { chromium } from "playwright-core";
 import { table } from "./_measure.mjs";
+import { KERNELS, twoWorkerRatio } from "./_scaling.mjs";
 
 const require = createRequire(import.meta.url);
 const examplePath = require.resolve("@xxgk/core-model/examples/example-2021.json");
 const parsed = parseReport(JSON.parse(readFileSync(examplePath, "utf8")));
 if (!parsed.ok) throw new Error("example does not parse");
 const report = parsed.report;
-// Warm means the steady state of a batch: pdfmake and pdfkit are a lot of code, and V8 is still
-// compiling it after 3 reports (median ~80 ms over the next 15, against ~65 ms after 10). Chromium is
-// measured with the same warm-up and fewer rounds (each takes ~1.7 s).
+// Warm means the steady state of a batch: pdfmake and pdfkit are a lot of code, and V8 compiles it over
+// the first reports (in a fresh process ~170 ms for the 2nd, ~110 ms each for the 3rd–5th, ~70 ms for the
+// 6th–10th, 35–45 ms after). Chromium is measured with the same warm-up and fewer rounds (~1.7 s each).
 const WARMUP = 10;
 
 /** Median ms of `rounds` awaited runs after `warmup` unmeasured ones (no forced gc(): see _measure.mjs). */
@@ -59,31 +60,14 @@ const cold = spawnSync(
 if (cold.status !== 0) throw new Error(`cold run failed: ${cold.stderr}`);
 const first = JSON.parse(cold.stdout);
 
-// 2. Warm, side by side: ours vs Chromium printing renderDocument's HTML.
+// 2. Warm: ours (Chromium, printing renderDocument's HTML, in 4).
 const fonts = await loadNodeFonts();
 let ours;
 const oursMs = await measureAsync(async () => {
   ours = (await renderPdf(report, { fonts })).pdf;
 }, 30);
-const html = renderDocument(report);
-const userDataDir = mkdtempSync(join(tmpdir(), "xxgk-bench-chromium-"));
-const browser = await chromium.launchPersistentContext(userDataDir, {
-  ...chromiumLaunchOptions(),
-});
-let chromiumPdf;
-let chromiumMs;
-try {
-  const page = await browser.newPage();
-  chromiumMs = await measureAsync(async () => {
-    await page.setContent(html, { waitUntil: "load" });
-    chromiumPdf = await page.pdf({ format: "A4", printBackground: true });
-  }, 15);
-} finally {
-  await browser.close();
-  rmSync(userDataDir, { recursive: true, force: true });
-}
-
-// 3. A batch of 200 reports through the built CLI, on 1 and on 2 worker threads.
+// 3. A batch of 200 reports through the built CLI, on 1 and on 2 worker threads. Run before Chromium:
+// right after a Chromium session, --jobs 1 took 11–12 s here instead of 8–9 s, and --jobs 2 less so.
 const cli = require.resolve("@xxgk/cli/package.json").replace(/package\.json$/, "dist/bin.js");
 const work = mkdtempSync(join(tmpdir(), "xxgk-bench-batch-"));
 const files = Array.from({ length: 200 }, (_, i) => {
@@ -132,9 +116,13 @@ function batch(jobs) {
 const ROUNDS = 3;
 const runs1 = [];
 const runs2 = [];
+// Each round also asks what this machine gives two workers at all, on fixed work that only computes and
+// on fixed work that mostly allocates (bench/_scaling.mjs), under the same load as the batch beside it.
+const machine = Object.fromEntries(KERNELS.map((k) => [k, []]));
 for (let i = 0; i < ROUNDS; i++) {
   runs1.push(batch(1));
   runs2.push(batch(2));
+  for (const k of KERNELS) machine[k].push(await twoWorkerRatio(k));
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const batch1 = median(runs1.map((r) => r.ms));
@@ -143,6 +131,25 @@ const ratios = runs1.map((r, i) => r.ms / runs2[i].ms).sort((a, b) => a - b);
 const cpu1 = runs1.every((r) => r.cpu !== undefined) ? median(runs1.map((r) => r.cpu)) : undefined;
 const cpu2 = runs2.every((r) => r.cpu !== undefined) ? median(runs2.map((r) => r.cpu)) : undefined;
 rmSync(work, { recursive: true, force: true });
+
+// 4. Chromium printing our HTML of the same report, the baseline for 2.
+const html = renderDocument(report);
+const userDataDir = mkdtempSync(join(tmpdir(), "xxgk-bench-chromium-"));
+const browser = await chromium.launchPersistentContext(userDataDir, {
+  ...chromiumLaunchOptions(),
+});
+let chromiumPdf;
+let chromiumMs;
+try {
+  const page = await browser.newPage();
+  chromiumMs = await measureAsync(async () => {
+    await page.setContent(html, { waitUntil: "load" });
+    chromiumPdf = await page.pdf({ format: "A4", printBackground: true });
+  }, 15);
+} finally {
+  await browser.close();
+  rmSync(userDataDir, { recursive: true, force: true });
+}
 
 const kb = (n) => (n / 1024).toFixed(1);
 table(
@@ -181,6 +188,9 @@ table(
 );
 process.stdout.write(
   `\n2 workers vs 1, each of ${ROUNDS} interleaved rounds: ${ratios.map((r) => `${r.toFixed(2)}×`).join(", ")}\n`,
+);
+process.stdout.write(
+  `this machine, 2 workers vs 1 on the same fixed work, same rounds: ${KERNELS.map((k) => `${k} ${machine[k].map((r) => `${r.toFixed(2)}×`).join(", ")}`).join("; ")}\n`,
 );
 if (cpu1 !== undefined) {
   // One job already keeps more than a core busy (V8 collects garbage and compiles on helper threads),
