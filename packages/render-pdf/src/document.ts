@@ -324,7 +324,7 @@ function gridCellContent(
   // Every cell is written out as an object literal, never spread from a shared base: a spread copy gets a
   // map of its own that V8 cannot share, and each property pdfmake then adds to the cell (a dozen) made
   // another new map — thousands per report, garbage in the old generation that only a full collection
-  // frees (see the package README, *Inside pdfmake and pdfkit*).
+  // frees (see the package README, *Nodes pdfmake can share hidden classes for*).
   const text = (t: string, font: string, alignment: RunStyle["alignment"]): TableCell => {
     const { rowSpan, colSpan } = g;
     // An empty cell stays an empty string: it has no piece of text to measure.
