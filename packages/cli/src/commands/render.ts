@@ -217,13 +217,20 @@ export const renderCommand = defineCommand({
         await mkdir(outDir, { recursive: true });
       } catch (cause) {
         const code = (cause as NodeJS.ErrnoException).code ?? String(cause);
+        const dir = values["out-dir"]!;
         throw new OutputError(
           "OUTPUT_WRITE",
-          values["out-dir"]!,
-          {
-            zh: `无法创建输出目录 ${values["out-dir"]}（${code}）`,
-            en: `cannot create the output directory ${values["out-dir"]} (${code})`,
-          },
+          dir,
+          // EEXIST from a recursive mkdir: the path (or a parent) is a file, not a folder.
+          code === "EEXIST" || code === "ENOTDIR"
+            ? {
+                zh: `${dir} 是文件而不是目录；--out-dir 请给一个目录`,
+                en: `${dir} is a file, not a directory; give --out-dir a directory`,
+              }
+            : {
+                zh: `无法创建输出目录 ${dir}（${code}）`,
+                en: `cannot create the output directory ${dir} (${code})`,
+              },
           { cause },
         );
       }
