@@ -1,7 +1,7 @@
 // Writing results: to stdout, or to a file given with -o that is never an input and never silently
 // replaced (the `wx` flag makes "does it exist?" and "create it" one atomic step).
 import { realpathSync } from "node:fs";
-import { writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Io } from "./command.js";
 import { OutputError } from "./errors.js";
@@ -56,6 +56,33 @@ export async function writeOutput(text: string, target: OutputTarget, io: Io): P
         zh: `无法写入 ${file}（${code ?? String(cause)}）`,
         en: `cannot write ${file} (${code ?? String(cause)})`,
       },
+      { cause },
+    );
+  }
+}
+
+/**
+ * Creates the `--out-dir` folder `dir` (relative to `cwd`) with its parents, if missing; every failure is an
+ * {@link OutputError} naming the folder — a path that is a file is said to be one.
+ */
+export async function makeOutputDir(dir: string, cwd: string): Promise<void> {
+  try {
+    await mkdir(resolve(cwd, dir), { recursive: true });
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code ?? String(cause);
+    throw new OutputError(
+      "OUTPUT_WRITE",
+      dir,
+      // A recursive mkdir fails with EEXIST / ENOTDIR when the path or one of its parents is a file.
+      code === "EEXIST" || code === "ENOTDIR"
+        ? {
+            zh: `${dir} 是文件而不是目录；--out-dir 请给一个目录`,
+            en: `${dir} is a file, not a directory; give --out-dir a directory`,
+          }
+        : {
+            zh: `无法创建输出目录 ${dir}（${code}）`,
+            en: `cannot create the output directory ${dir} (${code})`,
+          },
       { cause },
     );
   }

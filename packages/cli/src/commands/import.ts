@@ -1,9 +1,8 @@
-import { mkdir } from "node:fs/promises";
-import { basename, extname, join, resolve } from "node:path";
+import { basename, extname, join } from "node:path";
 import { stringifyReport } from "@xxgk/core-model";
 import { type ImportDiagnostic, type ImportResult, importReport } from "@xxgk/importer";
 import { readInput, STDIN } from "../_json.js";
-import { OUTPUT_OPTIONS, writeOutput } from "../_output.js";
+import { makeOutputDir, OUTPUT_OPTIONS, writeOutput } from "../_output.js";
 import type { Io, Lang, Outcome, Text } from "../command.js";
 import { defineCommand } from "../command.js";
 import { InputError, UsageError } from "../errors.js";
@@ -160,7 +159,7 @@ export const importCommand = defineCommand({
     if (values.organ !== undefined && values.organ.trim() === "") {
       throw usage({ zh: "--organ 不能为空", en: "--organ must not be empty" });
     }
-    if (outDir !== undefined) await mkdir(resolve(io.cwd, outDir), { recursive: true });
+    if (outDir !== undefined) await makeOutputDir(outDir, io.cwd);
     const toStdout = outDir === undefined && (values.output === undefined || values.output === "-");
     const report = toStdout ? io.stderr : io.stdout;
     const progress = io.stderrIsTTY && positionals.length > PROGRESS_THRESHOLD;

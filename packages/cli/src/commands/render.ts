@@ -1,9 +1,9 @@
 import { existsSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { basename, extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import { makeOutputDir } from "../_output.js";
 import {
   absolute,
   type JobResult,
@@ -14,7 +14,7 @@ import {
 } from "../_render-protocol.js";
 import type { Context, Lang, Outcome, Text } from "../command.js";
 import { defineCommand } from "../command.js";
-import { OutputError, UsageError } from "../errors.js";
+import { UsageError } from "../errors.js";
 
 const PDF = /\.pdf$/i;
 const HTML = /\.html?$/i;
@@ -212,29 +212,7 @@ export const renderCommand = defineCommand({
       }
     }
     const outDir = values["out-dir"] === undefined ? undefined : absolute(io.cwd, values["out-dir"]);
-    if (outDir !== undefined) {
-      try {
-        await mkdir(outDir, { recursive: true });
-      } catch (cause) {
-        const code = (cause as NodeJS.ErrnoException).code ?? String(cause);
-        const dir = values["out-dir"]!;
-        throw new OutputError(
-          "OUTPUT_WRITE",
-          dir,
-          // EEXIST from a recursive mkdir: the path (or a parent) is a file, not a folder.
-          code === "EEXIST" || code === "ENOTDIR"
-            ? {
-                zh: `${dir} 是文件而不是目录；--out-dir 请给一个目录`,
-                en: `${dir} is a file, not a directory; give --out-dir a directory`,
-              }
-            : {
-                zh: `无法创建输出目录 ${dir}（${code}）`,
-                en: `cannot create the output directory ${dir} (${code})`,
-              },
-          { cause },
-        );
-      }
-    }
+    if (outDir !== undefined) await makeOutputDir(values["out-dir"]!, io.cwd);
     const all = inputs.map((f) => absolute(io.cwd, f));
     const target = (input: string, ext: string, named: string | undefined) => {
       if (named !== undefined) return absolute(io.cwd, outDir === undefined ? named : join(outDir, named));

@@ -61,6 +61,18 @@ describe("xxgk import", () => {
     expect(existsSync(join(dir, "seed.json"))).toBe(true);
   });
 
+  it("says an --out-dir that is a file is one (exit 2), and leaves the file alone", async () => {
+    const dir = scratch();
+    writeFileSync(join(dir, "seed.txt"), fixture("seed-wulin-2020.txt"));
+    writeFileSync(join(dir, "taken"), "mine");
+    for (const outDir of ["taken", "taken/sub"]) {
+      const r = await xxgk(["import", "seed.txt", "--out-dir", outDir, "--lang", "en"], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`xxgk: ${outDir} is a file, not a directory; give --out-dir a directory\n`);
+      expect(readFileSync(join(dir, "taken"), "utf8")).toBe("mine");
+    }
+  });
+
   it("refuses several inputs without --out-dir, -o with --out-dir, and a bad --year", async () => {
     expect((await xxgk(["import", "a.html", "b.html"])).code).toBe(2);
     expect((await xxgk(["import", "a.html", "-o", "x.json", "--out-dir", "d"])).code).toBe(2);

@@ -106,17 +106,19 @@ describe("xxgk render", () => {
     );
   });
 
-  it.each([["wulin.json"], ["wulin.json/sub"]])(
-    "says an --out-dir of %s is a file, not a directory, and leaves the file alone",
-    async (outDir) => {
-      const dir = batch();
-      const before = readFileSync(join(dir, "wulin.json"), "utf8");
-      const r = await xxgk(["render", "binhe.json", "--pdf", "--out-dir", outDir, "--lang", "en"], { cwd: dir });
-      expect(r.code).toBe(2);
-      expect(r.stderr).toContain(`${outDir} is a file, not a directory; give --out-dir a directory`);
-      expect(readFileSync(join(dir, "wulin.json"), "utf8")).toBe(before);
-    },
-  );
+  it.each([
+    ["wulin.json"],
+    ["wulin.json/sub"],
+  ])("says an --out-dir of %s is a file, not a directory, and leaves the file alone", async (outDir) => {
+    const dir = batch();
+    const before = readFileSync(join(dir, "wulin.json"), "utf8");
+    const r = await xxgk(["render", "binhe.json", "--pdf", "--out-dir", outDir, "--lang", "en"], {
+      cwd: dir,
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${outDir} is a file, not a directory; give --out-dir a directory`);
+    expect(readFileSync(join(dir, "wulin.json"), "utf8")).toBe(before);
+  });
 
   it.each([
     [["render", "wulin.json"], "say what to write: --pdf and/or --html"],
