@@ -45,10 +45,12 @@ async function readReport(job: RenderJob): Promise<Report> {
   const parsed = parseReport(doc);
   if (parsed.ok) return parsed.report;
   const first = validate(doc).findings.find((f) => f.severity === "error");
-  const pointer = (first ? first.pointer : parsed.issues[0]?.pointer) || "/";
+  const pointer = (first ? first.pointer : parsed.issues[0]?.pointer) ?? "";
   const what = first?.message ?? { zh: parsed.issues[0]?.message ?? "", en: parsed.issues[0]?.message ?? "" };
-  // Schema findings already begin with their pointer; the others get it put in front.
-  const at = (text: string) => (text.startsWith(pointer) ? text : `${pointer}: ${text}`);
+  // Schema findings already begin with their pointer (or say "the document" for the root); the others
+  // get it put in front.
+  const at = (text: string) =>
+    first?.code === "schema" || text.startsWith(pointer) ? text : `${pointer || "/"}: ${text}`;
   throw new JobFailure("REPORT_INVALID", {
     zh: `${job.file} 不是年度报告文档（${at(what.zh)}），请先运行 xxgk validate ${job.file}`,
     en: `${job.file} is not a report document (${at(what.en)}); run xxgk validate ${job.file}`,
