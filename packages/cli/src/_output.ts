@@ -1,5 +1,6 @@
 // Writing results: to stdout, or to a file given with -o that is never an input and never silently
-// replaced (the `wx` flag makes "does it exist?" and "create it" one atomic step).
+// replaced (the `wx` flag makes "does it exist?" and "create it" one atomic step); and the --out-dir
+// folder that batch commands write into.
 import { realpathSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
