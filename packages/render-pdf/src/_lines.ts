@@ -55,6 +55,8 @@ export function widthOf(text: string, face: Face): number {
 }
 
 const TRAILING_SPACES = /\s+$/;
+/** A forced line end at the end of a word (pdfmake's test). */
+const NEWLINE_END = /\r?\n$|\r$/;
 
 /** The words pdfmake measures: text between break opportunities, and whether a line must end after it. */
 function wordsOf(text: string): Array<{ text: string; end: boolean }> {
@@ -63,8 +65,8 @@ function wordsOf(text: string): Array<{ text: string; end: boolean }> {
   let last = 0;
   for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) {
     const word = text.slice(last, bk.position);
-    const end = bk.required || /\r?\n$|\r$/.test(word);
-    words.push({ text: end ? word.replace(/\r?\n$|\r$/, "") : word, end });
+    const end = bk.required || NEWLINE_END.test(word);
+    words.push({ text: end ? word.replace(NEWLINE_END, "") : word, end });
     last = bk.position;
   }
   return words;

@@ -142,7 +142,8 @@ interface GlyphHost {
 }
 
 const decoded = new WeakMap<object, unknown>();
-let glyphsPatched = false;
+/** Marks a patched glyph prototype for every copy of this module in the process, as BATCHED below does. */
+const DECODES_KEPT = Symbol.for("@xxgk/render-pdf decoded glyphs");
 
 /**
  * pdfkit's subsetter decodes the outline of every glyph it embeds (fontkit's `_decode`), once per
@@ -151,11 +152,11 @@ let glyphsPatched = false;
  * for variable fonts, whose decoded points fontkit moves in place.
  */
 function keepDecodedGlyphs(font: { getGlyph?: (id: number) => GlyphHost }): void {
-  if (glyphsPatched || typeof font.getGlyph !== "function") return;
-  const proto = Object.getPrototypeOf(font.getGlyph(0)) as GlyphHost;
+  if (typeof font.getGlyph !== "function") return;
+  const proto = Object.getPrototypeOf(font.getGlyph(0)) as GlyphHost & { [DECODES_KEPT]?: true };
   const decode = proto._decode;
-  if (typeof decode !== "function") return;
-  glyphsPatched = true;
+  if (proto[DECODES_KEPT] || typeof decode !== "function") return;
+  proto[DECODES_KEPT] = true;
   proto._decode = function (this: GlyphHost) {
     if (this._font?._variationProcessor) return decode.call(this);
     if (!decoded.has(this)) decoded.set(this, decode.call(this));
@@ -177,9 +178,9 @@ const BATCHED = Symbol.for("@xxgk/render-pdf batched writes");
 /**
  * pdfkit writes each drawing operator of a page (`1 0 0 1 72 800 cm`, a line of text…) into its object
  * as a Buffer of its own (~26,000 small Buffers for the 2021 example), only to concatenate them when the
- * object is finished. The strings written between binary chunks are kept in a list instead and handed to pdfkit's
- * own `write` as one, joined by the newlines pdfkit puts after each, before a binary chunk or when the
- * object is finished: the same bytes in the same order (pdfkit encodes text as Latin-1, one byte per
+ * object is finished. The strings written between binary chunks are kept in a list instead and handed
+ * to pdfkit's own `write` as one, joined by the newlines pdfkit puts after each, before a binary chunk
+ * or when the object is finished: the same bytes in the same order (pdfkit encodes text as Latin-1, one byte per
  * code unit, so the lengths it counts are the same). Anything else written goes to pdfkit as it is.
  */
 export function batchTextWrites(ref: PdfObjectRef | undefined): void {

@@ -18,6 +18,7 @@ import type {
   TDocumentDefinitions,
 } from "pdfmake/interfaces.js";
 import { linesOf } from "./_lines.js";
+import type { Face } from "./warnings.js";
 
 /**
  * `official`: GB/T 9704-2012 公文 layout — A4, margins 37 mm top / 28 mm binding, a 156 × 225 mm text
@@ -256,6 +257,9 @@ export function columnWidths(id: TableId, preset: PdfPreset): number[] {
   return fixed;
 }
 
+/** The face a grid cell is printed in: captions and column heads in the sans face, the rest in serif. */
+const faceOf = (g: GridCell): Face => (g.role === "colhead" || g.role === "caption" ? "sans" : "serif");
+
 /**
  * Top margins that centre the cells spanning several rows. pdfmake's own vertical centring misplaces
  * row-spanning cells inside repeated header rows, and writes an unbalanced graphics state when such a
@@ -272,7 +276,6 @@ function spanOffsets(
   const widths = columnWidths(id, preset);
   const pad = paddingOf(spec.fontSize);
   const slots = expandGrid(rows, widths.length);
-  const faceOf = (g: GridCell) => (g.role === "colhead" || g.role === "caption" ? "sans" : "serif");
   const lineOf = (g: GridCell) => spec.fontSize * (faceOf(g) === "sans" ? SANS_EM : SERIF_EM) * TABLE_LINE;
   const spanWidth = (c: number, span: number) =>
     widths.slice(c, c + span).reduce((a, b) => a + b, 0) + (span - 1) * (2 * pad.h + RULE);
@@ -325,8 +328,9 @@ function gridCellContent(
   // map of its own that V8 cannot share, and each property pdfmake then adds to the cell (a dozen) made
   // another new map — thousands per report, garbage in the old generation that only a full collection
   // frees (see the package README, *Nodes pdfmake can share hidden classes for*).
-  const text = (t: string, font: string, alignment: RunStyle["alignment"]): TableCell => {
+  const text = (t: string, alignment: RunStyle["alignment"]): TableCell => {
     const { rowSpan, colSpan } = g;
+    const font = FONT_FAMILIES[faceOf(g)];
     // An empty cell stays an empty string: it has no piece of text to measure.
     if (top === undefined) {
       // Row-spanning cells are centred by a computed margin (see spanOffsets), the others by pdfmake.
@@ -343,15 +347,15 @@ function gridCellContent(
     case "value": {
       const def = layout.byKey.get(g.cell!)!;
       const cell = report.tables[def.table][def.path[0]]?.[def.path[1]];
-      return text(cell?.raw ?? "", FONT_FAMILIES.serif, "center");
+      return text(cell?.raw ?? "", "center");
     }
     case "caption":
     case "colhead":
-      return text(g.text, FONT_FAMILIES.sans, "center");
+      return text(g.text, "center");
     case "corner":
-      return text(g.text, FONT_FAMILIES.serif, "left");
+      return text(g.text, "left");
     case "rowhead":
-      return text(g.text, FONT_FAMILIES.serif, g.rowSpan > 1 ? "center" : "left");
+      return text(g.text, g.rowSpan > 1 ? "center" : "left");
   }
 }
 
