@@ -1,9 +1,10 @@
 // bench/render-pdf: our PDF of the 2021 example against Chromium printing our own HTML rendering of it
 // (page.pdf(), what a user would otherwise do), side by side in one run; plus the first PDF in a fresh
-// process and a 200-report batch through `xxgk render` on 1 and 2 worker threads.
+// process and a 200-report batch through `xxgk render` on 1 and 2 worker threads, beside two separate
+// `xxgk render` processes on half the batch each (what this machine gives two renderers at all).
 // Goals (issue #4): warm ≤ 80 ms per report and ≥ 3× faster than Chromium; PDF ≤ 150 KB and ≤ half of
 // Chromium's; first PDF in a fresh process ≤ 1 s; 200 reports on 2 cores ≥ 1.7× faster than on 1 worker.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -66,7 +67,8 @@ let ours;
 const oursMs = await measureAsync(async () => {
   ours = (await renderPdf(report, { fonts })).pdf;
 }, 30);
-// 3. A batch of 200 reports through the built CLI, on 1 and on 2 worker threads. Run before Chromium:
+// 3. A batch of 200 reports through the built CLI, on 1 and on 2 worker threads, and the same batch as two
+// separate processes. Run before Chromium:
 // right after a Chromium session, --jobs 1 took 11–12 s here instead of 8–9 s, and --jobs 2 less so.
 const cli = require.resolve("@xxgk/cli/package.json").replace(/package\.json$/, "dist/bin.js");
 const work = mkdtempSync(join(tmpdir(), "xxgk-bench-batch-"));
@@ -111,25 +113,66 @@ function batch(jobs) {
   const cpu1 = childCpuSeconds();
   return { ms, cpu: cpu0 === undefined || cpu1 === undefined ? undefined : cpu1 - cpu0 };
 }
-// Interleaved (1 2, 1 2, 1 2): the load of a shared machine changes by the minute, and a ratio of two
+/**
+ * Wall-clock ms and CPU s of two separate `xxgk render --jobs 1` processes, each on half the files, run at
+ * once: nothing shared (no worker threads, no common heap or V8 platform), so what two renderers get from
+ * this machine at all — the most any pool of workers could reach here.
+ */
+async function twoProcesses() {
+  const half = files.length / 2;
+  const cpu0 = childCpuSeconds();
+  const t0 = performance.now();
+  await Promise.all(
+    [files.slice(0, half), files.slice(half)].map(
+      (part, i) =>
+        new Promise((resolve, reject) => {
+          const args = [cli, "render", ...part, "--pdf", "--force", "--out-dir", join(work, `outp${i}`)];
+          const p = spawn(process.execPath, [...args, "--jobs", "1"], {
+            stdio: ["ignore", "ignore", "pipe"],
+          });
+          let stderr = "";
+          p.stderr.on("data", (d) => {
+            stderr += d;
+          });
+          p.on("error", reject);
+          p.on("close", (code) =>
+            code === 0
+              ? resolve()
+              : reject(new Error(`xxgk render (process ${i + 1} of 2) failed: ${stderr}`)),
+          );
+        }),
+    ),
+  );
+  const ms = performance.now() - t0;
+  const cpu1 = childCpuSeconds();
+  return { ms, cpu: cpu0 === undefined || cpu1 === undefined ? undefined : cpu1 - cpu0 };
+}
+// Interleaved (1 2 P, 1 2 P, 1 2 P): the load of a shared machine changes by the minute, and a ratio of two
 // runs minutes apart measures that as much as the workers. Medians of each, and each round's ratio.
 const ROUNDS = 3;
 const runs1 = [];
 const runs2 = [];
+const runsP = [];
 // Each round also asks what this machine gives two workers at all, on fixed work that only computes and
 // on fixed work that mostly allocates (bench/_scaling.mjs), under the same load as the batch beside it.
 const machine = Object.fromEntries(KERNELS.map((k) => [k, []]));
 for (let i = 0; i < ROUNDS; i++) {
   runs1.push(batch(1));
   runs2.push(batch(2));
+  runsP.push(await twoProcesses());
   for (const k of KERNELS) machine[k].push(await twoWorkerRatio(k));
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const batch1 = median(runs1.map((r) => r.ms));
 const batch2 = median(runs2.map((r) => r.ms));
+const batchP = median(runsP.map((r) => r.ms));
 const ratios = runs1.map((r, i) => r.ms / runs2[i].ms).sort((a, b) => a - b);
-const cpu1 = runs1.every((r) => r.cpu !== undefined) ? median(runs1.map((r) => r.cpu)) : undefined;
-const cpu2 = runs2.every((r) => r.cpu !== undefined) ? median(runs2.map((r) => r.cpu)) : undefined;
+const ratiosP = runs1.map((r, i) => r.ms / runsP[i].ms).sort((a, b) => a - b);
+const medianCpu = (runs) =>
+  runs.every((r) => r.cpu !== undefined) ? median(runs.map((r) => r.cpu)) : undefined;
+const cpu1 = medianCpu(runs1);
+const cpu2 = medianCpu(runs2);
+const cpuP = medianCpu(runsP);
 rmSync(work, { recursive: true, force: true });
 
 // 4. Chromium printing our HTML of the same report, the baseline for 2.
@@ -184,10 +227,20 @@ table(
       cpu2?.toFixed(1) ?? "n/a",
       cores(cpu2, batch2),
     ],
+    [
+      "reference: 2 processes at once, --jobs 1, 100 each",
+      (batchP / 1000).toFixed(1),
+      (batchP / batch1).toFixed(2),
+      cpuP?.toFixed(1) ?? "n/a",
+      cores(cpuP, batchP),
+    ],
   ],
 );
 process.stdout.write(
   `\n2 workers vs 1, each of ${ROUNDS} interleaved rounds: ${ratios.map((r) => `${r.toFixed(2)}×`).join(", ")}\n`,
+);
+process.stdout.write(
+  `2 separate processes vs 1, same rounds: ${ratiosP.map((r) => `${r.toFixed(2)}×`).join(", ")}\n`,
 );
 process.stdout.write(
   `this machine, 2 workers vs 1 on the same fixed work, same rounds: ${KERNELS.map((k) => `${k} ${machine[k].map((r) => `${r.toFixed(2)}×`).join(", ")}`).join("; ")}\n`,
