@@ -72,7 +72,10 @@ const oursMs = await measureAsync(async () => {
 // right after a Chromium session, --jobs 1 took 11–12 s here instead of 8–9 s, and --jobs 2 less so.
 const cli = require.resolve("@xxgk/cli/package.json").replace(/package\.json$/, "dist/bin.js");
 const work = mkdtempSync(join(tmpdir(), "xxgk-bench-batch-"));
-const files = Array.from({ length: 200 }, (_, i) => {
+const BATCH = 200;
+// 400 files: the batch is the first 200; all 400 once more per round give the cost of 200 more reports
+// to a warm pool, so that what the workers' warm-up costs and what two warm workers gain are told apart.
+const files = Array.from({ length: 2 * BATCH }, (_, i) => {
   const f = join(work, `r${String(i).padStart(3, "0")}.json`);
   copyFileSync(examplePath, f);
   return f;
@@ -87,8 +90,8 @@ function childCpuSeconds() {
     return undefined;
   }
 }
-/** Wall-clock ms and CPU s (all threads) of one `xxgk render` of the 200 files. */
-function batch(jobs) {
+/** Wall-clock ms and CPU s (all threads) of one `xxgk render` of the first `count` files. */
+function batch(jobs, count = BATCH) {
   const cpu0 = childCpuSeconds();
   const t0 = performance.now();
   const r = spawnSync(
@@ -96,7 +99,7 @@ function batch(jobs) {
     [
       cli,
       "render",
-      ...files,
+      ...files.slice(0, count),
       "--pdf",
       "--force",
       "--out-dir",
@@ -119,11 +122,11 @@ function batch(jobs) {
  * this machine at all — the most any pool of workers could reach here.
  */
 async function twoProcesses() {
-  const half = files.length / 2;
+  const half = BATCH / 2;
   const cpu0 = childCpuSeconds();
   const t0 = performance.now();
   await Promise.all(
-    [files.slice(0, half), files.slice(half)].map(
+    [files.slice(0, half), files.slice(half, BATCH)].map(
       (part, i) =>
         new Promise((resolve, reject) => {
           const args = [cli, "render", ...part, "--pdf", "--force", "--out-dir", join(work, `outp${i}`)];
@@ -153,6 +156,8 @@ const ROUNDS = 3;
 const runs1 = [];
 const runs2 = [];
 const runsP = [];
+const runs1x2 = [];
+const runs2x2 = [];
 // Each round also asks what this machine gives two workers at all, on fixed work that only computes and
 // on fixed work that mostly allocates (bench/_scaling.mjs), under the same load as the batch beside it.
 const machine = Object.fromEntries(KERNELS.map((k) => [k, []]));
@@ -160,6 +165,8 @@ for (let i = 0; i < ROUNDS; i++) {
   runs1.push(batch(1));
   runs2.push(batch(2));
   runsP.push(await twoProcesses());
+  runs1x2.push(batch(1, 2 * BATCH));
+  runs2x2.push(batch(2, 2 * BATCH));
   for (const k of KERNELS) machine[k].push(await twoWorkerRatio(k));
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -168,6 +175,10 @@ const batch2 = median(runs2.map((r) => r.ms));
 const batchP = median(runsP.map((r) => r.ms));
 const ratios = runs1.map((r, i) => r.ms / runs2[i].ms).sort((a, b) => a - b);
 const ratiosP = runs1.map((r, i) => r.ms / runsP[i].ms).sort((a, b) => a - b);
+// What 200 more reports cost a pool that is already warm, per round: the double batch less the batch.
+const more1 = runs1x2.map((r, i) => r.ms - runs1[i].ms);
+const more2 = runs2x2.map((r, i) => r.ms - runs2[i].ms);
+const ratiosWarm = more1.map((m, i) => m / more2[i]).sort((a, b) => a - b);
 const medianCpu = (runs) =>
   runs.every((r) => r.cpu !== undefined) ? median(runs.map((r) => r.cpu)) : undefined;
 const cpu1 = medianCpu(runs1);
@@ -238,6 +249,9 @@ table(
 );
 process.stdout.write(
   `\n2 workers vs 1, each of ${ROUNDS} interleaved rounds: ${ratios.map((r) => `${r.toFixed(2)}×`).join(", ")}\n`,
+);
+process.stdout.write(
+  `200 more reports (a batch of 400 less the batch of 200), warm pool: --jobs 1 ${(median(more1) / 1000).toFixed(1)} s, --jobs 2 ${(median(more2) / 1000).toFixed(1)} s; each round ${ratiosWarm.map((r) => `${r.toFixed(2)}×`).join(", ")}\n`,
 );
 process.stdout.write(
   `2 separate processes vs 1, same rounds: ${ratiosP.map((r) => `${r.toFixed(2)}×`).join(", ")}\n`,
