@@ -62,8 +62,9 @@ const WORKER_YOUNG_GENERATION_MB = 256;
 
 /**
  * Lets the workers started after this call collect their young generation between reports: V8 installs
- * `gc` in every context created once `--expose-gc` is set. The flag is V8's, so it is process-wide; this
- * process is the `xxgk` command, whose main thread never calls `gc`.
+ * `gc` in every context created once `--expose-gc` is set. The flag is V8's, so it is process-wide: in
+ * the `xxgk` command nothing else sees it; a program that runs a batch `render` in-process through
+ * `run()` finds `gc` in the contexts it creates afterwards (said in the package README).
  */
 function exposeGcToWorkers(): void {
   setFlagsFromString("--expose-gc");
