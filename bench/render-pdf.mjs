@@ -90,66 +90,41 @@ function childCpuSeconds() {
     return undefined;
   }
 }
-/** Wall-clock ms and CPU s (all threads) of one `xxgk render` of the first `count` files. */
-function batch(jobs, count = BATCH) {
-  const cpu0 = childCpuSeconds();
-  const t0 = performance.now();
-  const r = spawnSync(
-    process.execPath,
-    [
-      cli,
-      "render",
-      ...files.slice(0, count),
-      "--pdf",
-      "--force",
-      "--out-dir",
-      join(work, `out${jobs}`),
-      "--jobs",
-      String(jobs),
-    ],
-    {
-      encoding: "utf8",
-    },
-  );
-  if (r.status !== 0) throw new Error(`xxgk render --jobs ${jobs} failed: ${r.stderr}`);
-  const ms = performance.now() - t0;
-  const cpu1 = childCpuSeconds();
-  return { ms, cpu: cpu0 === undefined || cpu1 === undefined ? undefined : cpu1 - cpu0 };
+/** Runs `xxgk render … --pdf --jobs N` on `inputs`; resolves when it exited 0. */
+function xxgkRender(inputs, jobs, outDir) {
+  return new Promise((resolve, reject) => {
+    const args = [cli, "render", ...inputs, "--pdf", "--force", "--out-dir", outDir, "--jobs", String(jobs)];
+    const p = spawn(process.execPath, args, { stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    p.stderr.on("data", (d) => {
+      stderr += d;
+    });
+    p.on("error", reject);
+    p.on("close", (code) =>
+      code === 0 ? resolve() : reject(new Error(`xxgk render --jobs ${jobs} failed: ${stderr}`)),
+    );
+  });
 }
 /**
- * Wall-clock ms and CPU s of two separate `xxgk render --jobs 1` processes, each on half the files, run at
- * once: nothing shared (no worker threads, no common heap or V8 platform), so what two renderers get from
- * this machine at all — the most any pool of workers could reach here.
+ * Wall-clock ms and CPU s (all threads) of `xxgk render` processes started together, one per part of the
+ * files, each with `jobs` workers.
  */
-async function twoProcesses() {
-  const half = BATCH / 2;
+async function timedRender(parts, jobs, name) {
   const cpu0 = childCpuSeconds();
   const t0 = performance.now();
-  await Promise.all(
-    [files.slice(0, half), files.slice(half, BATCH)].map(
-      (part, i) =>
-        new Promise((resolve, reject) => {
-          const args = [cli, "render", ...part, "--pdf", "--force", "--out-dir", join(work, `outp${i}`)];
-          const p = spawn(process.execPath, [...args, "--jobs", "1"], {
-            stdio: ["ignore", "ignore", "pipe"],
-          });
-          let stderr = "";
-          p.stderr.on("data", (d) => {
-            stderr += d;
-          });
-          p.on("error", reject);
-          p.on("close", (code) =>
-            code === 0
-              ? resolve()
-              : reject(new Error(`xxgk render (process ${i + 1} of 2) failed: ${stderr}`)),
-          );
-        }),
-    ),
-  );
+  await Promise.all(parts.map((part, i) => xxgkRender(part, jobs, join(work, `${name}-${i}`))));
   const ms = performance.now() - t0;
   const cpu1 = childCpuSeconds();
   return { ms, cpu: cpu0 === undefined || cpu1 === undefined ? undefined : cpu1 - cpu0 };
 }
+/** One `xxgk render --jobs N` of the first `count` files. */
+const batch = (jobs, count = BATCH) => timedRender([files.slice(0, count)], jobs, `out${jobs}`);
+/**
+ * Two separate `xxgk render --jobs 1` processes, each on half the batch, run at once: nothing shared (no
+ * worker threads, no common heap or V8 platform), so what two renderers get from this machine at all —
+ * the most any pool of workers could reach here.
+ */
+const twoProcesses = () => timedRender([files.slice(0, BATCH / 2), files.slice(BATCH / 2, BATCH)], 1, "outp");
 // Interleaved (1 2 P, 1 2 P, 1 2 P): the load of a shared machine changes by the minute, and a ratio of two
 // runs minutes apart measures that as much as the workers. Medians of each, and each round's ratio.
 const ROUNDS = 3;
@@ -162,11 +137,11 @@ const runs2x2 = [];
 // on fixed work that mostly allocates (bench/_scaling.mjs), under the same load as the batch beside it.
 const machine = Object.fromEntries(KERNELS.map((k) => [k, []]));
 for (let i = 0; i < ROUNDS; i++) {
-  runs1.push(batch(1));
-  runs2.push(batch(2));
+  runs1.push(await batch(1));
+  runs2.push(await batch(2));
   runsP.push(await twoProcesses());
-  runs1x2.push(batch(1, 2 * BATCH));
-  runs2x2.push(batch(2, 2 * BATCH));
+  runs1x2.push(await batch(1, 2 * BATCH));
+  runs2x2.push(await batch(2, 2 * BATCH));
   for (const k of KERNELS) machine[k].push(await twoWorkerRatio(k));
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
