@@ -1,5 +1,7 @@
-import { readHtml } from "./_htmlImport.js";
-import { readText } from "./_text.js";
+import { Diagnostics } from "./_diagnostics.js";
+import { runPipeline } from "./pipeline/index.js";
+import { readHtml } from "./readers/html.js";
+import { readText } from "./readers/text.js";
 import type { ImportOptions, ImportResult } from "./types.js";
 
 // Not a regex replace: on a 100 KB page it showed in profiles, to remove nothing.
@@ -7,12 +9,14 @@ const strip = (s: string): string => (s.charCodeAt(0) === 0xfeff ? s.slice(1) : 
 
 /** Reads a plain-text copy of a report (one cell per line, as scraped from a page). */
 export function importText(text: string, opts: ImportOptions = {}): ImportResult {
-  return readText(strip(text), opts);
+  const diag = new Diagnostics();
+  return runPipeline(readText(strip(text)), diag, opts);
 }
 
 /** Reads a published HTML page, or a page rendered by `@xxgk/render-html` (losslessly, via its embedded JSON). */
 export function importHtml(html: string, opts: ImportOptions = {}): ImportResult {
-  return readHtml(strip(html), opts);
+  const diag = new Diagnostics();
+  return runPipeline(readHtml(strip(html), diag), diag, opts);
 }
 
 const MARKUP = /<(?:!doctype|html|head|body|table|div|p|tr|td)\b/i;

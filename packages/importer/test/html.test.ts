@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { type HNode, type HText, itemsOf, parseHtml, textOf } from "../src/_html.js";
+import { Diagnostics } from "../src/_diagnostics.js";
+import { type HNode, type HText, parseHtml, textOf } from "../src/readers/_html-parse.js";
+import { readHtml } from "../src/readers/html.js";
 
 const isNode = (c: HNode | HText): c is HNode => "tag" in c;
 
@@ -117,7 +119,7 @@ describe("parseHtml", () => {
           }
         };
         visit(page.root);
-        itemsOf(page.root);
+        readHtml(html, new Diagnostics());
       }),
     );
   });

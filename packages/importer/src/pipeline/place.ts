@@ -1,6 +1,7 @@
-// Puts the values read from a table into the report's cells. Values go where a header or the official
-// order says; where the count does not fit, the table's arithmetic decides or the cells stay blank —
-// never a silent shift into a neighbour's cell.
+// Pipeline step 4, cell placement — the one placement engine every reader's tables end in: puts the
+// values of a table's rows (read from grids and from lines alike) into the report's cells. Values go
+// where a header or the official order says; where the count does not fit, the table's arithmetic
+// decides or the cells stay blank — never a silent shift into a neighbour's cell.
 import {
   BLANK,
   type Cell,
@@ -13,9 +14,9 @@ import {
   type TableCells,
   type TableId,
 } from "@xxgk/core-model";
-import type { Diagnostics } from "./_diagnostics.js";
-import { scopeOf } from "./_scope.js";
-import type { ImportStats, SourcePosition } from "./types.js";
+import type { Diagnostics } from "../_diagnostics.js";
+import { scopeOf } from "../_scope.js";
+import type { ImportStats, SourcePosition } from "../types.js";
 
 /** One value as written in the source. */
 export interface SourceValue {
