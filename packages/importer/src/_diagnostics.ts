@@ -28,7 +28,11 @@ export function excerpt(text: string): string {
 
 /** A position with the text found there, shortened, as its excerpt. */
 export function quote(pos: SourcePosition, text: string): SourcePosition {
-  return { ...pos, excerpt: excerpt(text) };
+  // Object literals of fixed shapes, not a spread: this runs for most lines of a text copy.
+  if (pos.page !== undefined) return { page: pos.page, x: pos.x, y: pos.y, excerpt: excerpt(text) };
+  return pos.column === undefined
+    ? { line: pos.line, excerpt: excerpt(text) }
+    : { line: pos.line, column: pos.column, excerpt: excerpt(text) };
 }
 
 /** Says how a label was matched when it was not matched exactly. */

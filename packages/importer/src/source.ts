@@ -2,7 +2,7 @@
 // format knowledge lives in the readers, report knowledge in the pipeline). A reader says what the source
 // holds and where, never what it means: it does not match labels, find sections or place cells.
 import type { Report } from "@xxgk/core-model";
-import type { ImportResult, SourcePosition } from "./types.js";
+import type { ImportFormat, SourcePosition } from "./types.js";
 
 /**
  * A run of text as the source has it (not yet tidied): a paragraph or line of an HTML page, a line of a
@@ -55,7 +55,9 @@ export interface TitleCandidate {
 /** A source read into blocks (or a report it carries as data), ready for the pipeline. */
 export interface SourceDocument {
   /** What the source was read as; becomes {@link ImportResult.format}. */
-  readonly format: ImportResult["format"];
+  readonly format: ImportFormat;
+  /** Where the source begins (`{ line: 1 }`, or page 1's corner): where a diagnostic about the whole points. */
+  readonly start: SourcePosition;
   readonly blocks: readonly SourceBlock[];
   /**
    * How the source writes its tables. `grids`: every table is a {@link SourceTable} (HTML, and readers

@@ -28,14 +28,16 @@ export interface Assembly {
   readonly tablePos: Partial<Record<TableId, SourcePosition>>;
   readonly diag: Diagnostics;
   readonly format: ImportResult["format"];
+  /** Where the source begins. */
+  readonly start: SourcePosition;
 }
 
 /** Builds and checks the report. A report that cannot be made valid is `null`, with an error saying why. */
 export function finishReport(a: Assembly, opts: ImportOptions): ImportResult {
   const { diag } = a;
-  const { tables, stats } = a.placer.finish(a.tablePos);
+  const { tables, stats } = a.placer.finish(a.tablePos, a.start);
   const { year, organ } = resolveMeta(a.title?.text, opts);
-  const where = a.title?.pos ?? { line: 1 };
+  const where = a.title?.pos ?? a.start;
   if (a.title === undefined) {
     diag.add(
       "title-missing",

@@ -24,13 +24,13 @@ import { findArticle, isChrome, Narrative, splitHeading } from "./sections.js";
 
 /** Turns a read document into a report (or says why none could be made). */
 export function runPipeline(doc: SourceDocument, diag: Diagnostics, opts: ImportOptions): ImportResult {
-  if (doc.report) return carried(doc, doc.report, diag);
+  if (doc.report) return carried(doc, doc.report, diag, opts);
 
   // 1. Title and meta.
   const title = findTitle(doc);
   const year = opts.year ?? resolveMeta(title?.text, {}).year;
   const tables = tableText(doc.blocks);
-  const edition = detectEdition(editionText(doc, tables), year, diag, title?.pos ?? { line: 1 });
+  const edition = detectEdition(editionText(doc, tables), year, diag, title?.pos ?? doc.start);
   const scope = scopeOf(edition);
 
   // 2–4. Sections, table classification and cell placement, in one pass over the article.
@@ -86,6 +86,7 @@ export function runPipeline(doc: SourceDocument, diag: Diagnostics, opts: Import
       tablePos,
       diag,
       format: doc.format,
+      start: doc.start,
     },
     opts,
   );
@@ -123,7 +124,19 @@ function carried(
   doc: SourceDocument,
   report: NonNullable<SourceDocument["report"]>,
   diag: Diagnostics,
+  opts: ImportOptions,
 ): ImportResult {
+  const { year, organ } = report.value.meta;
+  if ((opts.year !== undefined && opts.year !== year) || (opts.organ !== undefined && opts.organ !== organ)) {
+    diag.add(
+      "options-ignored",
+      "warning",
+      `文件本身就是报告数据（${year} 年度，${organ}），指定的年度或机关未采用`,
+      `the file is report data itself (${year}, ${organ}); the year or organ given was not applied`,
+      doc.start,
+      { pointer: "/meta" },
+    );
+  }
   const total = layoutOf(report.value.edition).cells.length;
   return {
     report: report.value,

@@ -309,7 +309,10 @@ export class Placer {
   }
 
   /** Settles the deferred rows and returns the tables and the counts. */
-  finish(tablePos: Partial<Record<TableId, SourcePosition>>): {
+  finish(
+    tablePos: Partial<Record<TableId, SourcePosition>>,
+    start: SourcePosition,
+  ): {
     tables: Report["tables"];
     stats: ImportStats;
   } {
@@ -318,7 +321,7 @@ export class Placer {
     const scope = scopeOf(this.#edition);
     for (const id of ["proactive", "applications", "review"] as const) {
       const t = scope.tables[id];
-      const pos = tablePos[id] ?? { line: 1 };
+      const pos = tablePos[id] ?? start;
       const rows = t.rowOrder.filter((r) => !t.rowCells.get(r)!.some((d) => this.#cells.has(d.key)));
       const section = layout.tables[id].section.label;
       if (rows.length === t.rowOrder.length) {

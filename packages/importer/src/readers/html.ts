@@ -19,9 +19,13 @@ import {
 
 /** Reads a published HTML page, or our own rendering by its embedded report data. */
 export function readHtml(html: string, diag: Diagnostics): SourceDocument {
+  return readPage(html, parseHtml(html), diag);
+}
+
+/** Reads a page from its parsed tree (`bench/html-parsers.mjs` gives it other parsers' trees). */
+export function readPage(html: string, page: ParsedHtml, diag: Diagnostics): SourceDocument {
   const lines = new LineIndex(html);
   const at = (offset: number): SourcePosition => lines.at(offset);
-  const page = parseHtml(html);
   const tags = (tag: string): readonly HNode[] => page.byTag.get(tag) ?? [];
 
   const embedded = tags("script").find((n) => n.attrs.id === "xxgk-report");
@@ -30,6 +34,7 @@ export function readHtml(html: string, diag: Diagnostics): SourceDocument {
     if (report) {
       return {
         format: "xxgk-html",
+        start: { line: 1 },
         blocks: [],
         tables: "grids",
         titleAt: "before-sections",
@@ -58,6 +63,7 @@ export function readHtml(html: string, diag: Diagnostics): SourceDocument {
     .map((n) => n.attrs.content ?? "");
   return {
     format: "html",
+    start: { line: 1 },
     blocks,
     tables: "grids",
     titleAt: "before-sections",

@@ -23,6 +23,7 @@ export function readText(text: string): SourceDocument {
   });
   return {
     format: "text",
+    start: { line: 1 },
     blocks,
     tables: "lines",
     titleAt: "first-line",
