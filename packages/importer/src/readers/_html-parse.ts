@@ -173,54 +173,179 @@ function lowerName(s: string): string {
 }
 const isAlpha = (c: number): boolean => (c | 32) >= 97 && (c | 32) <= 122;
 
-/** Parses HTML into a tree. Never throws: unclosed tags close at the end, stray end tags are ignored. */
+// Browsers' table rules (the HTML standard's tree construction), which decide where damaged table markup
+// puts its cells: a table's structure tags, where an end tag stops looking for its element ("scope"), and
+// what a table may hold outside its cells.
+const TABLE_PARTS = new Set([
+  "table",
+  "caption",
+  "colgroup",
+  "col",
+  "tbody",
+  "thead",
+  "tfoot",
+  "tr",
+  "td",
+  "th",
+]);
+const SCOPE = new Set(["table", "td", "th", "caption", "template", "html", "applet", "object", "marquee"]);
+const TABLE_SCOPE = new Set(["table", "template", "html"]);
+const TABLE_CONTEXT = new Set(["table", "tbody", "thead", "tfoot", "tr"]);
+const SECTION_OR_TABLE = new Set(["table", "tbody", "thead", "tfoot"]);
+/** Elements a table holds where they stand; anything else outside a cell is put before the table. */
+const STAYS_IN_TABLE = new Set(["script", "style", "template", "form", "input"]);
+/** What a page's <head> holds; anything else ends the head, as in browsers (content is never lost in it). */
+const HEAD_CONTENT = new Set([
+  "base",
+  "basefont",
+  "bgsound",
+  "link",
+  "meta",
+  "noframes",
+  "noscript",
+  "script",
+  "style",
+  "template",
+  "title",
+]);
+const isBlank = (s: string): boolean => /^[\t\n\f\r ]*$/.test(s);
+
+/**
+ * Parses HTML into a tree. Never throws: unclosed tags close at the end, stray end tags are ignored.
+ * Tables follow browsers' rules: an end tag does not reach out of a table cell, a table cannot hold a
+ * table outside its cells, a cell opens its row, and text or elements between a table's rows are put
+ * before the table — so damaged table markup keeps its cells where a browser shows them.
+ */
 export function parseHtml(html: string): ParsedHtml {
   const root = new Element("#root", 0, null, "", 0, 0);
   const stack: HNode[] = [root];
   const byTag = new Map<string, HNode[]>();
   const top = () => stack[stack.length - 1]!;
-
-  const text = (from: number, to: number, decode: boolean) => {
-    if (to <= from) return;
-    const parent = top();
-    // Script and style bodies are never read; their text is not worth keeping.
-    if (parent.tag === "script" && parent.attrs.id !== "xxgk-report") return;
-    if (parent.tag === "style") return;
-    const raw = html.slice(from, to);
-    const t = decode && raw.includes("&") ? decodeHTML(raw) : raw;
-    const last = parent.children[parent.children.length - 1];
-    // Text interrupted by a comment is one text.
-    if (last && !isNode(last))
-      parent.children[parent.children.length - 1] = { text: last.text + t, start: last.start };
-    else parent.children.push({ text: t, start: from });
-  };
-  // How many elements of each tag are open: an end tag with none open is ignored without searching the
-  // stack, so that a page of thousands of nested elements and stray end tags stays linear.
-  const openCount = new Map<string, number>();
+  // Where each tag's open elements are on the stack, and where each scope starts (the HTML standard's
+  // scope boundaries: an end tag's search for its element stops at the innermost one): an end tag finds
+  // its element, or learns there is none, without searching the stack, so that thousands of nested
+  // elements and stray end tags stay linear.
+  const positions = new Map<string, number[]>();
+  const scopeAt: number[] = [0];
+  const tableScopeAt: number[] = [0];
+  let openForms = 0;
+  let openHeads = 0;
   // The open tables, innermost last: a table opened inside one makes that one an outer table.
   const openTables: HNode[] = [];
   const outerTables = new Set<HNode>();
+  const topOf = (tag: string): number => {
+    const p = positions.get(tag);
+    return p === undefined || p.length === 0 ? -1 : p[p.length - 1]!;
+  };
+  const inScope = (tag: string): boolean =>
+    topOf(tag) >=
+    (TABLE_PARTS.has(tag) ? tableScopeAt[tableScopeAt.length - 1]! : scopeAt[scopeAt.length - 1]!);
   const push = (node: HNode) => {
-    stack.push(node);
-    openCount.set(node.tag, (openCount.get(node.tag) ?? 0) + 1);
-    if (node.tag === "table") {
+    const tag = node.tag;
+    const i = stack.push(node) - 1;
+    let p = positions.get(tag);
+    if (p === undefined) {
+      p = [];
+      positions.set(tag, p);
+    }
+    p.push(i);
+    if (SCOPE.has(tag)) scopeAt.push(i);
+    if (TABLE_SCOPE.has(tag)) tableScopeAt.push(i);
+    if (tag === "form") openForms++;
+    else if (tag === "head") openHeads++;
+    else if (tag === "table") {
       if (openTables.length > 0) outerTables.add(openTables[openTables.length - 1]!);
       openTables.push(node);
     }
   };
   const pop = () => {
-    const node = stack.pop()!;
-    openCount.set(node.tag, openCount.get(node.tag)! - 1);
-    if (node.tag === "table") openTables.pop();
+    const tag = stack.pop()!.tag;
+    positions.get(tag)!.pop();
+    if (SCOPE.has(tag)) scopeAt.pop();
+    if (TABLE_SCOPE.has(tag)) tableScopeAt.pop();
+    if (tag === "form") openForms--;
+    else if (tag === "head") openHeads--;
+    else if (tag === "table") openTables.pop();
+  };
+  const popUntil = (stop: (tag: string) => boolean) => {
+    while (stack.length > 1 && !stop(top().tag)) pop();
+  };
+  /** Whether a table is open in the current scope (the innermost table scope is a table's). */
+  const inTable = (): boolean => stack[tableScopeAt[tableScopeAt.length - 1]!]!.tag === "table";
+  /** Whether one of that table's cells is open. */
+  const inCell = (): boolean => {
+    const table = tableScopeAt[tableScopeAt.length - 1]!;
+    return topOf("td") > table || topOf("th") > table || topOf("caption") > table;
+  };
+  /** Where content goes that a table's structure cannot hold: just before the table. */
+  const fosterPlace = (): { parent: HNode; index: number } | undefined => {
+    const table = openTables[openTables.length - 1];
+    const parent = table?.parent;
+    if (!table || !parent) return undefined;
+    return { parent, index: parent.children.lastIndexOf(table) };
+  };
+
+  const endHead = () => {
+    popUntil((t) => t === "head");
+    pop();
+  };
+
+  const text = (from: number, to: number, decode: boolean) => {
+    if (to <= from) return;
+    let parent = top();
+    // Script and style bodies are never read; their text is not worth keeping.
+    if (parent.tag === "script" && parent.attrs.id !== "xxgk-report") return;
+    if (parent.tag === "style") return;
+    const raw = html.slice(from, to);
+    const t = decode && raw.includes("&") ? decodeHTML(raw) : raw;
+    // Text where only structure belongs (a page's head, a table between its rows) goes where browsers put
+    // it: after the head, before the table.
+    if (parent.tag === "head" && !isBlank(t)) {
+      endHead();
+      parent = top();
+    }
+    let index = parent.children.length;
+    if (TABLE_CONTEXT.has(parent.tag) && !isBlank(t)) {
+      const foster = fosterPlace();
+      if (foster) ({ parent, index } = foster);
+    }
+    const last = parent.children[index - 1];
+    // Text interrupted by a comment is one text.
+    if (last && !isNode(last)) parent.children[index - 1] = { text: last.text + t, start: last.start };
+    else if (index === parent.children.length) parent.children.push({ text: t, start: from });
+    else parent.children.splice(index, 0, { text: t, start: from });
   };
   const open = (tag: string, start: number, attrsFrom = 0, attrsTo = 0): HNode | undefined => {
     // A second <form> inside a form is ignored, as browsers do.
-    if (tag === "form" && (openCount.get("form") ?? 0) > 0) return undefined;
-    const implied = IMPLIES_CLOSE.get(tag);
-    if (implied) while (stack.length > 1 && implied.has(top().tag)) pop();
-    const parent = top();
+    if (tag === "form" && openForms > 0) return undefined;
+    if (openHeads > 0 && tag !== "head" && !HEAD_CONTENT.has(tag)) endHead();
+    const table = inTable();
+    if (table && TABLE_PARTS.has(tag)) {
+      if (tag === "table") {
+        // Outside a cell, a table cannot hold a table: the open one ends where the new one starts.
+        if (!inCell()) {
+          popUntil((t) => t === "table");
+          pop();
+        }
+      } else if (tag === "td" || tag === "th") {
+        popUntil((t) => t === "tr" || SECTION_OR_TABLE.has(t));
+        if (top().tag !== "tr") open("tr", start);
+      } else if (tag === "tr") popUntil((t) => SECTION_OR_TABLE.has(t));
+      else if (tag !== "col") popUntil((t) => t === "table");
+    } else {
+      const implied = IMPLIES_CLOSE.get(tag);
+      if (implied) while (stack.length > 1 && implied.has(top().tag)) pop();
+    }
+    let parent = top();
+    let index = parent.children.length;
+    const foster =
+      table && TABLE_CONTEXT.has(parent.tag) && !TABLE_PARTS.has(tag) && !STAYS_IN_TABLE.has(tag)
+        ? fosterPlace()
+        : undefined;
+    if (foster) ({ parent, index } = foster);
     const node = new Element(tag, start, parent, html, attrsFrom, attrsTo);
-    parent.children.push(node);
+    if (index === parent.children.length) parent.children.push(node);
+    else parent.children.splice(index, 0, node);
     const list = byTag.get(tag);
     if (list) list.push(node);
     else byTag.set(tag, [node]);
@@ -232,7 +357,7 @@ export function parseHtml(html: string): ParsedHtml {
       if (tag === "br") open("br", start);
       return;
     }
-    if ((openCount.get(tag) ?? 0) > 0) {
+    if (inScope(tag)) {
       // Every element above the match is closed with it: each element is popped once, so this is
       // linear over the page.
       while (top().tag !== tag) pop();
