@@ -14,7 +14,7 @@ import { check, proposeTotals } from "./checks.js";
 import { download, fileNameOf, h } from "./dom.js";
 import { Editor } from "./editor.js";
 import { FindingsPanel, placeOf, SEVERITY_ZH } from "./findings.js";
-import { decode, type ImportResult, importText } from "./io.js";
+import { FORMAT_NAMES, type ImportResult, importSource } from "./io.js";
 import { Store } from "./store.js";
 
 function seed(): Report {
@@ -212,7 +212,7 @@ importFile.addEventListener("change", async () => {
   const file = importFile.files?.[0];
   if (!file) return;
   importDialog.close("file");
-  await runImport(decode(new Uint8Array(await file.arrayBuffer())), file.name);
+  await runImport(new Uint8Array(await file.arrayBuffer()), file.name);
   importFile.value = "";
 });
 importDialog.addEventListener("close", async () => {
@@ -221,10 +221,10 @@ importDialog.addEventListener("close", async () => {
   }
 });
 
-async function runImport(text: string, fileName: string | undefined): Promise<void> {
+async function runImport(input: Uint8Array | string, fileName: string | undefined): Promise<void> {
   let result: ImportResult;
   try {
-    result = await importText(text, fileName);
+    result = await importSource(input, fileName);
   } catch (err) {
     notify(`导入失败：${(err as Error).message}`, "error");
     return;
@@ -239,7 +239,6 @@ async function runImport(text: string, fileName: string | undefined): Promise<vo
 }
 
 function showImportNotes(result: ImportResult, fileName: string | undefined): void {
-  const kinds = { json: "JSON", html: "HTML 网页", text: "文字" } as const;
   const s = result.stats;
   importNotes.replaceChildren(
     h(
@@ -262,8 +261,8 @@ function showImportNotes(result: ImportResult, fileName: string | undefined): vo
     h(
       "p",
       {},
-      fileName === undefined ? "粘贴的文字" : `${fileName} · ${kinds[result.kind]}`,
-      s ? ` · 已放入 ${s.placed} / ${s.total} 个单元格，存疑 ${s.unsure}，缺失 ${s.missing}` : null,
+      fileName === undefined ? "粘贴的文字" : `${fileName} · ${FORMAT_NAMES[result.format]}`,
+      s.total > 0 ? ` · 已放入 ${s.placed} / ${s.total} 个单元格，存疑 ${s.unsure}，缺失 ${s.missing}` : null,
     ),
     h(
       "ol",
@@ -288,7 +287,7 @@ function showImportNotes(result: ImportResult, fileName: string | undefined): vo
               "span",
               { className: "where" },
               [
-                n.line !== undefined ? `第 ${n.line} 行` : "",
+                n.line !== undefined ? `第 ${n.line} 行` : n.page !== undefined ? `第 ${n.page} 页` : "",
                 n.pointer !== undefined
                   ? result.report
                     ? placeOf(result.report, n.pointer)

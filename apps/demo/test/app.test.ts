@@ -8,6 +8,7 @@ import { chromiumLaunchOptions } from "@xxgk/render-contract/chromium";
 import { validateReport } from "@xxgk/validators";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { gbk } from "../../../packages/importer/test/_bytes.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const OUT = join(ROOT, "test-output");
@@ -310,7 +311,7 @@ describe("the demo app", () => {
     });
     const notes = page.locator("section.import-notes");
     await notes.waitFor();
-    await expect(notes.locator(".finding code").first().textContent()).resolves.toBe("json.syntax");
+    await expect(notes.locator(".finding code").first().textContent()).resolves.toBe("json-syntax");
     await expect(notes.locator(".where").first().textContent()).resolves.toMatch(/第 3 行/);
     await expect(page.locator('[data-pointer="/meta/organ"]').inputValue()).resolves.toBe(seed.meta.organ);
     const other = JSON.parse(readFileSync(SEED_PATH, "utf8"));
@@ -326,6 +327,34 @@ describe("the demo app", () => {
     await expect(page.locator("script", { hasText: "alert(1)" }).count()).resolves.toBe(0);
     await page.keyboard.press("Control+z");
     await expect.poll(() => page.locator('[data-pointer="/meta/organ"]').inputValue()).toBe(seed.meta.organ);
+  });
+
+  test("a GBK page is decoded, and a PDF or a legacy .doc is refused with what to do, the report kept", async () => {
+    const notes = page.locator("section.import-notes");
+    const organ = () => page.locator('[data-pointer="/meta/organ"]').inputValue();
+    const before = await organ();
+    const choose = async (name: string, buffer: Buffer) => {
+      await page.getByRole("button", { name: "导入…" }).click();
+      await page
+        .locator("dialog.dialog-import input[type=file]")
+        .setInputFiles({ name, mimeType: "", buffer });
+    };
+    // The importer's PDF reader is a lazy chunk: it loads (under the app's CSP) only now.
+    await choose("report.pdf", Buffer.from("%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n"));
+    await expect.poll(() => notes.locator(".finding code").first().textContent()).toBe("format-unsupported");
+    await expect(notes.locator("p").first().textContent()).resolves.toBe("report.pdf · PDF");
+    await expect(notes.locator(".finding .where").first().textContent()).resolves.toBe("第 1 页");
+    await shot("08-import-pdf.png");
+    await choose("old.doc", Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
+    await expect
+      .poll(() => notes.locator(".finding .msg").first().textContent())
+      .toContain("另存为 .docx 或 PDF");
+    await expect(organ()).resolves.toBe(before);
+    // Our page saved by a GBK system: it still says utf-8; the bytes decide, and the app says so.
+    await page.locator('[data-pointer="/meta/organ"]').fill("另一个机关");
+    await choose("gbk.html", Buffer.from(gbk(readFileSync(join(OUT, "report.html"), "utf8"))));
+    await expect.poll(organ).toBe(before);
+    await expect(notes.locator(".finding code").allTextContents()).resolves.toContain("charset-mismatch");
   });
 
   test("a published HTML page and a text copy of it import through the importer, diagnostics shown", async () => {
