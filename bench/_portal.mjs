@@ -2,6 +2,7 @@
 // Word-made 2021 report (the importer's hubei-fancheng fixture, with every CMS quirk the importer
 // tolerates) inside a mega-menu, an inline script bundle, a sidebar and a footer of links.
 import { readFileSync } from "node:fs";
+import { Parser } from "htmlparser2";
 
 export const fixtures = new URL("../packages/importer/test/fixtures/", import.meta.url);
 const article = readFileSync(new URL("hubei-fancheng-2021.html", fixtures), "utf8");
@@ -20,3 +21,13 @@ export const page = article
 
 /** 50 copies, each a different string (so that no cache keyed on the text helps). */
 export const pages = Array.from({ length: 50 }, (_, i) => page.replace("</body>", `<!-- ${i} --></body>`));
+
+/** The baseline of bench/import and bench/html-parsers: htmlparser2 tokenising the pages, no handlers. */
+export function tokenizeAll() {
+  for (const p of pages) {
+    const parser = new Parser({});
+    parser.write(p);
+    parser.end();
+  }
+  return pages.length;
+}
