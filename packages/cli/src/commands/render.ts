@@ -4,7 +4,7 @@ import { basename, extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { setFlagsFromString } from "node:v8";
 import { Worker } from "node:worker_threads";
-import { makeOutputDir } from "../_output.js";
+import { makeOutputDir, ProtectedFiles } from "../_output.js";
 import {
   absolute,
   type JobResult,
@@ -20,7 +20,7 @@ import { UsageError } from "../errors.js";
 const PDF = /\.pdf$/i;
 const HTML = /\.html?$/i;
 
-/** How many reports, how many files written, how many failed. */
+/** How many reports, how many rendered, how many failed, how many files were written in all. */
 export interface RenderSummary {
   readonly reports: number;
   readonly rendered: number;
@@ -28,11 +28,14 @@ export interface RenderSummary {
   readonly failed: number;
 }
 
-/** The closing line: `3 reports: 2 rendered (4 files), 1 failed`. */
+/**
+ * The closing line: `3 reports: 2 rendered, 1 failed; 5 files written`. Files count every file written,
+ * also one of a report whose other output then failed (each is named on stdout as it is written).
+ */
 export function renderSummaryLine(s: RenderSummary, lang: Lang): string {
   return lang === "zh"
-    ? `${s.reports} 份报告：${s.rendered} 份已生成（${s.files} 个文件），${s.failed} 份失败`
-    : `${s.reports} report${s.reports === 1 ? "" : "s"}: ${s.rendered} rendered (${s.files} file${s.files === 1 ? "" : "s"}), ${s.failed} failed`;
+    ? `${s.reports} 份报告：${s.rendered} 份已生成，${s.failed} 份失败；共写入 ${s.files} 个文件`
+    : `${s.reports} report${s.reports === 1 ? "" : "s"}: ${s.rendered} rendered, ${s.failed} failed; ${s.files} file${s.files === 1 ? "" : "s"} written`;
 }
 
 /** A progress bar for stderr: `[██████░░░░░░░░] 12/40`. */
@@ -73,6 +76,7 @@ function exposeGcToWorkers(): void {
 /** Runs jobs on `threads` worker threads (one job at a time each), reporting each result as it ends. */
 async function runPool(
   jobs: readonly RenderJob[],
+  batch: { readonly inputs: readonly string[]; readonly cwd: string },
   threads: number,
   script: URL,
   onResult: (r: JobResult) => void,
@@ -86,7 +90,7 @@ async function runPool(
         const id = next++;
         const job = jobs[id]!;
         worker ??= new Worker(script, {
-          workerData: { [WORKER_FLAG]: true, inputs: job.inputs } satisfies RenderWorkerData,
+          workerData: { [WORKER_FLAG]: true, ...batch } satisfies RenderWorkerData,
           resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
         });
         const w: Worker = worker;
@@ -103,18 +107,22 @@ async function runPool(
             worker = undefined; // a crashed worker is replaced for the next job
             done({
               file: job.file,
-              ok: false,
-              code: "RENDER_FAILED",
-              text: {
-                zh: `${job.file} 渲染失败：${err.message}`,
-                en: `${job.file} could not be rendered: ${err.message}`,
-              },
+              written: [],
+              warnings: [],
+              failures: [
+                {
+                  code: "RENDER_FAILED",
+                  text: {
+                    zh: `${job.file} 渲染失败：${err.message}`,
+                    en: `${job.file} could not be rendered: ${err.message}`,
+                  },
+                },
+              ],
             });
           };
           w.on("message", onMessage);
           w.on("error", onError);
-          const { inputs: _sent, ...rest } = job;
-          w.postMessage({ id, job: rest } satisfies WorkerRequest);
+          w.postMessage({ id, job } satisfies WorkerRequest);
         });
         onResult(result);
       }
@@ -229,7 +237,6 @@ export const renderCommand = defineCommand({
     }
     const outDir = values["out-dir"] === undefined ? undefined : absolute(io.cwd, values["out-dir"]);
     if (outDir !== undefined) await makeOutputDir(values["out-dir"]!, io.cwd);
-    const all = inputs.map((f) => absolute(io.cwd, f));
     const target = (input: string, ext: string, named: string | undefined) => {
       if (named !== undefined) return absolute(io.cwd, outDir === undefined ? named : join(outDir, named));
       const path = absolute(io.cwd, input);
@@ -244,7 +251,6 @@ export const renderCommand = defineCommand({
       fragment: values.fragment === true,
       preset: values.preset ?? "official",
       force: values.force === true,
-      inputs: all,
     }));
     // Two inputs must not write the same output (a.json and a.report.json are fine; a/x.json and b/x.json with --out-dir are not).
     const seen = new Map<string, string>();
@@ -269,25 +275,23 @@ export const renderCommand = defineCommand({
     const onResult = (r: JobResult) => {
       done++;
       if (progress) io.stderr.write("\r\x1b[K");
-      if (r.ok) {
-        rendered++;
-        files += r.written.length;
-        for (const w of r.warnings) io.stderr.write(`xxgk: ${w[lang]}\n`);
-        for (const name of r.written) io.stdout.write(`${name}\n`);
-      } else {
-        io.stderr.write(`xxgk: ${r.text[lang]}\n`);
-      }
+      files += r.written.length;
+      for (const name of r.written) io.stdout.write(`${name}\n`);
+      for (const w of r.warnings) io.stderr.write(`xxgk: ${w[lang]}\n`);
+      for (const f of r.failures) io.stderr.write(`xxgk: ${f.text[lang]}\n`);
+      if (r.failures.length === 0) rendered++;
       if (progress) io.stderr.write(`${progressBar(done, jobs.length)} ${r.file}`);
     };
     const script = workerScript();
     // A batch runs on worker threads even with --jobs 1: a worker has the heap settings above, and the
     // main thread stays free to draw progress. One report is rendered here, without a worker's start-up.
     if (script !== undefined && jobs.length > 1) {
-      await runPool(jobs, Math.min(threads, jobs.length), script, onResult);
+      await runPool(jobs, { inputs, cwd: io.cwd }, Math.min(threads, jobs.length), script, onResult);
     } else {
       // Loaded here, not at the top: pdfmake and the fonts cost a second that other commands must not pay.
       const { renderJob } = await import("../_render-worker.js");
-      for (const job of jobs) onResult(await renderJob(job));
+      const protect = await ProtectedFiles.of(inputs, io.cwd);
+      for (const job of jobs) onResult(await renderJob(job, protect));
     }
     if (progress) io.stderr.write("\r\x1b[K");
     const failed = jobs.length - rendered;
