@@ -13,8 +13,11 @@ import {
   PRESETS,
   textBlockOf,
 } from "../src/document.js";
+import { resolveFonts } from "../src/fonts.js";
 import { loadNodeFonts } from "../src/node.js";
 import { example } from "./_fixtures.js";
+
+const fonts = resolveFonts(await loadNodeFonts());
 
 type Positioned = { id?: string; startPosition?: { top: number; pageNumber: number } };
 
@@ -24,7 +27,7 @@ async function drawn(
   id: "applications" | "review",
   preset: PdfPreset,
 ): Promise<{ height: number; pages: number }> {
-  const doc = buildDocDefinition(report, { preset });
+  const doc = buildDocDefinition(report, { preset, fonts });
   const find = (content: unknown): Content | undefined => {
     for (const n of content as Array<Record<string, unknown>>) {
       if (n.id === `table:${id}`) return n as unknown as Content;
@@ -48,7 +51,7 @@ async function drawn(
       return false;
     },
   };
-  await printPdf(probe, await loadNodeFonts());
+  await printPdf(probe, fonts);
   const { start, end } = positions;
   return { height: end!.top - start!.top, pages: end!.pageNumber - start!.pageNumber + 1 };
 }
@@ -61,7 +64,7 @@ describe("estimatedTableHeight", () => {
         for (const id of ["applications", "review"] as const) {
           const { height, pages } = await drawn(r, id, preset);
           expect(pages).toBe(1);
-          expect(Math.abs(estimatedTableHeight(r, id, preset) - height)).toBeLessThan(
+          expect(Math.abs(estimatedTableHeight(r, id, fonts, preset) - height)).toBeLessThan(
             textBlockOf(preset).height * 0.01,
           );
         }
@@ -90,7 +93,7 @@ describe("estimatedTableHeight", () => {
         async (edits) => {
           const r = edits.reduce((acc: Report, [k, v]) => setCell(acc, k, v), r0);
           const { height, pages } = await drawn(r, "applications", "official");
-          const estimate = estimatedTableHeight(r, "applications", "official");
+          const estimate = estimatedTableHeight(r, "applications", fonts, "official");
           if (pages === 1) expect(Math.abs(estimate - height)).toBeLessThan(page * 0.01);
           // A table that breaks was expected to: its group labels sit at the top of their groups.
           else expect(estimate + pitch).toBeGreaterThan(page * 0.98);
