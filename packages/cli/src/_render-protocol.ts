@@ -1,7 +1,7 @@
 // The plain-data protocol between `xxgk render` and its worker threads. Kept apart from the worker so
 // that loading the command (for `xxgk --help`, or any other command) does not load pdfmake and fonts.
 import { resolve } from "node:path";
-import type { PdfPreset } from "@xxgk/render-pdf";
+import type { FontRole, PdfPreset } from "@xxgk/render-pdf";
 import type { Text } from "./command.js";
 import type { ErrorCode } from "./errors.js";
 
@@ -14,6 +14,15 @@ export interface RenderJob {
   readonly fragment: boolean;
   readonly preset: PdfPreset;
   readonly force: boolean;
+  /** Where to find the office's fonts (`--font-dir`, `--system-fonts`, `--font ROLE=FILE`). */
+  readonly fonts: RenderFonts;
+}
+
+/** The office-font options of `xxgk render`, as plain data for the workers. */
+export interface RenderFonts {
+  readonly fontDirs: readonly string[];
+  readonly systemFonts: boolean;
+  readonly roles: Readonly<Partial<Record<FontRole, string>>>;
 }
 
 /** Why a job, or one of its outputs, failed: a stable code and the message. */
@@ -31,6 +40,8 @@ export interface JobResult {
   readonly written: readonly string[];
   readonly warnings: readonly Text[];
   readonly failures: readonly JobFailure[];
+  /** Which font file served each role of the PDF (when one was made). */
+  readonly fonts?: Text;
 }
 
 /** Marks the worker threads of `xxgk render` in `workerData`. */

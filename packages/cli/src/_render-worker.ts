@@ -1,10 +1,10 @@
 // One report rendered to its output files, in a worker thread of `xxgk render` (or in-process for a
 // single file). Jobs and results are plain data so they cross the thread boundary unchanged.
-import { relative } from "node:path";
+import { relative, resolve } from "node:path";
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
 import { parseReport, type Report } from "@xxgk/core-model";
 import { renderDocument, renderFragment } from "@xxgk/render-html";
-import { renderPdf } from "@xxgk/render-pdf";
+import { type FontRole, type FontUse, type PdfFonts, renderPdf } from "@xxgk/render-pdf";
 import { loadNodeFonts } from "@xxgk/render-pdf/node";
 import { validate } from "@xxgk/validators";
 import { readJson } from "./_json.js";
@@ -12,6 +12,7 @@ import { ProtectedFiles, writeFileSafely } from "./_output.js";
 import {
   type JobFailure,
   type JobResult,
+  type RenderFonts,
   type RenderJob,
   type RenderWorkerData,
   WORKER_FLAG,
@@ -79,19 +80,25 @@ export async function renderJob(job: RenderJob, protect: ProtectedFiles): Promis
   const warnings: Text[] = [];
   const failures: JobFailure[] = [];
   const outputs: Array<{ path: string; data: string | Uint8Array }> = [];
+  let fonts: Text | undefined;
   try {
     const report = await readReport(job);
     if (job.html !== undefined) {
       outputs.push({ path: job.html, data: job.fragment ? renderFragment(report) : renderDocument(report) });
     }
     if (job.pdf !== undefined) {
-      const { pdf, warnings: found } = await renderPdf(report, {
-        fonts: await loadNodeFonts(),
+      const {
+        pdf,
+        warnings: found,
+        fonts: used,
+      } = await renderPdf(report, {
+        fonts: await fontsOf(job.fonts, job.cwd),
         preset: job.preset,
       });
       for (const w of found)
         warnings.push({ zh: `${job.file}: ${w.message.zh}`, en: `${job.file}: ${w.message.en}` });
       outputs.push({ path: job.pdf, data: pdf });
+      fonts = fontsLine(used, job.cwd);
     }
   } catch (e) {
     return { file: job.file, written, warnings, failures: [failureOf(job.file, e)] };
@@ -105,7 +112,46 @@ export async function renderJob(job: RenderJob, protect: ProtectedFiles): Promis
       failures.push(failureOf(job.file, e));
     }
   }
-  return { file: job.file, written, warnings, failures };
+  return { file: job.file, written, warnings, failures, ...(fonts === undefined ? {} : { fonts }) };
+}
+
+const ROLE_NAMES: Readonly<Record<FontRole, Text>> = {
+  title: { zh: "标题", en: "title" },
+  body: { zh: "正文", en: "body" },
+  heading1: { zh: "一级标题", en: "heading 1" },
+  heading2: { zh: "二级标题", en: "heading 2" },
+};
+
+/** `字体：标题 ← a.ttc（UMingCN），正文 ← …` — which file served each role. */
+function fontsLine(used: readonly FontUse[], cwd: string): Text {
+  const part = (lang: "zh" | "en") =>
+    used
+      .map((u) => {
+        const file = u.file.startsWith("/") || /^[A-Za-z]:\\/.test(u.file) ? shownPath(cwd, u.file) : u.file;
+        return lang === "zh"
+          ? `${ROLE_NAMES[u.role].zh} ← ${file}（${u.face}${u.fallbackChars > 0 ? `，${u.fallbackChars} 个字符由后备字体补齐` : ""}）`
+          : `${ROLE_NAMES[u.role].en} ← ${file} (${u.face}${u.fallbackChars > 0 ? `, ${u.fallbackChars} characters from the fallback face` : ""})`;
+      })
+      .join(lang === "zh" ? "；" : "; ");
+  return { zh: `字体：${part("zh")}`, en: `fonts: ${part("en")}` };
+}
+
+const loaded = new Map<string, Promise<PdfFonts>>();
+
+/** The fonts a job asks for, loaded once per set of options in this thread. */
+function fontsOf(options: RenderFonts, cwd: string): Promise<PdfFonts> {
+  const key = JSON.stringify([options, cwd]);
+  let fonts = loaded.get(key);
+  if (fonts === undefined) {
+    fonts = loadNodeFonts({
+      fontDirs: options.fontDirs.map((d) => resolve(cwd, d)),
+      systemFonts: options.systemFonts,
+      roles: Object.fromEntries(Object.entries(options.roles).map(([r, f]) => [r, resolve(cwd, f)])),
+    });
+    fonts.catch(() => loaded.delete(key));
+    loaded.set(key, fonts);
+  }
+  return fonts;
 }
 
 /**

@@ -4,6 +4,7 @@ import { basename, extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { setFlagsFromString } from "node:v8";
 import { Worker } from "node:worker_threads";
+import type { FontRole } from "@xxgk/render-pdf";
 import { makeOutputDir, ProtectedFiles } from "../_output.js";
 import {
   absolute,
@@ -45,6 +46,18 @@ export function progressBar(done: number, total: number, width = 24): string {
 }
 
 const usage = (text: Text) => new UsageError(text, "render");
+
+/** `--font` role names, in English and as the 公文 calls them. */
+const ROLE_ALIASES: Readonly<Record<string, FontRole>> = {
+  title: "title",
+  body: "body",
+  heading1: "heading1",
+  heading2: "heading2",
+  标题: "title",
+  正文: "body",
+  一级标题: "heading1",
+  二级标题: "heading2",
+};
 
 /** The built worker script; absent when running from TypeScript sources (tests), then jobs run in-process. */
 function workerScript(): URL | undefined {
@@ -176,16 +189,43 @@ export const renderCommand = defineCommand({
       type: "boolean",
       describe: { zh: "覆盖已存在的输出文件", en: "overwrite existing output files" },
     },
+    "font-dir": {
+      type: "string",
+      multiple: true,
+      arg: "DIR",
+      describe: {
+        zh: "PDF 使用该目录中的公文字体（按字体名识别：小标宋、仿宋、黑体、楷体），可重复",
+        en: "PDF: use the office fonts in DIR (recognised by name: 小标宋, 仿宋, 黑体, 楷体); repeatable",
+      },
+    },
+    "system-fonts": {
+      type: "boolean",
+      describe: {
+        zh: "PDF 使用系统字体目录中的公文字体",
+        en: "PDF: look for the office fonts in the system's font folders",
+      },
+    },
+    font: {
+      type: "string",
+      multiple: true,
+      arg: "ROLE=FILE[#FACE]",
+      describe: {
+        zh: "PDF 某一角色的字体文件：title|body|heading1|heading2（.ttc 可用 # 指定字体名），可重复",
+        en: "PDF: the font file of a role, title|body|heading1|heading2 (a .ttc face after #); repeatable",
+      },
+    },
   },
   details: {
     zh: [
       "每个 a.json 生成 a.pdf / a.html。只给一个输入时，--pdf / --html 后可跟输出文件名（以 .pdf / .html 结尾）。",
       "从不覆盖输入文件；已存在的输出文件需加 --force。某个文件失败时照常处理其余文件。",
+      "PDF 默认使用随附的思源宋体/黑体；有公文字体时用 --font-dir、--system-fonts 或 --font 指定，并在标准错误中说明各角色所用字体文件。",
       "退出码：0 全部生成；2 用法错误或有文件失败。",
     ].join("\n"),
     en: [
       "Each a.json gives a.pdf / a.html. With one input, --pdf / --html may be followed by the output file name.",
       "Inputs are never overwritten; existing outputs need --force. A failing file does not stop the others.",
+      "PDFs use the bundled Noto faces unless --font-dir, --system-fonts or --font give the office's fonts; stderr then says which file served each role.",
       "Exit status: 0 all rendered; 2 usage error or some file failed.",
     ].join("\n"),
   },
@@ -235,6 +275,23 @@ export const renderCommand = defineCommand({
         });
       }
     }
+    const roles: Partial<Record<FontRole, string>> = {};
+    for (const spec of values.font ?? []) {
+      const eq = spec.indexOf("=");
+      const name = spec.slice(0, Math.max(0, eq)).trim();
+      const role = Object.hasOwn(ROLE_ALIASES, name) ? ROLE_ALIASES[name] : undefined;
+      if (eq < 0 || role === undefined || spec.slice(eq + 1).trim() === "") {
+        throw usage({
+          zh: `--font 应写成 角色=字体文件（角色：title、body、heading1、heading2），而不是 “${spec}”`,
+          en: `--font takes ROLE=FILE (roles: title, body, heading1, heading2), not "${spec}"`,
+        });
+      }
+      roles[role] = spec.slice(eq + 1).trim();
+    }
+    const fonts = { fontDirs: values["font-dir"] ?? [], systemFonts: values["system-fonts"] === true, roles };
+    const officeFonts = fonts.fontDirs.length > 0 || fonts.systemFonts || Object.keys(roles).length > 0;
+    if (officeFonts && !wantPdf)
+      throw usage({ zh: "字体选项只用于 --pdf", en: "font options apply to --pdf only" });
     const outDir = values["out-dir"] === undefined ? undefined : absolute(io.cwd, values["out-dir"]);
     if (outDir !== undefined) await makeOutputDir(values["out-dir"]!, io.cwd);
     const target = (input: string, ext: string, named: string | undefined) => {
@@ -251,6 +308,7 @@ export const renderCommand = defineCommand({
       fragment: values.fragment === true,
       preset: values.preset ?? "official",
       force: values.force === true,
+      fonts,
     }));
     // Two inputs must not write the same output (a.json and a.report.json are fine; a/x.json and b/x.json with --out-dir are not).
     const seen = new Map<string, string>();
@@ -270,12 +328,18 @@ export const renderCommand = defineCommand({
 
     const progress = io.stderrIsTTY && jobs.length > 1;
     let done = 0;
+    let fontsSaid = false;
     let rendered = 0;
     let files = 0;
     const onResult = (r: JobResult) => {
       done++;
       if (progress) io.stderr.write("\r\x1b[K");
       files += r.written.length;
+      if (officeFonts && !fontsSaid && r.fonts !== undefined) {
+        // The same fonts serve every report of the batch: said once.
+        fontsSaid = true;
+        io.stderr.write(`xxgk: ${r.fonts[lang]}\n`);
+      }
       for (const name of r.written) io.stdout.write(`${name}\n`);
       for (const w of r.warnings) io.stderr.write(`xxgk: ${w[lang]}\n`);
       for (const f of r.failures) io.stderr.write(`xxgk: ${f.text[lang]}\n`);

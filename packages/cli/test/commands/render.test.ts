@@ -235,6 +235,41 @@ describe("xxgk render", () => {
     },
   );
 
+  it("uses the office's fonts from --font-dir and --font, and says which file served each role", async () => {
+    const dir = batch();
+    mkdirSync(join(dir, "fonts"));
+    symlinkSync("/usr/share/fonts/truetype/arphic/ukai.ttc", join(dir, "fonts", "kai.ttc"));
+    symlinkSync("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", join(dir, "fonts", "hei.ttc"));
+    const r = await xxgk(
+      [
+        "render",
+        "binhe.json",
+        "--pdf",
+        "--font-dir",
+        "fonts",
+        "--font",
+        "正文=/usr/share/fonts/truetype/arphic/uming.ttc#AR PL UMing CN",
+        "--lang",
+        "en",
+      ],
+      { cwd: dir },
+    );
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(
+      `xxgk: fonts: title ← Noto Serif SC Bold (bundled) (NotoSerifSC-Bold); body ← /usr/share/fonts/truetype/arphic/uming.ttc (UMingCN); heading 1 ← ${join("fonts", "hei.ttc")} (WenQuanYiZenHei); heading 2 ← ${join("fonts", "kai.ttc")} (UKaiCN)`,
+    );
+    const fonts = execFileSync("pdffonts", [join(dir, "binhe.pdf")], { encoding: "utf8" });
+    for (const face of ["UMingCN", "WenQuanYiZenHei", "UKaiCN"])
+      expect(fonts).toMatch(new RegExp(`[A-Z]{6}\\+${face}`));
+    const bad = await xxgk(["render", "binhe.json", "--pdf", "--font", "footer=x.ttf", "--lang", "en"], {
+      cwd: dir,
+    });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain(
+      '--font takes ROLE=FILE (roles: title, body, heading1, heading2), not "footer=x.ttf"',
+    );
+  });
+
   it("words the summary in both languages", () => {
     const s = { reports: 1, rendered: 1, files: 2, failed: 0 };
     expect(renderSummaryLine(s, "en")).toBe("1 report: 1 rendered, 0 failed; 2 files written");
