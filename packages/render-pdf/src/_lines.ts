@@ -92,6 +92,27 @@ export function breakText(text: string, options: BreakOptions): Line[] {
     }
   }
   breakWork.chars += n;
+  // Most texts (numbers, labels) fit on their first line: no need to find where they could break.
+  if (n > 0 && !NEWLINE.test(text)) {
+    let total = options.indent ?? 0;
+    for (let i = 0; i < n; i++) total += adv[i]!;
+    if (total - tracking <= width + 1e-6) {
+      let visible = n;
+      while (visible > 0 && SPACE.test(text[visible - 1]!)) visible--;
+      if (faceIx.every((f) => f === faceIx[0])) {
+        let w = 0;
+        for (let i = 0; i < visible; i++) w += adv[i]!;
+        return [
+          {
+            segments: visible > 0 ? [{ text: text.slice(0, visible), face: chain[faceIx[0]!]! }] : [],
+            width: visible > 0 ? w - tracking : 0,
+            length: visible,
+            end: true,
+          },
+        ];
+      }
+    }
+  }
   // Break opportunities: after position p a line may end; `required` after a newline.
   const canBreak = new Uint8Array(n + 1); // 1: may break before index p; 2: must
   const breaker = new LineBreaker(text);

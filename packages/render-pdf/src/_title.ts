@@ -72,7 +72,10 @@ export function titleLines(title: string, organ: string, options: TitleOptions):
   for (let i = 0; i < title.length; i++) {
     const cp = title.codePointAt(i)!;
     adv.push(faceFor(chain, cp).face.advance(cp) * fontSize);
-    if (cp > 0xffff) adv.push(0), i++;
+    if (cp > 0xffff) {
+      adv.push(0);
+      i++;
+    }
   }
   const prefix = [0];
   for (const a of adv) prefix.push(prefix[prefix.length - 1]! + a);

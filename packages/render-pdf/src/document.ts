@@ -17,7 +17,7 @@ import type {
   TableCell,
   TDocumentDefinitions,
 } from "pdfmake/interfaces.js";
-import { breakText, type Chain, type Line, lineCountOf } from "./_lines.js";
+import { breakText, type Chain, type Line } from "./_lines.js";
 import { titleLines } from "./_title.js";
 import { PdfRenderError } from "./errors.js";
 import { type FontRole, type PdfFonts, type ResolvedFonts, resolveFonts } from "./fonts.js";
@@ -217,7 +217,7 @@ function textNodes(
   id: string,
   source: string,
   extra: { headlineLevel?: 1 | 2; margin?: [number, number, number, number] } = {},
-): Content[] {
+): Content[] & { lines: number } {
   const lines = breakText(text, {
     width: width - SLACK,
     fontSize: style.fontSize,
@@ -235,7 +235,7 @@ function textNodes(
     if (first && extra.margin !== undefined) node.margin = extra.margin;
     nodes.push(identified(node, first ? id : `${id}#${i / LINES_PER_NODE}`) as unknown as Content);
   }
-  return nodes;
+  return Object.assign(nodes, { lines: lines.length });
 }
 
 function dateText(iso: string): string {
@@ -250,18 +250,9 @@ export function creationDateOf(report: Report): Date {
 }
 
 const RULE = 0.5;
-/**
- * The share of a text block a table's first part (with the heading above it) may take by its estimate
- * and still be kept whole in one unbreakable block. The estimate counts the lines this module breaks
- * itself, so it is exact but for rounding; an unbreakable block taller than a page would lose what runs
- * past the page, so a part estimated taller starts on a fresh page instead and may break there.
- */
-const SURELY_FITS = 0.9;
 /** The share of a text block above which a table (with a heading line above it) may break even on a fresh page. */
 const FILLS_PAGE = 0.98;
 
-/** The id prefix of a table's kept-together first part (with its heading when nothing comes between). */
-const KEEP = "keep:";
 /** A table's line pitch, in em of its font size. */
 const TABLE_PITCH = 1.47;
 /** A table's margins: a little air above, a little more below. */
@@ -313,9 +304,44 @@ export function columnWidths(id: TableId, preset: PdfPreset): number[] {
 const roleOf = (g: GridCell): FontRole =>
   g.role === "colhead" || g.role === "caption" ? "heading1" : "body";
 
+/** The source of a label cell copied into a part of a split table: the label it repeats. */
+const copiedFrom = new WeakMap<GridCell, string>();
+
 /** Where a grid cell's text comes from, as core-model's `renderedTexts` names it (row, index in the row). */
 function sourceOf(g: GridCell, layout: EditionLayout, id: TableId, r: number, c: number): string {
+  const copied = copiedFrom.get(g);
+  if (copied !== undefined) return copied;
   return g.role === "value" ? layout.byKey.get(g.cell!)!.pointer : `/tables/${id}#${r}.${c}`;
+}
+
+/**
+ * Body rows `[a, b)` of a table (indices into `rows`, whose head rows come first) as a table of their
+ * own: the header rows, then those rows, with every row-spanning label that covers one of them — a
+ * group label begun on an earlier page is repeated at the top of this part (`三、本年度办理结果`,
+ * `（三）不予公开`), each span cut to the part.
+ */
+export function partRows(rows: readonly GridRow[], id: TableId, a: number, b: number): GridRow[] {
+  const head = rows.filter((r) => r.part === "head");
+  const clip = (g: GridCell, r: number, c: number, span: number): GridCell => {
+    // Labels are copied (their place in the part is not their place in the table); values keep their pointer.
+    if (span === g.rowSpan && g.role === "value") return g;
+    const copy: GridCell = { ...g, rowSpan: span };
+    copiedFrom.set(copy, copiedFrom.get(g) ?? `/tables/${id}#${r}.${c}`);
+    return copy;
+  };
+  const carried: GridCell[] = [];
+  for (let r = head.length; r < a; r++) {
+    rows[r]!.cells.forEach((g, c) => {
+      if (r + g.rowSpan > a) carried.push(clip(g, r, c, Math.min(r + g.rowSpan, b) - a));
+    });
+  }
+  const body: GridRow[] = [];
+  for (let r = a; r < b; r++) {
+    const own = rows[r]!.cells.map((g, c) => clip(g, r, c, Math.min(r + g.rowSpan, b) - r));
+    // Carried labels stand in the leftmost columns, before the row's own cells.
+    body.push({ part: "body", cells: r === a ? [...carried, ...own] : own });
+  }
+  return [...head, ...body];
 }
 
 /** A table cell's text set: its lines at the size chosen for it. */
@@ -335,6 +361,8 @@ interface SetCell {
 
 /** A table's cells set, the rows' heights, and the centring of row-spanning labels. */
 interface TableLayoutResult {
+  /** Each row's height as drawn (rules not included). */
+  readonly rowHeights: number[];
   readonly cells: SetCell[];
   readonly offsets: Map<GridCell, number>;
   readonly minHeights: number[];
@@ -355,6 +383,8 @@ function layTable(
   id: TableId,
   preset: PdfPreset,
   fonts: ResolvedFonts,
+  /** A part of a split table fits its page by construction: its labels are centred in their rows. */
+  part = false,
 ): TableLayoutResult {
   const spec = PRESETS[preset].tables[id];
   const layout = layoutOf(report.edition);
@@ -422,13 +452,23 @@ function layTable(
   const heights = rows.map((_, r) =>
     Math.max(0, ...cells.filter((m) => m.row === r && m.g.rowSpan === 1).map((m) => m.height)),
   );
+  const natural = [...heights];
+  const grown = (r: number) => heights[r]! > natural[r]!;
   // A table that may not fit on a page can break inside a group: its row-spanning body labels stay at
   // the top of their group then, or the centring margin could push a label past the foot of the page.
   const rules = (rows.length + 1) * RULE;
   const withHeading = PRESETS[preset].bodyPitch + TABLE_MARGIN[1] + TABLE_MARGIN[3];
-  const mayBreak = heights.reduce((a, b) => a + b, 0) + rules + withHeading > block * FILLS_PAGE;
+  const mayBreak = !part && heights.reduce((a, b) => a + b, 0) + rules + withHeading > block * FILLS_PAGE;
   const offsets = new Map<GridCell, number>();
   const minHeights = rows.map(() => 0);
+  // A label taller than the rows it spans (a group label repeated over the few rows of a split table's
+  // part) makes the last of them taller, so the table holds it.
+  for (const m of cells) {
+    if (m.g.rowSpan === 1 || (mayBreak && rows[m.row]!.part === "body")) continue;
+    const last = m.row + m.g.rowSpan - 1;
+    const span = heights.slice(m.row, last + 1).reduce((a, b) => a + b, 0) + (m.g.rowSpan - 1) * RULE;
+    if (m.height > span) heights[last] = heights[last]! + (m.height - span);
+  }
   for (const m of cells) {
     if (m.g.rowSpan === 1) continue;
     if (mayBreak && rows[m.row]!.part === "body") {
@@ -440,8 +480,10 @@ function layTable(
       heights.slice(m.row, m.row + m.g.rowSpan).reduce((a, b) => a + b, 0) + (m.g.rowSpan - 1) * RULE;
     offsets.set(m.g, Math.max(0, (span - m.height) / 2));
   }
-  const height = heights.reduce((a, h, r) => a + Math.max(h, minHeights[r]!), 0) + rules;
-  return { cells, offsets, minHeights, height };
+  for (let r = 0; r < rows.length; r++) if (grown(r)) minHeights[r] = Math.max(minHeights[r]!, heights[r]!);
+  const rowHeights = heights.map((h, r) => Math.max(h, minHeights[r]!));
+  const height = rowHeights.reduce((a, h) => a + h, 0) + rules;
+  return { rowHeights, cells, offsets, minHeights, height };
 }
 
 /** A table for pdfmake, its estimated height in points, and the cells set smaller than the table's size. */
@@ -459,10 +501,11 @@ function pdfTable(
   preset: PdfPreset,
   fonts: ResolvedFonts,
   place: { readonly margin: [number, number, number, number]; readonly unbreakable: boolean },
+  laid: TableLayoutResult = layTable(report, rows, rowBase, id, preset, fonts),
 ): PdfTable {
   const t = layoutOf(report.edition).tables[id];
   const spec = PRESETS[preset].tables[id];
-  const { cells, offsets, minHeights, height } = layTable(report, rows, rowBase, id, preset, fonts);
+  const { cells, offsets, minHeights, height } = laid;
   const byCell = new Map(cells.map((c) => [c.g, c]));
   // Every cell is written out as an object literal, never spread from a shared base: a spread copy gets a
   // map of its own that V8 cannot share, and each property pdfmake then adds to the cell (a dozen) made
@@ -476,7 +519,9 @@ function pdfTable(
       const top = offsets.get(slot.cell);
       // Row-spanning cells are centred by a computed margin (see layTable), the others by pdfmake.
       return top === undefined
-        ? { rowSpan, colSpan, verticalAlignment: "middle", text: text as TableCell & string }
+        ? rowSpan > 1
+          ? { rowSpan, colSpan, margin: [0, 0, 0, 0], text: text as TableCell & string }
+          : { rowSpan, colSpan, verticalAlignment: "middle", text: text as TableCell & string }
         : { rowSpan, colSpan, margin: [0, top, 0, 0], text: text as TableCell & string };
     }),
   );
@@ -510,7 +555,7 @@ function tableContent(
   id: TableId,
   preset: PdfPreset,
   fonts: ResolvedFonts,
-): { parts: Content[]; height: number; shrunk: string[] } {
+): { parts: Content[]; heights: number[]; height: number; shrunk: string[] } {
   const t = layoutOf(report.edition).tables[id];
   const margin = TABLE_MARGIN;
   if (id !== "proactive") {
@@ -518,11 +563,8 @@ function tableContent(
       margin,
       unbreakable: false,
     });
-    return {
-      parts: [identified(node, `table:${id}`)],
-      height: margin[1] + height + margin[3],
-      shrunk: [...shrunk],
-    };
+    const total = margin[1] + height + margin[3];
+    return { parts: [identified(node, `table:${id}`)], heights: [total], height: total, shrunk: [...shrunk] };
   }
   const groups: Array<{ rows: GridRow[]; base: number }> = [];
   t.rows.forEach((row, r) => {
@@ -538,26 +580,38 @@ function tableContent(
     const first = i === 0 ? margin[1] : -RULE;
     const last = i === groups.length - 1 ? margin[3] : 0;
     const edges: [number, number, number, number] = [0, first, 0, last];
-    const estimate = layTable(report, rows, base, id, preset, fonts).height;
+    const laid = layTable(report, rows, base, id, preset, fonts);
     // Kept whole when it fits on a page; a taller sub-table (cells of long text) breaks between rows.
     const {
       node: part,
       height,
       shrunk: small,
-    } = pdfTable(report, rows, base, id, preset, fonts, {
-      margin: edges,
-      unbreakable: estimate <= page * FILLS_PAGE,
-    });
-    heights.push(height);
+    } = pdfTable(
+      report,
+      rows,
+      base,
+      id,
+      preset,
+      fonts,
+      { margin: edges, unbreakable: laid.height <= page * FILLS_PAGE },
+      laid,
+    );
+    heights.push(height + edges[1] + edges[3]);
     shrunk.push(...small);
     return identified(part, `table:${id}:${i}`);
   });
   // The first part's height with its margins (the part below it starts one rule higher).
-  return {
-    parts,
-    height: margin[1] + (heights[0] ?? 0) + (groups.length === 1 ? margin[3] : 0),
-    shrunk,
-  };
+  return { parts, heights, height: heights[0] ?? 0, shrunk };
+}
+
+/** A table as pdfmake nodes, not split across pages (table 二: one node per sub-table); for tests. */
+export function wholeTableParts(
+  report: Report,
+  id: TableId,
+  fonts: PdfFonts | ResolvedFonts,
+  preset: PdfPreset = "official",
+): Content[] {
+  return tableContent(report, id, preset, resolved(fonts)).parts;
 }
 
 const resolved = (fonts: PdfFonts | ResolvedFonts): ResolvedFonts =>
@@ -601,12 +655,30 @@ export function buildDocDefinition(report: Report, options: DocOptions): TDocume
   return buildDocument(report, options).doc;
 }
 
+/** Something to place on the pages, with its height: the page decisions are made from these. */
+type FlowItem =
+  | {
+      readonly kind: "text";
+      readonly nodes: Content[];
+      readonly lines: number;
+      readonly pitch: number;
+      /** A heading: kept with what follows (never the last thing on a page). */
+      readonly keep: boolean;
+      /** Space above its first line (a node margin), in points. */
+      readonly above?: number;
+    }
+  | { readonly kind: "block"; readonly node: Content; readonly height: number }
+  | { readonly kind: "table"; readonly id: "applications" | "review" };
+
+/** Room left under a table part's predicted height, for the rounding of pdfmake's sums. */
+const SAFETY = 3;
+
 /** {@link buildDocDefinition}, with what the layout found on the way. */
 export function buildDocument(report: Report, options: DocOptions): BuiltDocument {
   const preset = options.preset ?? "official";
   const fonts = resolved(options.fonts);
   const p = PRESETS[preset];
-  const width = textBlockOf(preset).width;
+  const { width, height: pageHeight } = textBlockOf(preset);
   const indent = p.bodySize * 2;
   const tracking = trackingFor(preset);
   const style = (role: FontRole, over: Partial<TextStyle> = {}): TextStyle => ({
@@ -621,16 +693,21 @@ export function buildDocument(report: Report, options: DocOptions): BuiltDocumen
   const body = style("body");
   const heading2 = style("heading2", { alignment: "left" });
   const shrunk: string[] = [];
+  const flow: FlowItem[] = [];
+  const text = (nodes: Content[] & { lines: number }, keep = false, above = 0): FlowItem => ({
+    kind: "text",
+    nodes,
+    lines: nodes.lines,
+    pitch: p.bodyPitch,
+    keep,
+    above,
+  });
 
   /** A narrative block; a sub-heading is set in the 二级标题 face (楷体) and never ends a page. */
-  const block = (
-    b: { type: "heading" | "paragraph"; text: string },
-    id: string,
-    source: string,
-  ): Content[] =>
+  const block = (b: { type: "heading" | "paragraph"; text: string }, id: string, source: string): FlowItem =>
     b.type === "heading"
-      ? textNodes(b.text, heading2, width, id, source, { headlineLevel: 2 })
-      : textNodes(b.text, body, width, id, source);
+      ? text(textNodes(b.text, heading2, width, id, source, { headlineLevel: 2 }), true)
+      : text(textNodes(b.text, body, width, id, source));
 
   const titleStyle = style("title", {
     fontSize: p.titleSize,
@@ -639,102 +716,217 @@ export function buildDocument(report: Report, options: DocOptions): BuiltDocumen
     tracking: 0,
     indent: 0,
   });
-  const titleRuns = lineInlines(
-    titleLines(report.meta.title, report.meta.organ, {
-      width: width - SLACK,
-      fontSize: titleStyle.fontSize,
-      chain: titleStyle.chain,
-    }),
-    titleStyle,
-    width,
-    "/meta/title",
-  );
-  const content: Content[] = [
-    identified({ text: titleRuns, margin: [0, 0, 0, p.bodyPitch * 0.9] }, "title") as unknown as Content,
-  ];
+  const titleBroken = titleLines(report.meta.title, report.meta.organ, {
+    width: width - SLACK,
+    fontSize: titleStyle.fontSize,
+    chain: titleStyle.chain,
+  });
+  const titleGap = p.bodyPitch * 0.9;
+  flow.push({
+    kind: "block",
+    node: identified(
+      { text: lineInlines(titleBroken, titleStyle, width, "/meta/title"), margin: [0, 0, 0, titleGap] },
+      "title",
+    ) as unknown as Content,
+    height: titleBroken.length * titleStyle.pitch + titleGap,
+  });
   report.preamble.forEach((b, i) => {
-    content.push(...block(b, `preamble:${i}`, `/preamble/${i}/text`));
+    flow.push(block(b, `preamble:${i}`, `/preamble/${i}/text`));
   });
   for (const s of SECTIONS) {
     const section = report.sections[s.key];
     // The heading as the author wrote it ("五、存在主要问题及改进情况" stays); the official one if left empty.
-    const text = section.heading.trim() === "" ? s.label : section.heading;
+    const label = section.heading.trim() === "" ? s.label : section.heading;
     const headingStyle = style("heading1", { fontSize: p.headingSize, alignment: "left" });
-    const heading = textNodes(text, headingStyle, width, `section:${s.key}`, `/sections/${s.key}/heading`, {
-      headlineLevel: 1,
+    flow.push(
+      text(
+        textNodes(label, headingStyle, width, `section:${s.key}`, `/sections/${s.key}/heading`, {
+          headlineLevel: 1,
+        }),
+        true,
+      ),
+    );
+    section.blocks.forEach((b, i) => {
+      flow.push(block(b, `block:${s.key}:${i}`, `/sections/${s.key}/blocks/${i}/text`));
     });
-    const blocks = section.blocks.flatMap((b, i) =>
-      block(b, `block:${s.key}:${i}`, `/sections/${s.key}/blocks/${i}/text`),
-    );
-    if (s.table === undefined) {
-      content.push(...heading, ...blocks);
-      continue;
+    if (s.table === "proactive") {
+      const { parts, heights, shrunk: small } = tableContent(report, s.table, preset, fonts);
+      shrunk.push(...small);
+      parts.forEach((node, i) => {
+        flow.push({ kind: "block", node, height: heights[i]! });
+      });
+    } else if (s.table !== undefined) {
+      flow.push({ kind: "table", id: s.table });
     }
-    const { parts, height, shrunk: small } = tableContent(report, s.table, preset, fonts);
-    shrunk.push(...small);
-    const [first, ...rest] = parts;
-    // The table's first part starts on a fresh page rather than break, taking the heading along when
-    // nothing comes between them: a heading is never left alone at the foot of a page. A part that
-    // surely fits on a page by the estimate is an unbreakable block, which pdfmake moves to the next
-    // page when it does not fit where it is. A taller one could fit only on a page otherwise almost
-    // empty, so it starts on a fresh page, where it may break (header rows repeat, group labels stay
-    // visible: see layTable). Both are decided in one layout pass.
-    const withHeading = blocks.length === 0;
-    const stack = withHeading ? [...heading, first!] : [first!];
-    const headingHeight =
-      lineCountOf(text, {
-        width: width - SLACK,
-        fontSize: p.headingSize,
-        indent,
-        chain: headingStyle.chain,
-        tracking,
-      }) * p.bodyPitch;
-    const estimate = (withHeading ? headingHeight : 0) + height;
-    const keep: Content = identified(
-      estimate <= textBlockOf(preset).height * SURELY_FITS
-        ? { stack, unbreakable: true }
-        : { stack, pageBreak: "before" as const },
-      `${KEEP}${s.table}`,
-    );
-    content.push(...(withHeading ? [] : [...heading, ...blocks]), keep, ...rest);
   }
   const signature = style("body", { alignment: "right", indent: 0 });
-  const signatureLines = (text: string, id: string, source: string) =>
-    textNodes(text, signature, width - indent * 2, id, source);
-  content.push(
-    identified(
+  const signatureLines = (line: string, id: string, source: string) =>
+    textNodes(line, signature, width - indent * 2, id, source);
+  const organLines = signatureLines(report.meta.organ, "signature:organ", "/meta/organ");
+  const dateLines =
+    report.meta.published === undefined
+      ? Object.assign([], { lines: 0 })
+      : signatureLines(dateText(report.meta.published), "signature:date", "/meta/published");
+  flow.push({
+    kind: "block",
+    node: identified(
       {
-        stack: [
-          ...signatureLines(report.meta.organ, "signature:organ", "/meta/organ"),
-          ...(report.meta.published === undefined
-            ? []
-            : signatureLines(dateText(report.meta.published), "signature:date", "/meta/published")),
-        ],
+        stack: [...organLines, ...dateLines],
         margin: [0, p.bodyPitch, indent * 2, 0] as [number, number, number, number],
         unbreakable: true,
       },
       "signature",
     ),
-  );
+    height: p.bodyPitch * (1 + organLines.lines + dateLines.lines),
+  });
   const contact = CONTACT_FIELDS.flatMap(([key, label]) => {
     const value = report.meta.contact?.[key];
     return value === undefined || value.trim() === "" ? [] : [{ key, label, value }];
   });
   if (contact.length > 0) {
     const line = style("body", { alignment: "left", indent: 0 });
-    content.push(
-      identified(
+    const nodes = contact.map(({ key, label, value }) =>
+      textNodes(`${label}：${value}`, line, width, `contact:${key}`, `/meta/contact/${key}`),
+    );
+    flow.push({
+      kind: "block",
+      node: identified(
         {
-          stack: contact.flatMap(({ key, label, value }) =>
-            textNodes(`${label}：${value}`, line, width, `contact:${key}`, `/meta/contact/${key}`),
-          ),
+          stack: nodes.flat(),
           margin: [0, p.bodyPitch, 0, 0] as [number, number, number, number],
           unbreakable: true,
         },
         "contact",
       ),
-    );
+      height: p.bodyPitch * (1 + nodes.reduce((a, n) => a + n.lines, 0)),
+    });
   }
+
+  // Our own pagination: every height is known (we broke every line), so the page decisions are made
+  // here, in one pass, and pdfmake is told them with explicit page breaks.
+  const content: Content[] = [];
+  let y = 0;
+  const EPS = 0.5;
+  const breakBefore = (node: Content) => {
+    (node as { pageBreak?: string }).pageBreak = "before";
+    y = 0;
+  };
+  const tables = new Map<string, ReturnType<typeof layTable>>();
+  const fullTable = (id: "applications" | "review") => {
+    let t = tables.get(id);
+    if (t === undefined) {
+      t = layTable(report, layoutOf(report.edition).tables[id].rows, 0, id, preset, fonts);
+      tables.set(id, t);
+    }
+    return t;
+  };
+  const margins = TABLE_MARGIN[1] + TABLE_MARGIN[3];
+  /** What a table needs on a page to start there: all of it, or its header and first two rows. */
+  const tableStart = (id: "applications" | "review") => {
+    const t = fullTable(id);
+    const rows = layoutOf(report.edition).tables[id].rows;
+    const head = rows.filter((r) => r.part === "head").length;
+    const upTo = Math.min(rows.length, head + 2);
+    const start = t.rowHeights.slice(0, upTo).reduce((a, b) => a + b, 0) + (upTo + 1) * RULE + margins;
+    return Math.min(t.height + margins, start);
+  };
+  /** Height the item at `i` needs at the top of where it goes: a heading takes what follows along. */
+  const need = (i: number): number => {
+    const item = flow[i];
+    if (item === undefined) return 0;
+    if (item.kind === "block") return item.height;
+    if (item.kind === "table") return tableStart(item.id);
+    const own = (item.above ?? 0) + (item.keep ? item.lines : 1) * item.pitch;
+    return item.keep ? own + need(i + 1) : own;
+  };
+  const advance = (lines: number, pitch: number) => {
+    let left = lines;
+    while (left > 0) {
+      const fit = Math.floor((pageHeight - y) / pitch + 1e-6);
+      if (left <= fit) {
+        y += left * pitch;
+        left = 0;
+      } else {
+        left -= fit;
+        y = 0;
+      }
+    }
+  };
+  flow.forEach((item, i) => {
+    if (item.kind === "text") {
+      // A heading never ends a page: it goes to the next page with what follows it.
+      if (item.keep && y > 0 && y + need(i) > pageHeight + EPS) breakBefore(item.nodes[0]!);
+      content.push(...item.nodes);
+      advance(item.lines, item.pitch);
+      return;
+    }
+    if (item.kind === "block") {
+      if (y > 0 && y + item.height > pageHeight + EPS) breakBefore(item.node);
+      content.push(item.node);
+      y = item.height > pageHeight ? item.height % pageHeight : y + item.height;
+      return;
+    }
+    // Tables 三 and 四: whole when they fit where they are; else split between rows — a page is not
+    // left mostly empty — with the header rows and the group labels that cover a part's rows repeated.
+    const rows = layoutOf(report.edition).tables[item.id].rows;
+    const head = rows.filter((r) => r.part === "head").length;
+    const all = fullTable(item.id);
+    shrunk.push(...all.cells.filter((c) => c.shrunk).map((c) => c.source));
+    const headHeight = all.rowHeights.slice(0, head).reduce((a, b) => a + b, 0) + (head + 1) * RULE;
+    let room = pageHeight - y;
+    let pageBreak = false;
+    if (all.height + margins > room + EPS && y > 0 && (room < pageHeight / 4 || room < tableStart(item.id))) {
+      pageBreak = true;
+      room = pageHeight;
+    }
+    let start = head;
+    let index = 0;
+    while (start < rows.length) {
+      const first = start === head;
+      const top = first ? TABLE_MARGIN[1] : 0;
+      let end = start + 1;
+      let predicted = headHeight + all.rowHeights[start]! + RULE;
+      while (
+        end < rows.length &&
+        top + predicted + all.rowHeights[end]! + RULE + TABLE_MARGIN[3] <= room - SAFETY
+      ) {
+        predicted += all.rowHeights[end]! + RULE;
+        end++;
+      }
+      let partRowsOf = end === rows.length && first ? rows : partRows(rows, item.id, start, end);
+      let laidOut = partRowsOf === rows ? all : layTable(report, partRowsOf, 0, item.id, preset, fonts, true);
+      while (
+        end > start + 1 &&
+        top + laidOut.height + (end === rows.length ? TABLE_MARGIN[3] : 0) > room - SAFETY
+      ) {
+        end--;
+        partRowsOf = partRows(rows, item.id, start, end);
+        laidOut = layTable(report, partRowsOf, 0, item.id, preset, fonts, true);
+      }
+      const laid = laidOut.height;
+      const last = end === rows.length;
+      const margin: [number, number, number, number] = [0, top, 0, last ? TABLE_MARGIN[3] : 0];
+      const height = top + laid + margin[3];
+      const { node } = pdfTable(
+        report,
+        partRowsOf,
+        0,
+        item.id,
+        preset,
+        fonts,
+        { margin, unbreakable: height <= pageHeight },
+        laidOut,
+      );
+      const part = identified(node, first && last ? `table:${item.id}` : `table:${item.id}:${index}`);
+      if (pageBreak || !first) breakBefore(part);
+      content.push(part);
+      y = height > pageHeight ? height % pageHeight : y + height;
+      start = end;
+      index++;
+      room = pageHeight;
+      pageBreak = false;
+    }
+  });
 
   const layout = layoutOf(report.edition);
   const created = creationDateOf(report);

@@ -2,17 +2,20 @@ import { EDITIONS, expandGrid, layoutOf, listCells, type Report, SECTIONS, setCe
 import fc from "fast-check";
 import type { Content, ContentTable, TableCell } from "pdfmake/interfaces.js";
 import { describe, expect, it } from "vitest";
+import { partRows, wholeTableParts } from "../src/document.js";
 import {
   buildDocDefinition as build,
   creationDateOf,
   type DocOptions,
   mm,
   PRESETS,
+  renderPdf,
   resolveFonts,
   textBlockOf,
 } from "../src/index.js";
 import { loadNodeFonts } from "../src/node.js";
 import { example } from "./_fixtures.js";
+import { pdfWords } from "./_poppler.js";
 
 const fonts = resolveFonts(await loadNodeFonts());
 const BODY = fonts.chains.body[0]!.family;
@@ -62,11 +65,10 @@ const headingsOf = (content: unknown) => nodes(content).filter((n) => n.headline
 
 /** What the document prints in each value cell, found by the cell's place in core-model's grid. */
 function printedValues(report: Report): Map<string, unknown> {
-  const content = buildDocDefinition(report).content;
   const out = new Map<string, unknown>();
   for (const id of ["proactive", "applications", "review"] as const) {
     const t = layoutOf(report.edition).tables[id];
-    const body = tablesOf(content, id).flatMap((p) => p.table.body);
+    const body = (wholeTableParts(report, id, fonts) as ContentTable[]).flatMap((p) => p.table.body);
     expandGrid(t.rows, t.width).forEach((slots, r) => {
       slots.forEach((slot, c) => {
         if (slot.origin && slot.cell.role === "value") out.set(slot.cell.cell!, textOf(body[r]![c]!));
@@ -194,7 +196,7 @@ describe("buildDocDefinition — content", () => {
       for (const id of ["proactive", "applications", "review"] as const) {
         it(`${id}: the official merged-cell grid of core-model, label for label and span for span`, () => {
           const t = layoutOf(edition).tables[id];
-          const parts = tablesOf(content, id);
+          const parts = wholeTableParts(report, id, fonts) as ContentTable[];
           const body = parts.flatMap((p) => p.table.body);
           const grid = expandGrid(t.rows, t.width);
           expect(body).toHaveLength(grid.length);
@@ -213,7 +215,7 @@ describe("buildDocDefinition — content", () => {
       }
 
       it("repeats the header rows of tables 三 and 四 on every page", () => {
-        expect(tablesOf(content, "applications")[0]!.table.headerRows).toBe(3);
+        for (const part of tablesOf(content, "applications")) expect(part.table.headerRows).toBe(3);
         expect(tablesOf(content, "review")[0]!.table.headerRows).toBe(3);
       });
 
@@ -257,6 +259,77 @@ describe("buildDocDefinition — content", () => {
           expect(total).toBeCloseTo(textBlockOf(preset).width, 3);
           for (const w of widths) expect(w).toBeGreaterThan(PRESETS[preset].tables[id].fontSize);
         }
+      }
+    }
+  });
+});
+
+describe("our own pagination", () => {
+  const r0 = example("example-2021");
+  const rows = layoutOf("2021").tables.applications.rows;
+  const withheld = rows.flatMap((r) => r.cells).find((c) => c.text === "（三）不予公开")!;
+  const firstWithheld = rows.findIndex((r) => r.cells.includes(withheld));
+
+  /** The 2021 example with `n` more lines of text in section 三 before its table. */
+  const pushed = (n: number): Report => ({
+    ...r0,
+    sections: {
+      ...r0.sections,
+      applications: {
+        ...r0.sections.applications,
+        blocks: [...r0.sections.applications.blocks, { type: "paragraph", text: "政".repeat(28 * n - 2) }],
+      },
+    },
+  });
+  const labelsOf = (part: ContentTable) =>
+    part.table.body
+      .flat()
+      .filter((c) => (c as { text?: unknown }).text !== undefined)
+      .map((c) => plain(c))
+      .filter((t) => t !== "");
+
+  it("splits table 三 between rows, each part with the header rows and the group labels that cover its rows", () => {
+    // Some amount of text before the table puts the split inside （三）不予公开: find it.
+    const split = Array.from({ length: 22 }, (_, n) => n + 1)
+      .map((n) => tablesOf(buildDocDefinition(pushed(n)).content, "applications"))
+      .find(
+        (parts) =>
+          parts.length === 2 &&
+          labelsOf(parts[1]!).includes("（三）不予公开") &&
+          labelsOf(parts[0]!).includes("（三）不予公开"),
+      );
+    expect(split, "no amount of text put the split inside （三）").toBeDefined();
+    for (const part of split!) {
+      expect(labelsOf(part)).toContain("申请人情况");
+      expect(labelsOf(part)).toContain("三、本年度办理结果");
+      expect(labelsOf(part)).toContain("（三）不予公开");
+      expect(part.table.headerRows).toBe(3);
+    }
+    expect((split![1] as { pageBreak?: string }).pageBreak).toBe("before");
+  });
+
+  it("repeats a spanning label cut to the part's rows", () => {
+    const head = rows.filter((r) => r.part === "head").length;
+    const part = partRows(rows, "applications", firstWithheld + 3, rows.length);
+    const first = part[head]!.cells;
+    expect(first.slice(0, 2).map((c) => [c.text, c.rowSpan])).toEqual([
+      ["三、本年度办理结果", rows.length - 1 - (firstWithheld + 3)],
+      ["（三）不予公开", 5],
+    ]);
+    expect(() => expandGrid(part, 10)).not.toThrow();
+  });
+
+  it("leaves no page but the last less than a third full (both examples)", async () => {
+    for (const name of ["wulin-2020", "example-2021"] as const) {
+      const { pdf } = await renderPdf(example(name), { fonts: await loadNodeFonts() });
+      const words = pdfWords(pdf).filter(
+        (w) => w.yMax < PRESETS.official.margins[1] + textBlockOf("official").height + 2,
+      );
+      const last = Math.max(...words.map((w) => w.page));
+      for (let page = 1; page < last; page++) {
+        const bottom = Math.max(...words.filter((w) => w.page === page).map((w) => w.yMax));
+        const used = (bottom - PRESETS.official.margins[1]) / textBlockOf("official").height;
+        expect(used, `${name} page ${page}`).toBeGreaterThan(1 / 3);
       }
     }
   });

@@ -12,6 +12,7 @@ import {
   type PdfPreset,
   PRESETS,
   textBlockOf,
+  wholeTableParts,
 } from "../src/document.js";
 import { resolveFonts } from "../src/fonts.js";
 import { loadNodeFonts } from "../src/node.js";
@@ -28,17 +29,7 @@ async function drawn(
   preset: PdfPreset,
 ): Promise<{ height: number; pages: number }> {
   const doc = buildDocDefinition(report, { preset, fonts });
-  const find = (content: unknown): Content | undefined => {
-    for (const n of content as Array<Record<string, unknown>>) {
-      if (n.id === `table:${id}`) return n as unknown as Content;
-      if (Array.isArray(n.stack)) {
-        const inner = find(n.stack);
-        if (inner) return inner;
-      }
-    }
-    return undefined;
-  };
-  const table = find(doc.content)!;
+  const table = wholeTableParts(report, id, fonts, preset)[0]!;
   // Two one-point-high marks around the table: where they land is what the table takes.
   const mark = (at: string): Content => ({ text: "·", id: at, fontSize: 1, lineHeight: 0.01 }) as Content;
   const positions: Record<string, { top: number; pageNumber: number }> = {};
