@@ -1,7 +1,8 @@
 /**
  * The title broken as a person would break it: never inside a word (words from `Intl.Segmenter`, the
- * CJK word segmenter built into Node and browsers), the organ on its own line(s) before
- * "YYYY年政府信息公开工作年度报告" when that part fits a line, and lines of similar length otherwise.
+ * CJK word segmenter built into Node and browsers) nor inside the organ's name, the organ on its own
+ * line(s) before "YYYY年政府信息公开工作年度报告" when that part fits a line, and lines of similar length
+ * otherwise.
  */
 import { breakText, type Chain, faceFor, type Line } from "./_lines.js";
 
@@ -88,10 +89,24 @@ export function titleLines(title: string, organ: string, options: TitleOptions):
     parts.flatMap((part) => breakText(part.trim(), { width, fontSize, chain }));
   // Beyond a few lines' worth of characters a title is text, not a heading: it breaks as text does.
   if (widthOf(0, title.length) <= width || title.length > 160) return asLines([title]);
-  const cuts = wordBoundaries(title);
-  const organCut = organ !== "" && title.startsWith(organ) && organ.length < title.length ? organ.length : -1;
+  // The organ as the title names it — the whole organ, or its tail ("下城区武林街道办事处" in
+  // "2020年下城区武林街道办事处信息公开…", which the segmenter cuts as 办事|处) — is one unit: no break
+  // inside it, the preferred break after it.
+  let organStart = -1;
+  let organEnd = -1;
+  for (let k = 0; k + 4 <= organ.length && organEnd < 0; k++) {
+    const at = title.indexOf(organ.slice(k));
+    if (at >= 0) {
+      organStart = at;
+      organEnd = at + organ.length - k;
+    }
+  }
+  // (An organ name longer than a line still breaks between its words.)
+  const whole = organEnd > 0 && widthOf(organStart, organEnd) <= width;
+  const cuts = wordBoundaries(title).filter((c) => !whole || c <= organStart || c >= organEnd);
+  const organCut = organEnd > 0 && organEnd < title.length ? organEnd : -1;
   if (organCut > 0 && widthOf(organCut, title.length) <= width) {
-    // The organ on its own line(s), balanced among themselves; "YYYY年…报告" on the last line.
+    // The organ (and what precedes it) on its own line(s), balanced among themselves; "…报告" on the last.
     const head = balanced(
       title.slice(0, organCut),
       cuts.filter((c) => c < organCut),

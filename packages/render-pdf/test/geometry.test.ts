@@ -88,6 +88,14 @@ describe("title lines", () => {
     expect(Math.min(...organLines) / Math.max(...organLines)).toBeGreaterThan(0.7);
   });
 
+  it("keeps the organ named in a title whole, even where the segmenter cuts it (办事|处)", () => {
+    const title = "2020年下城区武林街道办事处信息公开年度工作报告";
+    const lines = titleLines(title, "杭州市下城区武林街道办事处", options).map((l) =>
+      l.segments.map((s) => s.text).join(""),
+    );
+    expect(lines).toEqual(["2020年下城区武林街道办事处", "信息公开年度工作报告"]);
+  });
+
   it("keeps a short title on one line", () => {
     const lines = titleLines("武林街道2020年报告", "武林街道", options);
     expect(lines).toHaveLength(1);
