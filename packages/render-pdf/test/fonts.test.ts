@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { renderPdf } from "../src/index.js";
-import { findOfficeFonts, loadNodeFonts } from "../src/node.js";
+import { findOfficeFonts, loadNodeFonts, systemFontDirs } from "../src/node.js";
 import { example } from "./_fixtures.js";
 import { pdfFonts, pdfText } from "./_poppler.js";
 
@@ -54,6 +54,17 @@ describe("office fonts from a folder", () => {
       expect(names).toContain(face);
     for (const f of embedded) expect(f.emb && f.sub, f.name).toBe(true);
     expect(pdfText(pdf).replace(/\s+/g, "")).toContain("（一）关于①项工作");
+  });
+
+  it("searches the system's font folders (here Debian's, where the three stand-ins are installed)", async () => {
+    expect(systemFontDirs()).toContain("/usr/share/fonts");
+    const found = await findOfficeFonts(systemFontDirs());
+    expect(found.heading2).toEqual({ file: STAND_INS.kai, face: "UKaiCN" });
+    expect(found.heading1).toEqual({ file: STAND_INS.hei, face: "WenQuanYiZenHei" });
+    const { fonts: used } = await renderPdf(example("wulin-2020"), {
+      fonts: await loadNodeFonts({ systemFonts: true }),
+    });
+    expect(used.find((u) => u.role === "heading2")).toMatchObject({ file: STAND_INS.kai, face: "UKaiCN" });
   });
 
   it("takes a file per role, with the face of a collection after #", async () => {
