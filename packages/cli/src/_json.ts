@@ -1,10 +1,13 @@
 // Reading JSON input files, and saying exactly where a broken one breaks (core-model's parseJsonText).
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { parseJsonText } from "@xxgk/core-model";
+import { lineColumnAt, parseJsonText } from "@xxgk/core-model";
 import { decodeText } from "@xxgk/importer";
 import type { Io, Text } from "./command.js";
 import { InputError } from "./errors.js";
+
+/** How an HTML page starts: a doctype, a comment or a tag, after optional white space. */
+const HTML_START = /^\s*<(?:!doctype|!--|[a-z][a-z0-9]*[\s>/])/i;
 
 /**
  * Parses a JSON text, or throws an {@link InputError} naming `file:line:column` and what is wrong there.
@@ -13,6 +16,19 @@ import { InputError } from "./errors.js";
 export function parseJson(text: string, file: string): unknown {
   const parsed = parseJsonText(text);
   if (parsed.ok) return parsed.value;
+  if (HTML_START.test(text.slice(0, 1024))) {
+    // A published page given where a report file is expected: say what it is and what reads it.
+    throw new InputError(
+      "INPUT_JSON",
+      file,
+      {
+        zh: `${file}: 这是 HTML 网页，不是报告 JSON 文件；请先用 xxgk import 把它转成报告：xxgk import ${file} -o 报告.json`,
+        en: `${file}: this is an HTML page, not a report JSON file; turn it into one first: xxgk import ${file} -o report.json`,
+      },
+      lineColumnAt(text, 0),
+      { cause: parsed.cause },
+    );
+  }
   const { line, column, offset, reason } = parsed.error;
   throw new InputError(
     "INPUT_JSON",

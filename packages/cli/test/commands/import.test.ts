@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseReport } from "@xxgk/core-model";
 import { describe, expect, it } from "vitest";
@@ -37,7 +37,7 @@ describe("xxgk import", () => {
     );
     expect(r.stdout).toContain("b.txt: 191 placed, 4 unsure, 3 missing of 198 cells");
     expect(r.stdout.trim().split("\n").at(-1)).toBe(
-      "2 files: 0 with errors, 0 unreadable; cells 391 placed, 4 unsure, 3 missing of 398",
+      "2 files: 0 with errors, 0 unreadable, 0 not written; cells 391 placed, 4 unsure, 3 missing of 398",
     );
     const v = await xxgk(["validate", "a.json", "b.json", "--format", "json"], { cwd: dir });
     const out = JSON.parse(v.stdout) as { files: { file: string; status: string }[] };
@@ -74,6 +74,49 @@ describe("xxgk import", () => {
     }
   });
 
+  it("goes on past a report it cannot write, names it, and counts it in the summary (exit 2)", async () => {
+    const dir = scratch();
+    writeFileSync(join(dir, "a.html"), fixture("hubei-fancheng-2021.html"));
+    writeFileSync(join(dir, "b.txt"), fixture("seed-wulin-2020.txt"));
+    writeFileSync(join(dir, "c.txt"), fixture("seed-wulin-2020.txt"));
+    mkdirSync(join(dir, "out"));
+    writeFileSync(join(dir, "out", "a.json"), "mine");
+    symlinkSync("../b.txt", join(dir, "out", "b.json"));
+    const r = await xxgk(["import", "a.html", "b.txt", "c.txt", "--out-dir", "out", "--lang", "en"], {
+      cwd: dir,
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`xxgk: ${join("out", "a.json")} already exists; add --force to overwrite it`);
+    expect(readFileSync(join(dir, "out", "a.json"), "utf8")).toBe("mine");
+    const forced = await xxgk(["import", "b.txt", "c.txt", "--out-dir", "out", "--force", "--lang", "en"], {
+      cwd: dir,
+    });
+    expect(forced.code).toBe(2);
+    expect(forced.stderr).toContain(`${join("out", "b.json")} is a link to the input file b.txt`);
+    expect(readFileSync(join(dir, "b.txt"), "utf8")).toBe(fixture("seed-wulin-2020.txt"));
+    // The files after the ones that could not be written are imported all the same.
+    expect(parseReport(JSON.parse(readFileSync(join(dir, "out", "c.json"), "utf8"))).ok).toBe(true);
+    expect(r.stderr).toContain(`${join("out", "b.json")} is a link to the input file b.txt`);
+    expect(r.stdout.trim().split("\n").at(-1)).toMatch(
+      /^3 files: 0 with errors, 0 unreadable, 2 not written;/,
+    );
+    expect(forced.stdout.trim().split("\n").at(-1)).toMatch(
+      /^2 files: 0 with errors, 0 unreadable, 1 not written;/,
+    );
+  });
+
+  it("refuses two inputs that would write the same report", async () => {
+    const dir = scratch();
+    mkdirSync(join(dir, "x"));
+    mkdirSync(join(dir, "y"));
+    writeFileSync(join(dir, "x", "p.txt"), fixture("seed-wulin-2020.txt"));
+    writeFileSync(join(dir, "y", "p.txt"), fixture("seed-wulin-2020.txt"));
+    const r = await xxgk(["import", "x/p.txt", "y/p.txt", "--out-dir", "out", "--lang", "en"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`x/p.txt and y/p.txt would both write ${join("out", "p.json")}`);
+    expect(existsSync(join(dir, "out"))).toBe(false);
+  });
+
   it("refuses several inputs without --out-dir, -o with --out-dir, and a bad --year", async () => {
     expect((await xxgk(["import", "a.html", "b.html"])).code).toBe(2);
     expect((await xxgk(["import", "a.html", "-o", "x.json", "--out-dir", "d"])).code).toBe(2);
@@ -99,9 +142,9 @@ describe("xxgk import", () => {
       join(dir, "r.json"),
       Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, "utf16le")]),
     );
-    writeFileSync(join(dir, "r.pdf"), "%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n");
-    writeFileSync(join(dir, "r.doc"), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
-    const files = ["gbk.html", "r.json", "r.pdf", "r.doc"];
+    writeFileSync(join(dir, "scan.pdf"), "%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n");
+    writeFileSync(join(dir, "old.doc"), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
+    const files = ["gbk.html", "r.json", "scan.pdf", "old.doc"];
     const r = await xxgk(["import", ...files, "--out-dir", "out"], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(
@@ -111,10 +154,11 @@ describe("xxgk import", () => {
     expect(JSON.parse(readFileSync(join(dir, "out", "gbk.json"), "utf8")).meta.organ).toBe("青石镇人民政府");
     expect(r.stdout).toContain("r.json:1 提示 already-report");
     expect(JSON.parse(readFileSync(join(dir, "out", "r.json"), "utf8"))).toEqual(JSON.parse(json));
-    expect(r.stdout).toContain("r.pdf：未能读取；1 个错误；未生成报告");
-    expect(r.stdout).toMatch(/r\.pdf 第1页 \(0, 0\) 错误 format-unsupported 这是一个 PDF 文件/);
-    expect(r.stdout).toMatch(/r\.doc:1 错误 format-unsupported .*另存为 \.docx 或 PDF/);
-    expect(existsSync(join(dir, "out", "r.pdf.json"))).toBe(false);
+    expect(r.stdout).toContain("scan.pdf：未能读取；1 个错误；未生成报告");
+    expect(r.stdout).toMatch(/scan\.pdf 第1页 \(0, 0\) 错误 format-unsupported 这是一个 PDF 文件/);
+    expect(r.stdout).toMatch(/old\.doc:1 错误 format-unsupported .*另存为 \.docx 或 PDF/);
+    expect(existsSync(join(dir, "out", "scan.json"))).toBe(false);
+    expect(existsSync(join(dir, "out", "old.json"))).toBe(false);
     expect(existsSync(join(dir, "out", "r.json"))).toBe(true);
   });
 
