@@ -13,16 +13,17 @@ function unDescribe(el: HTMLElement): void {
 }
 
 /**
- * Shows a flagged field's findings next to it while it is hovered or focused: the same text its
- * `aria-describedby` gives screen readers.
+ * Shows the findings of a field marked as an error or warning next to it while it is hovered or
+ * focused: the same text its `aria-describedby` gives screen readers.
  */
 export class FindingTip {
   readonly root = h("div", { className: "finding-tip", role: "tooltip", hidden: true });
+  /** The field under the pointer or with the focus, shown or not (its findings may change). */
   #for: HTMLElement | undefined;
 
   constructor(area: HTMLElement) {
     const show = (ev: Event) => {
-      const el = (ev.target as Element | null)?.closest?.<HTMLElement>("[aria-describedby^='finding-desc-']");
+      const el = (ev.target as Element | null)?.closest?.<HTMLElement>("input, textarea");
       if (el) this.show(el);
     };
     area.addEventListener("mouseover", show);
@@ -37,16 +38,23 @@ export class FindingTip {
   }
 
   show(el: HTMLElement): void {
+    this.#for = el;
     const desc = document.getElementById(el.getAttribute("aria-describedby") ?? "");
-    if (!desc) {
-      this.hide();
+    // Notices (a blank cell) stay with screen readers and the list: a tip on every blank cell is noise.
+    if (!desc || !(el.classList.contains("f-error") || el.classList.contains("f-warning"))) {
+      this.root.hidden = true;
       return;
     }
-    this.#for = el;
     this.root.textContent = desc.textContent;
-    this.root.className = `finding-tip ${[...el.classList].find((c) => c.startsWith("f-")) ?? ""}`;
+    this.root.className = `finding-tip ${el.classList.contains("f-error") ? "f-error" : "f-warning"}`;
     this.root.hidden = false;
     this.#place();
+  }
+
+  /** After the findings changed: the tip shows what the field's description says now. */
+  refresh(): void {
+    if (this.#for?.isConnected) this.show(this.#for);
+    else this.hide();
   }
 
   hide(): void {
@@ -57,10 +65,6 @@ export class FindingTip {
   #place(): void {
     const el = this.#for;
     if (!el || this.root.hidden) return;
-    if (!el.isConnected || !el.hasAttribute("aria-describedby")) {
-      this.hide();
-      return;
-    }
     const r = el.getBoundingClientRect();
     const tip = this.root.getBoundingClientRect();
     const below = r.bottom + 6 + tip.height <= innerHeight;

@@ -111,6 +111,7 @@ function scheduleCheck(): void {
       const t0 = performance.now();
       const prev = usablePrevious();
       findings.show(store.report, check(store.report, prev), prev);
+      tip.refresh();
       // Validation plus redrawing the list and the marks: what the author waits for after a keystroke.
       performance.measure("xxgk:update", { start: t0, end: performance.now() });
     } catch (err) {
