@@ -34,10 +34,8 @@ export function formatTime(ms: number): string {
 /** The name an entry goes by in the list and in questions about it. */
 export const nameOf = (e: EntryRecord): string => e.name ?? e.title;
 
-const editionName = (e: EntryRecord) =>
-  e.edition === "2019" || e.edition === "2021"
-    ? `${e.edition} 版（${layoutOf(e.edition).issuedBy}）`
-    : e.edition;
+const issuedBy = (e: EntryRecord) =>
+  e.edition === "2019" || e.edition === "2021" ? layoutOf(e.edition).issuedBy : undefined;
 
 export class ListView {
   readonly root = h("main", { className: "list-view", "aria-label": "我的报告", hidden: true });
@@ -129,7 +127,7 @@ export class ListView {
         ),
         h("td", {}, e.organ),
         h("td", { className: "num" }, String(e.year)),
-        h("td", { className: "edition" }, editionName(e)),
+        h("td", { className: "edition", title: issuedBy(e) }, `${e.edition} 版`),
         h("td", { className: "time" }, formatTime(e.updatedAt)),
         h(
           "td",

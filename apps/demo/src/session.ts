@@ -133,15 +133,19 @@ export class Session {
   /** Saves now if anything changed. Resolves `true` when everything is saved. */
   async flush(): Promise<boolean> {
     clearTimeout(this.#timer);
-    if (this.#saving) await this.#saving;
+    // One save at a time: two saves from one base version would refuse each other as a conflict.
+    while (this.#saving) await this.#saving;
     if (!this.#dirty || !this.#entry) return !this.#dirty;
     if (this.#state.kind === "conflict") return false;
-    this.#saving = this.#save("check");
-    try {
-      return await this.#saving;
-    } finally {
-      this.#saving = undefined;
-    }
+    return this.#run("check");
+  }
+
+  #run(mode: "check" | "force"): Promise<boolean> {
+    const saving = this.#save(mode).finally(() => {
+      if (this.#saving === saving) this.#saving = undefined;
+    });
+    this.#saving = saving;
+    return saving;
   }
 
   async #save(mode: "check" | "force"): Promise<boolean> {
@@ -221,7 +225,8 @@ export class Session {
     this.#setState({ kind: "idle" });
     await this.#library.untrash(id).catch(() => undefined);
     this.#dirty = true;
-    return this.#save("force");
+    while (this.#saving) await this.#saving;
+    return this.#run("force");
   }
 
   /** Conflict resolved elsewhere (this page's version went to a new entry): stop showing it. */

@@ -1171,12 +1171,15 @@ describe("the demo app", () => {
   });
 
   test("screenshots of the report list and the last-year flow at 1280×800 and 1024×700", async () => {
+    const quiet = () => page.evaluate(() => document.querySelector(".toast")?.classList.remove("show"));
     for (const [w, hgt] of [
       [1280, 800],
       [1024, 700],
     ] as const) {
       await page.setViewportSize({ width: w, height: hgt });
       await listRows();
+      await page.evaluate(() => scrollTo(0, 0));
+      await quiet();
       await shot(`list-${w}.png`);
       const row = page
         .locator("table.reports tbody tr", { hasText: "2025" })
@@ -1188,9 +1191,13 @@ describe("the demo app", () => {
       await cell(key).evaluate((el) => el.scrollIntoView({ block: "center" }));
       await cell(key).fill("5");
       await page.locator('.finding[data-code="X.carry-over"]').first().waitFor();
+      // The panel showing the warnings: the cross-year finding with its link to last year's cell.
+      await page.locator("section.findings select.filter").selectOption("warning");
       await cell(key).hover();
-      await page.waitForTimeout(200);
+      await page.locator(".finding-tip").waitFor();
+      await quiet();
       await shot(`last-year-${w}.png`);
+      await page.locator("section.findings select.filter").selectOption("all");
       await page.keyboard.press("Control+z");
     }
     await page.setViewportSize({ width: 1440, height: 960 });
