@@ -448,7 +448,11 @@ export class Library {
         reason = `JSON：${(err as Error).message}`;
       }
       const parsed = reason === undefined ? parseReport(doc) : undefined;
-      if (parsed?.ok) entry = await this.create(parsed.report, { origin: "旧版自动保存" });
+      if (parsed?.ok) {
+        entry = await this.create(parsed.report, { origin: "旧版自动保存" });
+        // Opened next, even if the page reloads before the app has routed to it.
+        await this.setSetting("lastOpened", entry.id);
+      }
       else await this.setAside({ at: this.#now(), name: "旧版自动保存的报告", reason: reason ?? "", text });
     }
     try {

@@ -1111,8 +1111,8 @@ describe("the demo app", () => {
       const old = JSON.parse(readFileSync(SEED_PATH, "utf8"));
       old.meta.organ = "旧版用户的街道";
       await p.evaluate((text) => localStorage.setItem("xxgk-demo:report", text), JSON.stringify(old));
+      // A fresh load without an address: what an existing user gets after the update.
       await p.goto(url);
-      await p.reload();
       await p.locator("table.grid.applications").waitFor();
       await expect(p.locator('[data-pointer="/meta/organ"]').inputValue()).resolves.toBe("旧版用户的街道");
       await expect(p.evaluate(() => localStorage.getItem("xxgk-demo:report"))).resolves.toBeNull();
