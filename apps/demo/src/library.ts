@@ -452,8 +452,7 @@ export class Library {
         entry = await this.create(parsed.report, { origin: "旧版自动保存" });
         // Opened next, even if the page reloads before the app has routed to it.
         await this.setSetting("lastOpened", entry.id);
-      }
-      else await this.setAside({ at: this.#now(), name: "旧版自动保存的报告", reason: reason ?? "", text });
+      } else await this.setAside({ at: this.#now(), name: "旧版自动保存的报告", reason: reason ?? "", text });
     }
     try {
       storage.removeItem(LEGACY_KEYS.report);
