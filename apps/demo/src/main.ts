@@ -142,6 +142,8 @@ async function renderPreview(): Promise<void> {
 const sync = new Sync();
 let library: Library;
 let session: Session;
+/** Set once boot has opened the storage and the session exists. */
+let ready = false;
 
 /** Runs a storage operation; a failure is shown (quota, unavailable, …), never swallowed. */
 async function attempt<T>(what: string, fn: () => Promise<T>): Promise<T | undefined> {
@@ -381,7 +383,10 @@ function navigate(id: string, focus?: string): Promise<void> {
     location.hash = hash;
   });
 }
-addEventListener("hashchange", () => void route());
+addEventListener("hashchange", () => {
+  // Before boot has opened the storage, boot itself routes to whatever the address is then.
+  if (ready) void route();
+});
 
 async function loadPrevious(): Promise<void> {
   const id = session.entry?.previousId;
@@ -1154,6 +1159,8 @@ document.addEventListener("keydown", (ev) => {
 });
 
 sync.listen((m) => {
+  // Another tab's message while this one is still opening its storage: boot reads the latest anyway.
+  if (!ready) return;
   void (async () => {
     if (m.type === "saved" && m.id === session.entry?.id) {
       const r = await session.remoteSaved(m.id, m.version);
@@ -1196,6 +1203,7 @@ async function boot(): Promise<void> {
     const entry = last ? await attempt("读取报告", () => library.entry(last)) : undefined;
     if (entry && entry.deletedAt === undefined && location.hash === "") location.replace(`#/r/${entry.id}`);
   }
+  ready = true;
   await route();
   app.removeAttribute("aria-busy");
   if (migrated) notify(`旧版自动保存的报告已移入“我的报告”：${nameOf(migrated)}`);
