@@ -13,6 +13,15 @@ export {
   toCell,
 } from "./cell.js";
 export {
+  type AuthorText,
+  authorTexts,
+  CONTACT_FIELDS,
+  chineseDate,
+  contactLines,
+  type DocumentProperties,
+  documentProperties,
+} from "./document.js";
+export {
   type CellDef,
   type CellKey,
   type EditionLayout,

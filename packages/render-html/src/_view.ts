@@ -4,6 +4,8 @@ import {
   BLANK,
   type Block,
   type CellStatus,
+  chineseDate,
+  contactLines,
   type EditionId,
   type GridCell,
   type GridRow,
@@ -357,20 +359,6 @@ function fastTableView(report: Report, table: TableId, prefix: string, marks: Ma
 
 const blockView = (b: Block) => ({ isHeading: b.type === "heading", text: b.text });
 
-const CONTACT_LABELS: readonly (readonly [keyof NonNullable<Report["meta"]["contact"]>, string])[] = [
-  ["office", "联系机构"],
-  ["address", "地址"],
-  ["postcode", "邮编"],
-  ["phone", "电话"],
-  ["email", "电子邮箱"],
-  ["website", "网址"],
-];
-
-function dateText(iso: string): string {
-  const [y, m, d] = iso.split("-");
-  return `${y}年${Number(m)}月${Number(d)}日`;
-}
-
 /** Options the views need, already defaulted. */
 export interface ViewOptions {
   readonly prefix: string;
@@ -383,12 +371,7 @@ export interface ViewOptions {
 export function reportView(report: Report, o: ViewOptions) {
   const marks = placeFindings(report, o.findings, o.prefix);
   const { meta } = report;
-  const contact = meta.contact
-    ? CONTACT_LABELS.flatMap(([k, label]) => {
-        const value = meta.contact?.[k];
-        return value === undefined ? [] : [{ label, value }];
-      })
-    : [];
+  const contact = contactLines(report);
   return {
     edition: report.edition,
     year: meta.year,
@@ -406,7 +389,7 @@ export function reportView(report: Report, o: ViewOptions) {
       blocks: report.sections[s.key].blocks.map(blockView),
       table: s.table ? fastTableView(report, s.table, o.prefix, marks) : false,
     })),
-    published: meta.published ? { iso: meta.published, text: dateText(meta.published) } : false,
+    published: meta.published ? { iso: meta.published, text: chineseDate(meta.published) } : false,
     contact: contact.length > 0 ? contact : false,
     json: o.json,
     jsonId: `${o.prefix}report`,
