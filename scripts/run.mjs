@@ -76,6 +76,26 @@ const systemNeeds = [
     ok: () => versionOf("pdftotext") !== null || spawnSync("pdftotext", ["-v"]).status === 0,
     why: "PDF text extraction and PNG previews",
   },
+  {
+    pkg: "libreoffice-writer-nogui",
+    ok: () => spawnSync(process.env.SOFFICE_PATH ?? "soffice", ["--version"]).status === 0,
+    why: "LibreOffice reads the DOCX files render-docx writes (converted to PDF headless)",
+  },
+  {
+    pkg: "fonts-arphic-uming",
+    ok: () => existsSync("/usr/share/fonts/truetype/arphic/uming.ttc"),
+    why: "stands in for 仿宋_GB2312 when LibreOffice renders a DOCX in tests",
+  },
+  {
+    pkg: "fonts-arphic-ukai",
+    ok: () => existsSync("/usr/share/fonts/truetype/arphic/ukai.ttc"),
+    why: "stands in for 楷体_GB2312 when LibreOffice renders a DOCX in tests",
+  },
+  {
+    pkg: "fonts-wqy-zenhei",
+    ok: () => existsSync("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"),
+    why: "stands in for 黑体 when LibreOffice renders a DOCX in tests",
+  },
 ];
 
 /** The Debian packages tests rely on: installed when we are root, otherwise a clear instruction. */

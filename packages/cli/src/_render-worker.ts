@@ -102,6 +102,14 @@ export async function renderJob(job: RenderJob): Promise<JobResult> {
         warnings.push({ zh: `${job.file}: ${w.message.zh}`, en: `${job.file}: ${w.message.en}` });
       written.push(await write(job, job.pdf, pdf));
     }
+    if (job.docx !== undefined) {
+      // Loaded on the first DOCX only: a batch of PDFs does not pay for the docx library.
+      const { renderDocx } = await import("@xxgk/render-docx");
+      const { docx, warnings: found } = await renderDocx(report);
+      for (const w of found)
+        warnings.push({ zh: `${job.file}: ${w.message.zh}`, en: `${job.file}: ${w.message.en}` });
+      written.push(await write(job, job.docx, docx));
+    }
     return { file: job.file, ok: true, written, warnings };
   } catch (e) {
     if (e instanceof JobFailure || e instanceof CliError)
