@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type CellDef, layoutOf, parseReport } from "@xxgk/core-model";
 import { chromiumLaunchOptions } from "@xxgk/render-contract/chromium";
+import { renderDocx } from "@xxgk/render-docx";
 import { validateReport } from "@xxgk/validators";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -274,6 +275,23 @@ describe("the demo app", () => {
     ]);
     await second.saveAs(join(OUT, "report-2.pdf"));
     expect(fontRequests.length).toBe(requested);
+  });
+
+  test("the Word document is made in the browser, byte for byte what Node makes of the same report", async () => {
+    const [json] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "导出 JSON" }).click(),
+    ]);
+    const parsed = parseReport(JSON.parse(readFileSync((await json.path())!, "utf8")));
+    if (!parsed.ok) throw new Error("the exported JSON does not parse");
+    const [word] = await Promise.all([
+      page.waitForEvent("download", { timeout: 60_000 }),
+      page.getByRole("button", { name: "下载 Word" }).click(),
+    ]);
+    expect(word.suggestedFilename()).toBe(`${seed.meta.title}.docx`);
+    const file = join(OUT, "report.docx");
+    await word.saveAs(file);
+    expect(readFileSync(file).equals(Buffer.from((await renderDocx(parsed.report)).docx))).toBe(true);
   });
 
   test("the preview shows the HTML rendering, and HTML and JSON download", async () => {

@@ -41,6 +41,14 @@ test("the PDF engine is loaded on demand, not with the page", () => {
   expect(budget.lazy.map((f) => f.file)).toContain(pdfEntry![1].file);
 });
 
+test("the Word engine (docx) is loaded on demand, not with the page", () => {
+  const docxEntry = Object.entries(manifest).find(([id]) => id.includes("render-docx/src/index.ts"));
+  expect(docxEntry).toBeDefined();
+  const initialFiles = new Set(budget.initial.map((f) => f.file));
+  expect(initialFiles.has(docxEntry![1].file)).toBe(false);
+  expect(budget.lazy.map((f) => f.file)).toContain(docxEntry![1].file);
+});
+
 test("fonts are built as static files, not bundled into any chunk", () => {
   for (const name of ["NotoSerifSC-Regular.ttf", "NotoSansSC-Regular.ttf"]) {
     expect(readFileSync(join(ROOT, "dist", "fonts", name)).subarray(0, 4)).toEqual(
