@@ -73,8 +73,9 @@ const leftAligned = (g: GridCell) => g.role === "corner" || (g.role === "rowhead
 
 function cellOf(g: GridCell, report: Report, styles: (typeof TABLE_STYLES)[TableId]): TableCell {
   return new TableCell({
-    columnSpan: g.colSpan,
-    rowSpan: g.rowSpan,
+    // Spans of 1 are left out: `docx` would write a `w:gridSpan` of 1 into every cell.
+    ...(g.colSpan > 1 ? { columnSpan: g.colSpan } : {}),
+    ...(g.rowSpan > 1 ? { rowSpan: g.rowSpan } : {}),
     verticalAlign: VerticalAlignTable.CENTER,
     children: [
       new Paragraph({
