@@ -41,7 +41,7 @@ process.stdout.write(
   `${lines.slice(0, 6).join("\n")}\n…\n${lines.slice(-4).join("\n")}\n(${lines.length - 1} cells)\n`,
 );
 
-step("3. Render both examples as HTML (for the website) and PDF (for the archive)");
+step("3. Render both examples as HTML (for the website), PDF (for the archive) and Word (for sign-off)");
 mkdirSync(out, { recursive: true });
 const rendered = cli([
   "render",
@@ -49,6 +49,7 @@ const rendered = cli([
   relative(root, example2021),
   "--pdf",
   "--html",
+  "--docx",
   "--force",
   "--out-dir",
   relative(root, out),
@@ -61,7 +62,7 @@ if (validated > 1 || rendered !== 0 || cells.status !== 0) {
 }
 if (values["no-serve"]) process.exit(0);
 
-step("4. The demo app: fill in a report, see every inconsistency, publish HTML and PDF");
+step("4. The demo app: fill in a report, see every inconsistency, publish HTML, PDF and Word");
 const server = spawn(
   process.execPath,
   [join(root, "apps", "demo", "scripts", "serve.mjs"), "--port", values.port],
