@@ -48,9 +48,13 @@ describe("the xxgk executable", () => {
   it("stops quietly when the reader of its output goes away (| head)", () => {
     // ~1 MB of findings: far more than a pipe buffers, so the write fails with EPIPE once head exits.
     const files = Array.from({ length: 2000 }, () => `"${EXAMPLES.wulin}"`).join(" ");
-    const r = spawnSync("bash", ["-c", `"${bin}" validate ${files} | head -n 1; exit "\${PIPESTATUS[0]}"`], {
-      encoding: "utf8",
-    });
+    const r = spawnSync(
+      "bash",
+      ["-c", `"${bin}" validate --details ${files} | head -n 1; exit "\${PIPESTATUS[0]}"`],
+      {
+        encoding: "utf8",
+      },
+    );
     expect(r.stdout).toBe(`${EXAMPLES.wulin}\n`);
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);

@@ -3,6 +3,7 @@ import { stringifyReport } from "@xxgk/core-model";
 import { type ImportDiagnostic, type ImportResult, importReport } from "@xxgk/importer";
 import { readInput, STDIN } from "../_json.js";
 import { makeOutputDir, OUTPUT_OPTIONS, writeOutput } from "../_output.js";
+import { parseReportYear } from "../_year.js";
 import type { Io, Lang, Outcome, Text } from "../command.js";
 import { defineCommand } from "../command.js";
 import { InputError, UsageError } from "../errors.js";
@@ -146,16 +147,7 @@ export const importCommand = defineCommand({
         en: "several files need --out-dir for their reports",
       });
     }
-    let year: number | undefined;
-    if (values.year !== undefined) {
-      year = /^\d{4}$/.test(values.year.trim()) ? Number(values.year) : Number.NaN;
-      if (!(year >= 2008 && year <= 2100)) {
-        throw usage({
-          zh: `--year 应为 2008–2100 之间的年份，而不是 “${values.year}”`,
-          en: `--year must be a year from 2008 to 2100, not "${values.year}"`,
-        });
-      }
-    }
+    const year = values.year === undefined ? undefined : parseReportYear(values.year, "import");
     if (values.organ !== undefined && values.organ.trim() === "") {
       throw usage({ zh: "--organ 不能为空", en: "--organ must not be empty" });
     }

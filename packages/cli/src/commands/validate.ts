@@ -6,10 +6,17 @@ import { InputError, UsageError } from "../errors.js";
 
 /** Progress goes to stderr only when it is a terminal and the batch is larger than this. */
 export const PROGRESS_THRESHOLD = 20;
+/** Beyond this many files, each file gets one summary line instead of its findings (unless --details). */
+export const DETAILS_THRESHOLD = 10;
 /** How many files are read ahead while one is being validated. */
 const READ_AHEAD = 8;
 
 const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
+
+/** Whether a finding of severity `s` is shown under `--min-severity min` (error ≥ warning ≥ info). */
+export function atLeast(s: Severity, min: Severity): boolean {
+  return SEVERITIES.indexOf(s) <= SEVERITIES.indexOf(min);
+}
 
 /** One file's result in `--format json` output. */
 export type FileResult =
@@ -69,6 +76,14 @@ export function summaryLine(s: ValidateOutput["summary"], lang: Lang): string {
   );
 }
 
+/** A file's one-line summary in a large batch: `a.json：1 个错误，2 个警告，7 个提示`. */
+export function fileLine(r: FileResult & { status: "ok" | "errors" }, lang: Lang): string {
+  const { error, warning, info } = r.counts;
+  return lang === "zh"
+    ? `${r.file}：${error} 个错误，${warning} 个警告，${info} 个提示`
+    : `${r.file}: ${plural(error, "error", "errors")}, ${plural(warning, "warning", "warnings")}, ${plural(info, "notice", "notices")}`;
+}
+
 function textBlock(r: FileResult, lang: Lang): string {
   if (r.status === "unreadable") return "";
   if (r.findings.length === 0) return "";
@@ -121,7 +136,7 @@ export const validateCommand = defineCommand({
     en: "check reports: table arithmetic, structure, year-to-year",
   },
   usage:
-    "xxgk validate <files…> [--previous FILE] [--format text|json] [--blanks count-as-zero|not-assessable]",
+    "xxgk validate <files…> [--previous FILE] [--format text|json] [--min-severity error|warning|info] [-q] [--details] [--blanks count-as-zero|not-assessable]",
   options: {
     previous: {
       type: "string",
@@ -137,6 +152,30 @@ export const validateCommand = defineCommand({
       choices: ["text", "json"],
       describe: { zh: "输出格式（默认 text）", en: "output format (default text)" },
     },
+    "min-severity": {
+      type: "string",
+      arg: "LEVEL",
+      choices: SEVERITIES,
+      describe: {
+        zh: "只列出不低于该级别的问题：error、warning 或 info（默认 info，全部列出；汇总行照常计数）",
+        en: "list only findings at or above LEVEL: error, warning or info (default info; the summary counts all)",
+      },
+    },
+    quiet: {
+      type: "boolean",
+      short: "q",
+      describe: {
+        zh: "不列出问题，只输出汇总行（无法读取的文件照常报告）",
+        en: "list no findings, only the summary line (unreadable files are still reported)",
+      },
+    },
+    details: {
+      type: "boolean",
+      describe: {
+        zh: `文件多于 ${DETAILS_THRESHOLD} 个时也逐条列出每个文件的问题（默认每个文件一行）`,
+        en: `list each file's findings even with more than ${DETAILS_THRESHOLD} files (default: one line per file)`,
+      },
+    },
     blanks: {
       type: "string",
       arg: "MODE",
@@ -149,12 +188,17 @@ export const validateCommand = defineCommand({
   },
   details: {
     zh: [
-      "文件名 - 表示标准输入。退出码：0 没有错误级问题；1 有错误级问题；2 用法错误，或有文件无法读取、不是 JSON",
-      "（其余文件照常校验）。--format json 的输出结构见 README。",
+      `文件名 - 表示标准输入。文件多于 ${DETAILS_THRESHOLD} 个时，每个有问题的文件输出一行计数（--details 逐条列出）。`,
+      "--min-severity 和 -q 只影响列出哪些问题，不影响计数和退出码；--format json 中 findings 同样按 --min-severity 筛选。",
+      "退出码：0 没有错误级问题；1 有错误级问题；2 用法错误，或有文件无法读取、不是 JSON（其余文件照常校验）。",
+      "--format json 的输出结构见 README。",
     ].join("\n"),
     en: [
-      "The file name - reads standard input. Exit status: 0 no error-level finding; 1 error-level findings;",
-      "2 usage error, or a file is unreadable / not JSON (the others are still checked). --format json: see README.",
+      `The file name - reads standard input. With more than ${DETAILS_THRESHOLD} files each file with findings gets`,
+      "one line of counts (--details lists them). --min-severity and -q change what is listed, not the counts or",
+      "the exit status; --format json filters findings by --min-severity too. Exit status: 0 no error-level",
+      "finding; 1 error-level findings; 2 usage error, or a file is unreadable / not JSON (the others are still",
+      "checked). --format json: see README.",
     ].join("\n"),
   },
   async run({ values, positionals }, ctx): Promise<Outcome> {
@@ -168,6 +212,9 @@ export const validateCommand = defineCommand({
       ...(values.blanks === undefined ? {} : { blanks: values.blanks }),
     };
     const json = values.format === "json";
+    const min: Severity = values["min-severity"] ?? "info";
+    const quiet = values.quiet === true;
+    const perFileLine = !values.details && positionals.length > DETAILS_THRESHOLD;
     const progress = io.stderrIsTTY && positionals.length > PROGRESS_THRESHOLD;
     const results: FileResult[] = [];
     const counts = { error: 0, warning: 0, info: 0 };
@@ -182,17 +229,22 @@ export const validateCommand = defineCommand({
           file: read.file,
           status: v.counts.error > 0 ? "errors" : "ok",
           counts: v.counts,
-          findings: [...v.findings].sort(
-            (a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity),
-          ),
+          findings: v.findings
+            .filter((f) => atLeast(f.severity, min))
+            .sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity)),
         };
         counts.error += v.counts.error;
         counts.warning += v.counts.warning;
         counts.info += v.counts.info;
         if (v.counts.error > 0) withErrors++;
         if (json) results.push(result);
-        else {
-          const block = textBlock(result, lang);
+        else if (!quiet) {
+          const block =
+            result.findings.length === 0
+              ? ""
+              : perFileLine
+                ? `${fileLine(result, lang)}\n`
+                : textBlock(result, lang);
           if (block !== "" && progress && shown >= 0) {
             // stdout is often the same terminal: clear the progress line first, redraw it after.
             io.stderr.write("\r\x1b[K");
