@@ -47,7 +47,9 @@ process.stdout.write(
   `${lines.slice(0, 6).join("\n")}\n…\n${lines.slice(-4).join("\n")}\n（共 ${lines.length - 1} 个单元格 / cells）\n`,
 );
 
-step("3. 把两份示例生成 HTML（用于网站）、PDF（用于归档）和 Word（用于审签）/ render both examples as HTML, PDF and Word");
+step(
+  "3. 把两份示例生成 HTML（用于网站）、PDF（用于归档）和 Word（用于审签）/ render both examples as HTML, PDF and Word",
+);
 mkdirSync(out, { recursive: true });
 const rendered = cli([
   "render",
