@@ -13,9 +13,6 @@ export {
   toCell,
 } from "./cell.js";
 export {
-  type AuthorText,
-  authorTexts,
-  CONTACT_FIELDS,
   chineseDate,
   contactLines,
   type DocumentProperties,
@@ -84,3 +81,4 @@ export {
   sectionSchema,
   type TableCells,
 } from "./schema.js";
+export { CONTACT_FIELDS, type RenderedText, type RenderedTextKind, renderedTexts } from "./texts.js";

@@ -2,15 +2,14 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  authorTexts,
   chineseDate,
   contactLines,
   createReport,
   documentProperties,
   listCells,
   parseReport,
+  renderedTexts,
   resolvePointer,
-  setCell,
   toDocument,
 } from "../src/index.js";
 
@@ -69,32 +68,22 @@ describe("what a rendered file says about the report", () => {
   });
 });
 
-describe("authorTexts", () => {
-  it("lists every text the author wrote once, in reading order, at a pointer that resolves to it", () => {
+describe("renderedTexts", () => {
+  it("lists every text a rendering shows once, the author's at a pointer that resolves to it", () => {
     for (const name of ["wulin-2020", "example-2021"]) {
       const report = load(name);
       const doc = toDocument(report);
-      const texts = authorTexts(report);
-      expect(new Set(texts.map((t) => t.pointer)).size).toBe(texts.length);
-      for (const { pointer, text } of texts) {
-        const at = resolvePointer(doc, pointer);
-        expect(typeof at === "number" ? String(at) : at, pointer).toBe(text);
+      const texts = renderedTexts(report);
+      expect(new Set(texts.map((t) => t.source)).size).toBe(texts.length);
+      for (const { source, text, kind } of texts) {
+        if (kind === "label") continue;
+        const at = resolvePointer(doc, source);
+        expect(typeof at === "number" ? String(at) : at, source).toBe(text);
       }
       const cells = listCells(report).filter((e) => e.cell.raw !== "");
-      expect(texts.filter((t) => t.pointer.startsWith("/tables/")).map((t) => t.pointer)).toEqual(
+      expect(texts.filter((t) => t.kind === "cell").map((t) => t.source)).toEqual(
         cells.map((e) => e.def.pointer),
       );
-      expect(texts[0]?.pointer).toBe("/meta/title");
     }
-  });
-
-  it("includes the contact values and skips blank cells", () => {
-    const r = load("example-2021");
-    const pointers = authorTexts(r).map((t) => t.pointer);
-    expect(pointers).toContain("/meta/contact/website");
-    const blank = setCell(r, "applications.stateSecret.naturalPerson", "");
-    expect(authorTexts(blank).map((t) => t.pointer)).not.toContain(
-      "/tables/applications/stateSecret/naturalPerson",
-    );
   });
 });

@@ -1,4 +1,4 @@
-import { authorTexts, type Report } from "@xxgk/core-model";
+import { type Report, renderedTexts } from "@xxgk/core-model";
 
 /** A character that XML, and so a DOCX, cannot hold: it is left out of the document. */
 export interface DocxWarning {
@@ -36,7 +36,9 @@ function invalidCharWarning(unit: number, pointer: string): DocxWarning {
 /** Every character of the author's texts that the DOCX leaves out, once per character and place. */
 export function checkCharacters(report: Report): DocxWarning[] {
   const out: DocxWarning[] = [];
-  for (const { pointer, text } of authorTexts(report)) {
+  // Official labels come from core-model and hold none; every other text's source is its JSON pointer.
+  for (const { source: pointer, text, kind } of renderedTexts(report)) {
+    if (kind === "label") continue;
     const seen = new Set<number>();
     for (const m of text.matchAll(INVALID_XML_CHARS)) {
       const unit = m[0].charCodeAt(0);

@@ -4,8 +4,7 @@ import {
   BLANK,
   type Block,
   type CellStatus,
-  chineseDate,
-  contactLines,
+  CONTACT_FIELDS,
   type EditionId,
   type GridCell,
   type GridRow,
@@ -359,6 +358,11 @@ function fastTableView(report: Report, table: TableId, prefix: string, marks: Ma
 
 const blockView = (b: Block) => ({ isHeading: b.type === "heading", text: b.text });
 
+function dateText(iso: string): string {
+  const [y, m, d] = iso.split("-");
+  return `${y}年${Number(m)}月${Number(d)}日`;
+}
+
 /** Options the views need, already defaulted. */
 export interface ViewOptions {
   readonly prefix: string;
@@ -371,7 +375,12 @@ export interface ViewOptions {
 export function reportView(report: Report, o: ViewOptions) {
   const marks = placeFindings(report, o.findings, o.prefix);
   const { meta } = report;
-  const contact = contactLines(report);
+  const contact = meta.contact
+    ? CONTACT_FIELDS.flatMap(([k, label]) => {
+        const value = meta.contact?.[k];
+        return value === undefined ? [] : [{ label, value }];
+      })
+    : [];
   return {
     edition: report.edition,
     year: meta.year,
@@ -389,7 +398,7 @@ export function reportView(report: Report, o: ViewOptions) {
       blocks: report.sections[s.key].blocks.map(blockView),
       table: s.table ? fastTableView(report, s.table, o.prefix, marks) : false,
     })),
-    published: meta.published ? { iso: meta.published, text: chineseDate(meta.published) } : false,
+    published: meta.published ? { iso: meta.published, text: dateText(meta.published) } : false,
     contact: contact.length > 0 ? contact : false,
     json: o.json,
     jsonId: `${o.prefix}report`,
