@@ -59,7 +59,7 @@ export function columnWidths(id: TableId, width: number): number[] {
   }
 }
 
-/** Line height of table text: 1.3 × the size, exact, so neither Word's nor LibreOffice's line grid stretches it. */
+/** Line height of table text: 1.3 × the size, exact, so that it does not take the body's line pitch. */
 export const tableLine = (size: number): number => ptToTwips(Math.round(size * 1.3 * 2) / 2);
 
 function cellText(g: GridCell, report: Report): string {

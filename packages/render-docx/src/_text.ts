@@ -35,7 +35,7 @@ export function textRuns(text: string, props: RunProps = {}): TextRun[] {
 
 /**
  * The width of a text in characters of its size: CJK and full-width characters take one, the others
- * (digits, Latin, half-width punctuation) half of one, as in Word's character grid.
+ * (digits, Latin, half-width punctuation) half of one, as Word counts characters.
  */
 export function widthInChars(text: string): number {
   let w = 0;

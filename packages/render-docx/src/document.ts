@@ -30,7 +30,7 @@ const face = (f: DocxFont) => ({ ascii: f.name, eastAsia: f.name, hAnsi: f.name,
 
 const half = (pt: number) => pt * 2;
 
-/** Body lines: exactly the grid's pitch, 22 to a page. */
+/** Body lines: exactly the line pitch, 22 to a page. */
 const BODY_SPACING = { line: PAGE.linePitch, lineRule: LineRuleType.EXACT, before: 0, after: 0 } as const;
 
 /** Two characters of first-line indent, in twips (Word's `firstLineChars` would count 16 pt characters). */
@@ -85,7 +85,7 @@ const PARAGRAPH_STYLES: readonly IParagraphStyleOptions[] = [
     next: "Normal",
     quickFormat: true,
     run: { font: face(DOCX_FONTS.title), size: half(SIZES.title) },
-    // One blank line (a grid line) between the title and the text.
+    // One blank line (a body line) between the title and the text.
     paragraph: {
       alignment: AlignmentType.CENTER,
       indent: NO_INDENT,
