@@ -82,7 +82,12 @@ table(
       (ms.docx / ms.pdf).toFixed(2),
       kb(docxBytes.length),
     ],
-    ["  of which docx alone (buildDocument + Packer.pack)", ms.pack.toFixed(1), (ms.pack / ms.pdf).toFixed(2), ""],
+    [
+      "  of which docx alone (buildDocument + Packer.pack)",
+      ms.pack.toFixed(1),
+      (ms.pack / ms.pdf).toFixed(2),
+      "",
+    ],
     ["reference: docx packing an empty document", ms.empty.toFixed(1), (ms.empty / ms.pdf).toFixed(2), ""],
   ],
 );
