@@ -162,10 +162,16 @@ function pageNumberFooter(side: "odd" | "even"): Footer {
  */
 const LATIN_MAY_BREAK = { wordWrap: true } as const;
 
+/**
+ * Widow and orphan control on, said in every paragraph of running text: Word's default template has it
+ * on, but a document that does not say so has it off in Word and on in LibreOffice.
+ */
+const FLOW = { ...LATIN_MAY_BREAK, widowControl: true } as const;
+
 function blockParagraph(b: Block): Paragraph {
   return new Paragraph({
     ...(b.type === "heading" ? { style: STYLE_IDS.heading2 } : {}),
-    ...LATIN_MAY_BREAK,
+    ...FLOW,
     children: textRuns(b.text),
   });
 }
@@ -198,7 +204,7 @@ function contact(report: Report): Paragraph[] {
     ({ label, value }, i) =>
       new Paragraph({
         style: STYLE_IDS.contact,
-        ...LATIN_MAY_BREAK,
+        ...FLOW,
         ...(i === 0 ? { spacing: { ...BODY_SPACING, before: PAGE.linePitch } } : {}),
         children: textRuns(`${label}：${value}`),
       }),
@@ -213,7 +219,7 @@ function bodyOf(report: Report): FileChild[] {
     const section = report.sections[s.key];
     // The heading as the author wrote it ("五、存在主要问题及改进情况" stays); the official one if left empty.
     const heading = section.heading.trim() === "" ? s.label : section.heading;
-    out.push(new Paragraph({ style: STYLE_IDS.heading1, children: textRuns(heading) }));
+    out.push(new Paragraph({ style: STYLE_IDS.heading1, widowControl: true, children: textRuns(heading) }));
     for (const b of section.blocks) out.push(blockParagraph(b));
     if (s.table !== undefined) out.push(tableOf(report, s.table));
   }

@@ -45,3 +45,13 @@ export function longNamesAndUrls(): Report {
     sections: { ...r.sections, other: { ...r.sections.other, blocks } },
   };
 }
+
+/** The 2021 example with section 五 one paragraph of ~2,000 characters: pages of nothing but body text. */
+export function longParagraph(): Report {
+  const r = example("example-2021");
+  const text = "本机关坚持以公开为常态、不公开为例外，围绕群众关切持续深化政务公开，".repeat(60);
+  return {
+    ...r,
+    sections: { ...r.sections, problems: { ...r.sections.problems, blocks: [{ type: "paragraph", text }] } },
+  };
+}

@@ -193,7 +193,7 @@ describe("the text", () => {
     expect(await blocks(r)).toContainEqual({ style: STYLE_IDS.heading1, text: "六、其他需要报告的事项" });
   });
 
-  it("keeps line breaks and tabs as Word's own elements, and lets long Latin words break", async () => {
+  it("keeps line breaks and tabs as Word's own elements, lets long Latin words break, controls widows", async () => {
     const r = {
       ...full,
       preamble: [{ type: "paragraph" as const, text: "第一行\n第二行\r\n第三行\t（完）" }],
@@ -203,6 +203,8 @@ describe("the text", () => {
     expect(paragraphText(p)).toBe("第一行\n第二行\n第三行\t（完）");
     expect(all(p, "br")).toHaveLength(2);
     expect(val(p, "wordWrap")).toBe("0");
+    // Widow control said outright: Word and LibreOffice differ when a document does not say it.
+    expect(all(p, "widowControl")).toHaveLength(1);
   });
 
   it("signs off as GB/T 9704 does without a seal: the date's first character two right of the organ's", async () => {

@@ -7,7 +7,7 @@ import { convertWithLibreOffice } from "@xxgk/render-contract/libreoffice";
 import { type PdfWord, pdfFonts, pdfInfo, pdfText, pdfToPng, pdfWords } from "@xxgk/render-contract/poppler";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DOCX_FONTS, PAGE, renderDocx } from "../src/index.js";
-import { example, longNamesAndUrls, tallTable3 } from "./_fixtures.js";
+import { example, longNamesAndUrls, longParagraph, tallTable3 } from "./_fixtures.js";
 
 const FONTS_CONF = fileURLToPath(new URL("./fontconfig/fonts.conf", import.meta.url));
 const out = fileURLToPath(new URL("../test-output/", import.meta.url));
@@ -17,6 +17,7 @@ const reports: Record<string, Report> = {
   "wulin-2020": example("wulin-2020"),
   "tall-table": tallTable3(),
   "long-names": longNamesAndUrls(),
+  "long-paragraph": longParagraph(),
 };
 const pdfs: Record<string, Uint8Array> = {};
 
@@ -122,6 +123,15 @@ describe("LibreOffice reads our DOCX", () => {
           (w.xMin < block.left - 1 || beyondRight(w) || w.yMin < block.top - 2 || w.yMax > block.bottom + 2),
       );
       expect(outside, name).toEqual([]);
+    }
+  });
+
+  it("sets 22 lines of body text on a page", () => {
+    const words = pdfWords(pdfs["long-paragraph"]!).filter((w) => !isFooter(w));
+    // Pages 4 and 5 hold only the paragraph of section 五.
+    for (const page of [4, 5]) {
+      const lines = new Set(words.filter((w) => w.page === page).map((w) => Math.round(w.yMin)));
+      expect(lines.size, `page ${page}`).toBe(22);
     }
   });
 
