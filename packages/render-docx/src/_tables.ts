@@ -27,8 +27,8 @@ export const TABLE_STYLES: Readonly<Record<TableId, { readonly text: string; rea
   review: { text: "XxgkTable4", head: "XxgkTable4Head" },
 };
 
-/** Left and right padding of a cell: 1 mm. */
-const CELL_PADDING = 57;
+/** Padding of a cell: 1 mm left and right, 1.5 pt above and below, so that rules never touch the text. */
+const CELL_PADDING = { left: 57, right: 57, top: 30, bottom: 30 } as const;
 
 /**
  * Column widths in twips, summing to the text block's width. Table 二: the row labels get the most room
@@ -114,7 +114,7 @@ export function tableOf(report: Report, id: TableId): Table {
     columnWidths: columnWidths(id, t.width),
     layout: TableLayoutType.FIXED,
     alignment: AlignmentType.CENTER,
-    margins: { left: CELL_PADDING, right: CELL_PADDING, top: 0, bottom: 0 },
+    margins: CELL_PADDING,
     borders: {
       top: RULE,
       bottom: RULE,
