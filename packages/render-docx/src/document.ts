@@ -22,6 +22,7 @@ import {
 import { signatureIndents } from "./_signature.js";
 import { TABLE_STYLES, tableLine, tableOf } from "./_tables.js";
 import { textRuns } from "./_text.js";
+import { titleLines } from "./_title.js";
 import { DOCX_FONTS, type DocxFont } from "./fonts.js";
 import { PAGE, ptToTwips, SIZES } from "./page.js";
 
@@ -213,7 +214,8 @@ function contact(report: Report): Paragraph[] {
 
 /** The report's body: title, preamble, the six sections with their tables, 落款 and contact block. */
 function bodyOf(report: Report): FileChild[] {
-  const out: FileChild[] = [new Paragraph({ style: STYLE_IDS.title, children: textRuns(report.meta.title) })];
+  const title = titleLines(report.meta.title, report.meta.organ).join("\n");
+  const out: FileChild[] = [new Paragraph({ style: STYLE_IDS.title, children: textRuns(title) })];
   for (const b of report.preamble) out.push(blockParagraph(b));
   for (const s of SECTIONS) {
     const section = report.sections[s.key];

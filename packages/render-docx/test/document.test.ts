@@ -15,6 +15,7 @@ import {
   setCell,
 } from "@xxgk/core-model";
 import { describe, expect, it } from "vitest";
+import { titleLines } from "../src/_title.js";
 import { DOCX_FONTS, PAGE, renderDocx, STYLE_IDS } from "../src/index.js";
 import { all, children, paragraphText, parse, parts, val, W, wordGrid } from "./_docx.js";
 import { example, longNamesAndUrls } from "./_fixtures.js";
@@ -161,7 +162,7 @@ describe("the text", () => {
   it("runs title, preamble, six sections (headings as written), their blocks and tables, 落款 and contact in order", async () => {
     for (const report of [seed, full]) {
       const expected: Array<{ style: string; text: string } | "table"> = [
-        { style: STYLE_IDS.title, text: report.meta.title },
+        { style: STYLE_IDS.title, text: titleLines(report.meta.title, report.meta.organ).join("\n") },
         ...report.preamble.map((b) => ({
           style: b.type === "heading" ? STYLE_IDS.heading2 : "Normal",
           text: b.text,
@@ -185,6 +186,11 @@ describe("the text", () => {
     expect(await blocks(seed)).toContainEqual({
       style: STYLE_IDS.heading1,
       text: "五、存在主要问题及改进情况",
+    });
+    // A two-line title breaks after the organ, not where the characters run out.
+    expect((await blocks(full))[0]).toEqual({
+      style: STYLE_IDS.title,
+      text: "江南市滨河区人民政府办公室\n2025年政府信息公开工作年度报告",
     });
   });
 
