@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { listCells, parseReport, type Report, setCell } from "@xxgk/core-model";
+import { longNamesAndUrls as sharedLongNames } from "@xxgk/render-contract";
 
 const require = createRequire(import.meta.url);
 
@@ -24,26 +25,14 @@ export function tallTable3(): Report {
   return report;
 }
 
-/** A very long organ name, URLs and e-mail addresses inside justified paragraphs, no publication date. */
+/**
+ * render-contract's long organ name and URLs inside justified paragraphs, without a publication date
+ * (the 落款 then has no date line, and the document's date is 1 January after the report year).
+ */
 export function longNamesAndUrls(): Report {
-  const r = example("example-2021");
-  const organ =
-    "中华人民共和国某某省某某市某某区人民政府某某街道办事处综合行政执法队政务公开与信息化建设工作领导小组办公室";
-  const url =
-    "https://www.binhe.example.gov.cn/col/col1229123456/art/2025/art_8f1e2d3c4b5a69788796a5b4c3d2e1f0.html";
-  const blocks = [
-    { type: "paragraph" as const, text: `全文见区政府门户网站政府信息公开专栏${url}，欢迎查阅。` },
-    {
-      type: "paragraph" as const,
-      text: "咨询邮箱gk-office-binhe-district-government@binhe.example.gov.cn，电话0571-00000000。",
-    },
-  ];
+  const r = sharedLongNames();
   const { published: _, ...meta } = r.meta;
-  return {
-    ...r,
-    meta: { ...meta, organ, title: `${organ}${r.meta.year}年政府信息公开工作年度报告` },
-    sections: { ...r.sections, other: { ...r.sections.other, blocks } },
-  };
+  return { ...r, meta };
 }
 
 /** The 2021 example with section 五 one paragraph of ~2,000 characters: pages of nothing but body text. */
