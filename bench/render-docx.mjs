@@ -2,7 +2,6 @@
 // process and interleaved round by round; the files' sizes; the first DOCX in a fresh process; and, to
 // show what the docx library costs by itself, an empty document packed by it.
 // Goals (issue #17): warm ≤ ¼ of render-pdf's time; DOCX ≤ 60 KB.
-import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { parseReport } from "@xxgk/core-model";
@@ -10,7 +9,7 @@ import { buildDocument, renderDocx } from "@xxgk/render-docx";
 import { renderPdf } from "@xxgk/render-pdf";
 import { loadNodeFonts } from "@xxgk/render-pdf/node";
 import { Document, Packer, Paragraph } from "docx";
-import { table } from "./_measure.mjs";
+import { firstRun, table } from "./_measure.mjs";
 
 const require = createRequire(import.meta.url);
 const examplePath = require.resolve("@xxgk/core-model/examples/example-2021.json");
@@ -21,23 +20,14 @@ const WARMUP = 10;
 const ROUNDS = 30;
 
 // 1. First DOCX in a fresh process: import and render — what `xxgk render one.json --docx` pays.
-const cold = spawnSync(
-  process.execPath,
-  [
-    "--input-type=module",
-    "-e",
-    `const t0 = performance.now();
-     const { readFileSync } = await import("node:fs");
-     const { parseReport } = await import("@xxgk/core-model");
-     const { renderDocx } = await import("@xxgk/render-docx");
-     const r = parseReport(JSON.parse(readFileSync(${JSON.stringify(examplePath)}, "utf8"))).report;
-     const { docx } = await renderDocx(r);
-     process.stdout.write(JSON.stringify({ ms: performance.now() - t0, bytes: docx.length }));`,
-  ],
-  { encoding: "utf8", cwd: import.meta.dirname },
+const first = firstRun(
+  `const { readFileSync } = await import("node:fs");
+   const { parseReport } = await import("@xxgk/core-model");
+   const { renderDocx } = await import("@xxgk/render-docx");
+   const r = parseReport(JSON.parse(readFileSync(${JSON.stringify(examplePath)}, "utf8"))).report;
+   bytes = (await renderDocx(r)).docx;`,
+  import.meta.dirname,
 );
-if (cold.status !== 0) throw new Error(`cold run failed: ${cold.stderr}`);
-const first = JSON.parse(cold.stdout);
 
 // 2. Warm, interleaved: each round renders the DOCX, the PDF, docx's pack alone of our document, and an
 // empty document, one after the other, so that all four see the same machine load.

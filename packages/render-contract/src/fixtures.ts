@@ -12,6 +12,11 @@ export interface ContractFixture {
 
 const require = createRequire(import.meta.url);
 
+/** One of core-model's two examples, parsed: `wulin-2020` (the seed, 2019 edition) or `example-2021`. */
+export function exampleReport(name: "wulin-2020" | "example-2021"): Report {
+  return example(`${name}.json`);
+}
+
 function example(file: string): Report {
   const path = require.resolve(`@xxgk/core-model/examples/${file}`);
   const parsed = parseReport(JSON.parse(readFileSync(path, "utf8")));

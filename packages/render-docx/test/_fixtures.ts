@@ -1,19 +1,9 @@
 // Reports the tests render: core-model's two examples and invented reports for the hard cases.
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { listCells, parseReport, type Report, setCell } from "@xxgk/core-model";
-import { longNamesAndUrls as sharedLongNames } from "@xxgk/render-contract";
-
-const require = createRequire(import.meta.url);
+import { listCells, type Report, setCell } from "@xxgk/core-model";
+import { exampleReport, longNamesAndUrls as sharedLongNames } from "@xxgk/render-contract";
 
 /** A core-model example, parsed. */
-export function example(name: "wulin-2020" | "example-2021"): Report {
-  const parsed = parseReport(
-    JSON.parse(readFileSync(require.resolve(`@xxgk/core-model/examples/${name}.json`), "utf8")),
-  );
-  if (!parsed.ok) throw new Error(`example ${name} does not parse`);
-  return parsed.report;
-}
+export const example = exampleReport;
 
 /** The 2021 example with 50 cells of table 三 holding a long note each: the table is taller than a page. */
 export function tallTable3(): Report {

@@ -1,19 +1,11 @@
 // Reports the tests render: core-model's two examples and invented reports for the hard cases.
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { parseReport, type Report } from "@xxgk/core-model";
+import type { Report } from "@xxgk/core-model";
+import { exampleReport } from "@xxgk/render-contract";
 import { nodeFontPaths } from "../src/node.js";
 
-const require = createRequire(import.meta.url);
-
 /** A core-model example, parsed. */
-export function example(name: "wulin-2020" | "example-2021"): Report {
-  const parsed = parseReport(
-    JSON.parse(readFileSync(require.resolve(`@xxgk/core-model/examples/${name}.json`), "utf8")),
-  );
-  if (!parsed.ok) throw new Error(`example ${name} does not parse`);
-  return parsed.report;
-}
+export const example = exampleReport;
 
 const SENTENCE =
   "本机关坚持以公开为常态、不公开为例外，围绕群众关切持续深化政务公开，推进决策、执行、管理、服务、结果公开，";
