@@ -778,19 +778,28 @@ describe("the demo app", () => {
     await expect
       .poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.key))
       .toBe("applications.carriedForward.commercial");
-    // A change there is checked live in 2025's report.
+    // A change there is checked live in 2025's report. The address changes at once, the report shown
+    // only once it is loaded (both years have a 结转 row): wait for the year on screen before typing or
+    // counting, or under load the edit lands in the other year's report.
+    const showing = (year: number) =>
+      expect
+        .poll(() => page.locator('[data-pointer="/meta/year"]').inputValue(), { timeout: 10_000 })
+        .toBe(String(year));
     await cell("applications.carriedForward.commercial").fill("5");
     await saved();
     await page.goBack();
     await expect.poll(openId).toBe(id2025);
+    await showing(2025);
     await expect.poll(() => carry.count()).toBe(0);
     await page.goForward();
     await expect.poll(openId).toBe(id2024);
+    await showing(2024);
     await cell("applications.carriedForward.commercial").fill("3");
     await saved();
     await page.goBack();
     await expect.poll(openId).toBe(id2025);
-    await expect.poll(() => carry.count()).toBe(1);
+    await showing(2025);
+    await expect.poll(() => carry.count(), { timeout: 10_000 }).toBe(1);
     await cell(commercial).fill("3");
     await expect.poll(() => carry.count()).toBe(0);
     await saved();
