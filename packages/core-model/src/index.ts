@@ -44,6 +44,16 @@ export {
   type SubTableDef,
   type TableId,
 } from "./layout.js";
+export {
+  inferLevel,
+  LEVEL_RULES,
+  type Level,
+  type LevelInference,
+  type LevelRule,
+  type LevelText,
+  levelOf,
+  organForLevel,
+} from "./level.js";
 export { type ParseResult, parseReport, type SchemaIssue } from "./parse.js";
 export { parsePointer, pointerOf, resolvePointer } from "./pointer.js";
 export {
