@@ -56,6 +56,7 @@ export {
 } from "./level.js";
 export { type ParseResult, parseReport, type SchemaIssue } from "./parse.js";
 export { parsePointer, pointerOf, resolvePointer } from "./pointer.js";
+export { CELL_RECORD_FIELDS, type CellRecord, cellRecords, LABEL_SEPARATOR } from "./records.js";
 export {
   type CellEntry,
   cellAtPointer,
