@@ -24,10 +24,10 @@ export interface OutputTarget {
   readonly inputs: readonly string[];
 }
 
-/** Writes `text` to the target; every failure is an {@link OutputError} naming the file. */
-export async function writeOutput(text: string, target: OutputTarget, io: Io): Promise<void> {
+/** Writes `data` (text, or bytes for a file) to the target; every failure is an {@link OutputError} naming the file. */
+export async function writeOutput(data: string | Uint8Array, target: OutputTarget, io: Io): Promise<void> {
   if (target.file === undefined || target.file === "-") {
-    io.stdout.write(text);
+    io.stdout.write(typeof data === "string" ? data : new TextDecoder().decode(data));
     return;
   }
   const file = target.file;
@@ -39,7 +39,7 @@ export async function writeOutput(text: string, target: OutputTarget, io: Io): P
     });
   }
   try {
-    await writeFile(path, text, { encoding: "utf8", flag: target.force ? "w" : "wx" });
+    await writeFile(path, data, { flag: target.force ? "w" : "wx" });
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
     if (code === "EEXIST") {

@@ -7,7 +7,12 @@ export interface RegionFile {
 export interface RegionExpectation {
   readonly reports: Record<
     string,
-    { readonly body: string; readonly year: number; readonly role: "primary" | "duplicate"; readonly verdicts: string[] }
+    {
+      readonly body: string;
+      readonly year: number;
+      readonly role: "primary" | "duplicate";
+      readonly verdicts: string[];
+    }
   >;
   readonly notReports: string[];
   readonly mapping: Record<string, string>;

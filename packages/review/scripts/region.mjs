@@ -5,11 +5,11 @@
 // text copies of the same pages, and our own JSON. Every table is consistent within a report and with
 // the body's report of the year before; the narrative states the table's numbers. Defects are planted
 // on purpose and listed with the verdicts they must give.
-//   node scripts/region.mjs          write test/fixtures/region/ (the committed fixture folder)
-//   node scripts/region.mjs --check  exit 1 if the committed folder differs from what this script makes
+//   node scripts/region.mjs   (after a build) writes test/fixtures/region/, the committed fixture folder;
+//   test/review.test.ts checks that the folder is what this script makes.
 // Also imported by bench/review.mjs (`generateRegion`) and the tests (`fixtureRegion`).
 import { readFileSync } from "node:fs";
-import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -616,37 +616,12 @@ function folderContents() {
   return out;
 }
 
-async function listFolder(dir, prefix = "") {
-  const names = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const rel = prefix + entry.name;
-    if (entry.isDirectory()) names.push(...(await listFolder(join(dir, entry.name), `${rel}/`)));
-    else names.push(rel);
-  }
-  return names;
-}
-
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const want = folderContents();
-  if (process.argv[2] === "--check") {
-    const have = await listFolder(FOLDER).catch(() => []);
-    const stale = [...want.keys()].filter((k) => !have.includes(k));
-    for (const k of have) {
-      if (!want.has(k)) stale.push(k);
-      else if (!want.get(k).equals(await readFile(join(FOLDER, k)))) stale.push(k);
-    }
-    if (stale.length > 0) {
-      process.stderr.write(
-        `test/fixtures/region is out of date (${stale.join(", ")}); run node scripts/region.mjs\n`,
-      );
-      process.exit(1);
-    }
-  } else {
-    await rm(FOLDER, { recursive: true, force: true });
-    for (const [name, data] of want) {
-      await mkdir(dirname(join(FOLDER, name)), { recursive: true });
-      await writeFile(join(FOLDER, name), data);
-    }
-    process.stdout.write(`wrote ${want.size} files to ${FOLDER}\n`);
+  await rm(FOLDER, { recursive: true, force: true });
+  for (const [name, data] of want) {
+    await mkdir(dirname(join(FOLDER, name)), { recursive: true });
+    await writeFile(join(FOLDER, name), data);
   }
+  process.stdout.write(`wrote ${want.size} files to ${FOLDER}\n`);
 }

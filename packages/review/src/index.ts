@@ -81,6 +81,7 @@ export type {
   DeadlineStatus,
   IndicatorInfo,
   NotReport,
+  PreviousReport,
   ReportIndicator,
   Review,
   ReviewedBody,

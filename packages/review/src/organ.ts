@@ -18,14 +18,14 @@ export function normalizeOrgan(name: string): string {
 /** A mapping of names to the body they stand for: `{ "杭州市下城区武林街道办事处": "杭州市拱墅区武林街道办事处" }`. */
 export type OrganMapping = Readonly<Record<string, string>>;
 
-/** Why a mapping cannot be used: where (the key) and what. */
+/** Why a mapping cannot be used: where (the key) and what, in both languages (`message` is the English). */
 export class OrganMappingError extends Error {
   readonly code = "XXGK_ORGAN_MAPPING";
   constructor(
-    message: string,
+    readonly text: { readonly zh: string; readonly en: string },
     readonly key?: string,
   ) {
-    super(message);
+    super(text.en);
     this.name = "OrganMappingError";
   }
 }
@@ -37,14 +37,21 @@ export class OrganMappingError extends Error {
  */
 export function parseOrganMapping(json: unknown): OrganMapping {
   if (typeof json !== "object" || json === null || Array.isArray(json)) {
-    throw new OrganMappingError(
-      'the name mapping must be a JSON object: { "old or other name": "name of the body" }',
-    );
+    throw new OrganMappingError({
+      zh: '名称对照表应为 JSON 对象：{ "旧名称或其他写法": "机关现名称" }',
+      en: 'the name mapping must be a JSON object: { "old or other name": "name of the body" }',
+    });
   }
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(json)) {
     if (typeof v !== "string" || v.trim() === "") {
-      throw new OrganMappingError(`the name mapping's "${k}" must name a body (a non-empty string)`, k);
+      throw new OrganMappingError(
+        {
+          zh: `名称对照表中“${k}”的值应为机关名称（非空字符串）`,
+          en: `the name mapping's "${k}" must name a body (a non-empty string)`,
+        },
+        k,
+      );
     }
     out[k] = v;
   }
@@ -52,8 +59,12 @@ export function parseOrganMapping(json: unknown): OrganMapping {
   for (const start of mapped.keys()) {
     const seen = new Set([start]);
     for (let at = mapped.get(start); at !== undefined; at = mapped.get(at)) {
-      if (at === start) break; // mapping a name to itself is harmless
-      if (seen.has(at)) throw new OrganMappingError(`the name mapping goes round in a circle at "${at}"`, at);
+      if (seen.has(at)) {
+        throw new OrganMappingError(
+          { zh: `名称对照表在“${at}”处循环对照`, en: `the name mapping goes round in a circle at "${at}"` },
+          at,
+        );
+      }
       seen.add(at);
     }
   }

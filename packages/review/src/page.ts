@@ -8,7 +8,7 @@
 import type { Level, Report } from "@xxgk/core-model";
 import { type FindingMark, renderFragment, reportCss } from "@xxgk/render-html";
 import { cspHash, escapeHtml, type Html, html, trusted } from "./_html.js";
-import { pageScript } from "./_page-script.js";
+import { PAGE_SCRIPT } from "./_page-script.js";
 import type { Review, ReviewedBody, ReviewedReport, ReviewFinding } from "./types.js";
 
 /** How a level is called on the pages and in the workbook. */
@@ -106,7 +106,7 @@ nav.back a { font-size: 13px; }
 footer.page { color: var(--muted); font-size: 12px; }
 `;
 
-const INDEX_SCRIPT = `(${pageScript.toString()})();`;
+const INDEX_SCRIPT = PAGE_SCRIPT;
 
 /** The Content-Security-Policy of a page with this inline style (and script): nothing else may load or run. */
 async function csp(style: string, script?: string): Promise<string> {
@@ -351,8 +351,12 @@ export async function renderReportPage(review: Review, id: string, report: Repor
   if (r === undefined) throw new RangeError(`no report "${id}" in the review`);
   const body = review.bodies.find((b) => b.id === r.body)!;
   const link = (other: string) => {
-    const o = reports.get(other)!;
-    return html`<a href="${o.page.slice("reports/".length)}">${o.organ} ${o.year}年度</a>（<code>${o.file}</code>）`;
+    const o = reports.get(other);
+    if (o !== undefined) {
+      return html`<a href="${o.page.slice("reports/".length)}">${o.organ} ${o.year}年度</a>（<code>${o.file}</code>）`;
+    }
+    const p = review.previousReports.find((x) => x.id === other)!;
+    return html`${p.organ} ${p.year}年度（<code>${p.file}</code>，仅作比对）`;
   };
   const copy = r.copy;
   const notes: Html[] = [];

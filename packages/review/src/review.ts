@@ -33,6 +33,11 @@ export const COPY_THRESHOLD = 0.5;
 export interface ReviewOptions {
   /** Names of renamed or differently written bodies → the body's name (see `parseOrganMapping`). */
   readonly organs?: OrganMapping;
+  /**
+   * Reports given only as last year's, to compare with (a folder of the year before): they are paired
+   * with the reports reviewed but not reviewed themselves; `review.previousReports` lists those used.
+   */
+  readonly previous?: readonly SourceRead[];
   /** Filled with the milliseconds each phase took: `validate`, `indicators`, `similarity`. */
   readonly timings?: Record<string, number>;
 }
@@ -148,6 +153,8 @@ interface Entry {
   readonly read: ReadReport;
   readonly report: Report;
   readonly bodyKey: string;
+  /** Given only to compare with (last year's report), not reviewed. */
+  readonly context: boolean;
   readonly importErrors: number;
   role: "primary" | "duplicate";
   duplicateOf: Entry | null;
@@ -184,21 +191,31 @@ export function assembleReview(reads: readonly SourceRead[], options: ReviewOpti
   const { timings } = options;
   const sorted = [...reads].sort((a, b) => byText(a.name, b.name));
   const reportReads = sorted.filter((r): r is ReadReport => r.kind === "report");
+  const mainNames = new Set(reportReads.map((r) => r.name));
+  // Last year's reports given only to compare with (`previous`): never reviewed themselves.
+  const contextReads = (options.previous ?? [])
+    .filter((r): r is ReadReport => r.kind === "report" && !mainNames.has(r.name))
+    .sort((a, b) => byText(a.name, b.name));
   const notReports: NotReport[] = sorted.flatMap((r) =>
     r.kind === "not-report" ? [{ file: r.name, code: r.code, reason: r.reason }] : [],
   );
+  const all = [
+    ...reportReads.map((read) => ({ read, context: false })),
+    ...contextReads.map((read) => ({ read, context: true })),
+  ].sort((a, b) => byText(a.read.name, b.read.name));
   const ids = idsFor(
-    reportReads.map((r) => r.name),
+    all.map((x) => x.read.name),
     "r",
   );
   const resolution = resolveOrgans(
-    reportReads.map((r) => r.report.meta.organ),
+    all.map((x) => x.read.report.meta.organ),
     options.organs,
   );
-  const entries: Entry[] = reportReads.map((read, i) => ({
+  const everything: Entry[] = all.map(({ read, context }, i) => ({
     id: ids[i]!,
     read,
     report: read.report,
+    context,
     bodyKey: resolution.bodyOf.get(normalizeOrgan(read.report.meta.organ))!,
     importErrors: read.diagnostics.filter((d) => d.severity === "error").length,
     role: "primary",
@@ -214,8 +231,50 @@ export function assembleReview(reads: readonly SourceRead[], options: ReviewOpti
     level: levelOf(read.report),
   }));
 
-  // Bodies and years: one primary report per body-year, the best read one (fewest import errors, our
-  // own formats first, then by name).
+  // One report per body-year: a reviewed one before one given for comparison only, then the best read
+  // (fewest import errors, our own formats first), then by name. The others of a reviewed year are
+  // duplicates; comparison-only reports of a year that is reviewed are not used.
+  const byBodyYear = new Map<string, Entry[]>();
+  for (const e of everything) {
+    const key = `${e.bodyKey}\n${e.report.meta.year}`;
+    const list = byBodyYear.get(key);
+    if (list === undefined) byBodyYear.set(key, [e]);
+    else list.push(e);
+  }
+  const primaryOf = new Map<string, Entry>(); // `${bodyKey}\n${year}`
+  const used = new Set<Entry>();
+  for (const [key, list] of byBodyYear) {
+    list.sort(
+      (a, b) =>
+        Number(a.context) - Number(b.context) ||
+        a.importErrors - b.importErrors ||
+        (FORMAT_RANK[a.read.format] ?? 9) - (FORMAT_RANK[b.read.format] ?? 9) ||
+        byText(a.read.name, b.read.name),
+    );
+    const first = list[0]!;
+    primaryOf.set(key, first);
+    used.add(first);
+    for (const d of list.slice(1)) {
+      if (d.context) continue;
+      used.add(d);
+      d.role = "duplicate";
+      d.duplicateOf = first;
+      d.own.push({
+        source: "review",
+        code: "review.duplicate",
+        severity: "info",
+        pointer: "",
+        label: "",
+        message: {
+          zh: `本机关${first.report.meta.year}年度另有报告 ${first.read.name}，跨年和跨机关比对以其为准；本文件单独校验`,
+          en: `${first.read.name} is this body's ${first.report.meta.year} report for the cross-year and cross-body checks; this file is checked on its own`,
+        },
+      });
+    }
+  }
+  const entries = everything.filter((e) => !e.context);
+  for (const e of entries) e.previous = primaryOf.get(`${e.bodyKey}\n${e.report.meta.year - 1}`) ?? null;
+  const context = everything.filter((e) => e.context && used.has(e));
   const byBody = new Map<string, Map<number, Entry[]>>();
   for (const e of entries) {
     let years = byBody.get(e.bodyKey);
@@ -227,35 +286,11 @@ export function assembleReview(reads: readonly SourceRead[], options: ReviewOpti
     if (list === undefined) years.set(e.report.meta.year, [e]);
     else list.push(e);
   }
-  const primaryOf = new Map<string, Entry>(); // `${bodyKey}\n${year}`
-  for (const [bodyKey, years] of byBody) {
-    for (const [year, list] of years) {
-      list.sort(
-        (a, b) =>
-          a.importErrors - b.importErrors ||
-          (FORMAT_RANK[a.read.format] ?? 9) - (FORMAT_RANK[b.read.format] ?? 9) ||
-          byText(a.read.name, b.read.name),
-      );
-      const [first, ...rest] = list;
-      primaryOf.set(`${bodyKey}\n${year}`, first!);
-      for (const d of rest) {
-        d.role = "duplicate";
-        d.duplicateOf = first!;
-        d.own.push({
-          source: "review",
-          code: "review.duplicate",
-          severity: "info",
-          pointer: "",
-          label: "",
-          message: {
-            zh: `本机关${year}年度另有报告 ${first!.read.name}，跨年和跨机关比对以其为准；本文件单独校验`,
-            en: `${first!.read.name} is this body's ${year} report for the cross-year and cross-body checks; this file is checked on its own`,
-          },
-        });
-      }
-    }
+  for (const list of [...byBody.values()].flatMap((y) => [...y.values()])) {
+    list.sort((a, b) =>
+      a.role === b.role ? byText(a.read.name, b.read.name) : a.role === "primary" ? -1 : 1,
+    );
   }
-  for (const e of entries) e.previous = primaryOf.get(`${e.bodyKey}\n${e.report.meta.year - 1}`) ?? null;
 
   timed(timings, "validate", () => {
     for (const e of entries) {
@@ -264,11 +299,12 @@ export function assembleReview(reads: readonly SourceRead[], options: ReviewOpti
   });
 
   timed(timings, "indicators", () => {
-    for (const e of entries) if (e.read.profile === undefined) e.indicators = indicatorsOf(e.report);
+    for (const e of [...entries, ...context])
+      if (e.read.profile === undefined) e.indicators = indicatorsOf(e.report);
   });
 
   timed(timings, "similarity", () => {
-    for (const e of entries) {
+    for (const e of [...entries, ...context]) {
       if (e.read.profile !== undefined) continue;
       e.sentences = narrativeSentences(e.report);
       e.sketch = sketchNarrative(e.sentences);
@@ -429,6 +465,9 @@ export function assembleReview(reads: readonly SourceRead[], options: ReviewOpti
     indicators: INDICATORS.map((d) => ({ id: d.id, label: d.label, kind: d.kind, formula: formulaOf(d) })),
     bodies,
     reports,
+    previousReports: context
+      .map((e) => ({ id: e.id, file: e.read.name, organ: e.report.meta.organ, year: e.report.meta.year }))
+      .sort((a, b) => byText(a.file, b.file)),
     notReports,
     summary: {
       files: reads.length,

@@ -83,7 +83,7 @@ export interface ReviewedReport {
   /** `duplicate`: another file holds the same body's report for the same year and takes part in the cross-year and cross-body checks instead. */
   readonly role: "primary" | "duplicate";
   readonly duplicateOf: string | null;
-  /** The id of last year's report this one was checked against, if the body has one. */
+  /** The id of last year's report this one was checked against (in `reports` or `previousReports`), if any. */
   readonly previous: string | null;
   readonly counts: Counts;
   /** Sorted: errors, warnings, infos; within each, the validators' order, then the review's, then the importer's. */
@@ -134,6 +134,14 @@ export interface NotReport {
   readonly reason: Text;
 }
 
+/** A report given only as last year's, to compare with: not reviewed, no page. */
+export interface PreviousReport {
+  readonly id: string;
+  readonly file: string;
+  readonly organ: string;
+  readonly year: number;
+}
+
 /** The definition of an indicator as review.json records it. */
 export interface IndicatorInfo {
   readonly id: string;
@@ -152,6 +160,8 @@ export interface Review {
   readonly bodies: readonly ReviewedBody[];
   /** By body, year, primary before duplicates, file. */
   readonly reports: readonly ReviewedReport[];
+  /** Reports given only to compare with (last year's), that some reviewed report was paired with; by file. */
+  readonly previousReports: readonly PreviousReport[];
   /** By file. */
   readonly notReports: readonly NotReport[];
   readonly summary: {

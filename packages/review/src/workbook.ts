@@ -119,8 +119,8 @@ const cellColumns: readonly Column[] = [
 const SOURCE_LABELS = { import: "导入", validate: "校验", review: "审查" } as const;
 
 function* reportRows(review: Review): Iterable<Row> {
-  const byId = new Map(review.reports.map((r) => [r.id, r]));
-  const file = (id: string | null) => (id === null ? null : byId.get(id)!.file);
+  const byId = new Map([...review.reports, ...review.previousReports].map((r) => [r.id, r.file]));
+  const file = (id: string | null) => (id === null ? null : byId.get(id)!);
   for (const r of review.reports) {
     yield [
       r.organ,

@@ -2,7 +2,13 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { assembleReview, type ReviewResult, type ReviewSource, readSource, type SourceRead } from "../src/index.js";
+import {
+  assembleReview,
+  type ReviewResult,
+  type ReviewSource,
+  readSource,
+  type SourceRead,
+} from "../src/index.js";
 
 export const REGION = fileURLToPath(new URL("./fixtures/region/", import.meta.url));
 const REPORTS = join(REGION, "reports");
@@ -16,10 +22,16 @@ function walk(dir: string): string[] {
 /** Every file of the fixture region, named by its path under reports/. */
 export const sources: readonly ReviewSource[] = walk(REPORTS)
   .sort()
-  .map((path) => ({ name: relative(REPORTS, path).split("\\").join("/"), data: new Uint8Array(readFileSync(path)) }));
+  .map((path) => ({
+    name: relative(REPORTS, path).split("\\").join("/"),
+    data: new Uint8Array(readFileSync(path)),
+  }));
 
 /** The name mapping and the expected verdicts written beside the files. */
-export const mapping = JSON.parse(readFileSync(join(REGION, "mapping.json"), "utf8")) as Record<string, string>;
+export const mapping = JSON.parse(readFileSync(join(REGION, "mapping.json"), "utf8")) as Record<
+  string,
+  string
+>;
 export const expected = JSON.parse(readFileSync(join(REGION, "expected.json"), "utf8")) as {
   reports: Record<string, { body: string; year: number; role: "primary" | "duplicate"; verdicts: string[] }>;
   notReports: string[];
