@@ -49,6 +49,12 @@ function random(seedText) {
 }
 const int = (rnd, lo, hi) => lo + Math.floor(rnd() * (hi - lo + 1));
 const pick = (rnd, list) => list[Math.floor(rnd() * list.length)];
+/** Two different entries of a list. */
+const pickTwo = (rnd, list) => {
+  const i = Math.floor(rnd() * list.length);
+  const j = (i + 1 + Math.floor(rnd() * (list.length - 1))) % list.length;
+  return [list[i], list[j]];
+};
 
 const APPLICANTS = ["naturalPerson", "commercial", "research", "publicInterest", "legalServices", "otherOrg"];
 /** Rows of table 三 that are results (between 二 and （七）), from the layout, per edition. */
@@ -249,7 +255,7 @@ const PLAN = [
 /** A body's narrative for a year: section 一 (with the table's numbers), 五 and 六, and the preamble. */
 function narrativeFor(rnd, organ, short, year, cells) {
   const sentence = () =>
-    `${pick(rnd, WORK)}，${short}${pick(rnd, HOW)}，${pick(rnd, DID)}，${pick(rnd, DID)}，${pick(rnd, GAIN)}。`;
+    `${pick(rnd, WORK)}，${short}${pick(rnd, HOW)}，${pickTwo(rnd, DID).join("，")}，${pick(rnd, GAIN)}。`;
   const received = cells["applications.newlyReceived.total"];
   const carried = cells["applications.carriedOver.total"];
   const done = cells["applications.resultsTotal.total"];
@@ -273,8 +279,8 @@ function narrativeFor(rnd, organ, short, year, cells) {
       sentence(),
     ],
     problems: [
-      `${short}政府信息公开工作仍存在${pick(rnd, PROBLEM)}、${pick(rnd, PROBLEM)}等问题。`,
-      `下一步，${short}将${pick(rnd, PLAN)}，${pick(rnd, PLAN)}，${pick(rnd, GAIN)}。`,
+      `${short}政府信息公开工作仍存在${pickTwo(rnd, PROBLEM).join("、")}等问题。`,
+      `下一步，${short}将${pickTwo(rnd, PLAN).join("，")}，${pick(rnd, GAIN)}。`,
     ],
     other: ["本年度未收取信息处理费。"],
   };

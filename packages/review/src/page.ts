@@ -245,7 +245,7 @@ ${b.years.map((y) => yearCell(y.year, y, reports))}
 ${review.years.map((y) => html`<th scope="col" data-sort="num"><button type="button">${y}年度</button></th>`)}
 <th scope="col" class="num" data-sort="num"><button type="button">错误</button></th>
 <th scope="col" class="num" data-sort="num"><button type="button">警告</button></th>
-<th scope="col" class="num" data-sort="num"><button type="button">最高照搬比例</button></th>
+<th scope="col" class="num" data-sort="num"><button type="button">与上年重复（最高）</button></th>
 <th scope="col" class="num" data-sort="num"><button type="button">缺报年度</button></th>
 </tr></thead>
 <tbody>

@@ -38,12 +38,12 @@ export const MIN_SENTENCE = 8;
 
 const SPLIT = /(?<=[。！？!?；;])|\n+/;
 const YEAR_CN = /[〇零一二三四五六七八九]{4}年/g;
-const DIGITS = /\d+(?:\.\d+)?/g;
+const DIGITS = /\d+/g;
 const NOISE = /[\s\p{P}\p{S}]/gu;
 
 /** A sentence as compared: NFKC, years and numbers masked as `#`, without spaces, punctuation and symbols. */
 export function normalizeSentence(text: string): string {
-  return text.normalize("NFKC").replace(YEAR_CN, "#年").replace(DIGITS, "#").replace(NOISE, "");
+  return text.normalize("NFKC").replace(NOISE, "").replace(YEAR_CN, "#年").replace(DIGITS, "#");
 }
 
 const STANDARD = new Set(STANDARD_SENTENCES.map(normalizeSentence));

@@ -94,8 +94,8 @@ describe("the fixture region", () => {
 
   it("groups by body: the mapping joins a renamed body, a name without the city joins its full name", async () => {
     const { review } = await reviewRegion();
-    const byName = Object.fromEntries(review.bodies.map((b) => [b.organ, b]));
-    expect(Object.keys(byName).sort()).toEqual([
+    const byName = new Map(review.bodies.map((b) => [b.organ, b]));
+    expect([...byName.keys()].sort()).toEqual([
       "云溪县教育局",
       "云溪县白沙镇人民政府",
       "云溪县青石镇人民政府",
@@ -103,17 +103,17 @@ describe("the fixture region", () => {
       "江南市滨河区人民政府",
       "江南市滨河区人民政府办公室",
     ]);
-    expect(byName["杭州市拱墅区武林街道办事处"]!.names).toEqual([
+    expect(byName.get("杭州市拱墅区武林街道办事处")!.names).toEqual([
       { name: "杭州市下城区武林街道办事处", how: "mapping" },
       { name: "杭州市拱墅区武林街道办事处", how: "name" },
     ]);
-    expect(byName["江南市滨河区人民政府办公室"]!.names).toEqual([
+    expect(byName.get("江南市滨河区人民政府办公室")!.names).toEqual([
       { name: "江南市滨河区人民政府办公室", how: "name" },
       { name: "滨河区人民政府办公室", how: "suffix" },
     ]);
     expect(review.years).toEqual([2020, 2021, 2022, 2023]);
-    expect(byName["江南市滨河区人民政府"]!.missing).toEqual([2020]);
-    expect(byName["云溪县教育局"]!.missing).toEqual([]);
+    expect(byName.get("江南市滨河区人民政府")!.missing).toEqual([2020]);
+    expect(byName.get("云溪县教育局")!.missing).toEqual([]);
     // Without the mapping the two names of 武林街道 are two bodies.
     const unmapped = assembleReview(await readRegion()).review;
     expect(unmapped.bodies.map((b) => b.organ)).toContain("杭州市下城区武林街道办事处");
