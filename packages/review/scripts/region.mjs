@@ -390,7 +390,8 @@ export function generateRegion({ bodies = 100, years = [2021, 2022, 2023], forma
         text: narrativeFor(rnd, organ, "我局", year, cells),
       });
       const format = formats[(b + year) % formats.length];
-      const name = `${organ}/${year}.${format === "text" ? "txt" : format}`;
+      // Base names unique over the region, as `xxgk import --out-dir` needs them.
+      const name = `${organ}/${organ}${year}年报告.${format === "text" ? "txt" : format}`;
       files.push({
         name,
         data:

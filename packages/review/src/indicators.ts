@@ -145,10 +145,13 @@ export function expandTerm(edition: EditionId, key: CellKey): CellKey[] {
 // "（二）部分公开（区分处理的，…）" → "（二）部分公开": a label without the explanation it ends with.
 const shortLabel = (label: string) => label.replace(/(.+?)（[^（]*）$/, "$1");
 
-/** A term's official label: table 三's row (its column is always 总计), or table 四's group / outcome. */
+/** A term's official label: table 三's row (its column is always 总计; Σ before a group: the sum of its items), or table 四's group / outcome. */
 function termLabel(edition: EditionId, key: CellKey): string {
   const [table, row] = key.split(".") as [string, string];
-  if (table === "applications") return shortLabel(findRow(EDITION_DEFS[edition].applicationRows, row)!.label);
+  if (table === "applications") {
+    const head = findRow(EDITION_DEFS[edition].applicationRows, row)!;
+    return `${head.children ? "Σ" : ""}${shortLabel(head.label)}`;
+  }
   const def = layoutOf(edition).byKey.get(key)!;
   return def.colLabels.slice(def.colLabels.length > 2 ? 1 : 0).join("·");
 }
@@ -162,7 +165,7 @@ const sum = (edition: EditionId, keys: readonly CellKey[]) => {
 export function formulaOf(def: IndicatorDef, edition: EditionId = "2021"): string {
   const num = sum(edition, def.numerator);
   if (def.denominator === undefined)
-    return def.numerator[0]!.startsWith("applications.") ? `${num}（总计列）` : num;
+    return def.numerator[0]!.startsWith("applications.") ? `${num}（“总计”列）` : num;
   return `${num} ÷ ${sum(edition, def.denominator)}`;
 }
 

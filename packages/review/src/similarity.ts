@@ -2,8 +2,9 @@
  * Reports of different bodies for the same year that share most of their text (内容雷同). Comparing every
  * pair of a province's ~2,000 reports would be millions of comparisons; instead each narrative is cut into
  * shingles (runs of {@link SHINGLE} characters of its normalised, masked sentences), sketched by one-
- * permutation MinHash into {@link BINS} values, and only reports whose sketches agree on a whole band
- * (locality-sensitive hashing) are compared exactly. Work grows linearly with the number of reports.
+ * permutation MinHash into {@link BINS} values; only reports whose sketches agree on a whole band
+ * (locality-sensitive hashing) and estimate a similarity near the threshold are compared exactly. Work
+ * grows linearly with the number of reports.
  */
 import { fnv1a, mix32 } from "./_hash.js";
 import { MIN_NARRATIVE, type Sentence } from "./text.js";
@@ -19,8 +20,10 @@ export const SIMILAR_THRESHOLD = 0.5;
 /** At most this many candidates are compared exactly per report (those agreeing on the most bands). */
 export const MAX_CANDIDATES = 32;
 /** A bucket larger than this (many near-identical reports) pairs each member only with its next {@link BUCKET_NEIGHBOURS}. */
-export const MAX_BUCKET = 64;
+export const MAX_BUCKET = 16;
 const BUCKET_NEIGHBOURS = 8;
+/** How far below the threshold a MinHash estimate may be and the pair still be compared exactly (3 standard errors). */
+const ESTIMATE_MARGIN = 0.15;
 
 /** A narrative's shingles (sorted, distinct hashes) and its MinHash sketch; `null` when it is too short to compare. */
 export interface Sketch {
@@ -103,7 +106,7 @@ export interface SimilarPair {
   readonly jaccard: number;
 }
 
-/** The pairs found (`a` < `b`, sorted), and how much work it took: candidates compared and shingles merged. */
+/** The pairs found (`a` < `b`, sorted), and how much work it took: pairs compared exactly, and values read (band keys, sketch values, shingles merged). */
 export interface SimilarityResult {
   readonly pairs: readonly SimilarPair[];
   readonly compared: number;
@@ -120,6 +123,7 @@ export function findSimilar(
 ): SimilarityResult {
   const sorted = [...items].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   const buckets = new Map<string, number[]>();
+  // Keys are band and hash; the group (year) is mixed into the hash, so years never share a bucket.
   let work = 0;
   sorted.forEach((item, index) => {
     const sig = item.sketch.signature;
@@ -133,56 +137,67 @@ export function findSimilar(
       work++;
     }
   });
-  // How many bands each pair shares, for the pairs the buckets propose.
-  const shared = new Map<number, Map<number, number>>();
+  // How many bands each pair shares, for the pairs the buckets propose (key: lo × n + hi).
+  const n = sorted.length;
+  const shared = new Map<number, number>();
   const propose = (i: number, j: number) => {
-    if (sorted[i]!.body === sorted[j]!.body || sorted[i]!.group !== sorted[j]!.group) return;
-    const [lo, hi] = i < j ? [i, j] : [j, i];
-    let m = shared.get(lo);
-    if (m === undefined) {
-      m = new Map();
-      shared.set(lo, m);
-    }
-    m.set(hi, (m.get(hi) ?? 0) + 1);
     work++;
+    if (sorted[i]!.body === sorted[j]!.body || sorted[i]!.group !== sorted[j]!.group) return;
+    const key = i < j ? i * n + j : j * n + i;
+    shared.set(key, (shared.get(key) ?? 0) + 1);
+  };
+  const bySignature = (x: number, y: number) => {
+    const a = sorted[x]!.sketch.signature;
+    const b = sorted[y]!.sketch.signature;
+    for (let k = 0; k < BINS; k++) if (a[k] !== b[k]) return a[k]! - b[k]!;
+    return x - y;
   };
   for (const members of buckets.values()) {
     if (members.length < 2) continue;
-    const span = members.length > MAX_BUCKET ? BUCKET_NEIGHBOURS : members.length;
+    // A crowded bucket (many reports share a common phrase's minimum): each member meets only its
+    // neighbours in signature order, where the most alike sit together.
+    const crowded = members.length > MAX_BUCKET;
+    if (crowded) members.sort(bySignature);
+    const span = crowded ? BUCKET_NEIGHBOURS : members.length;
     for (let x = 0; x < members.length; x++) {
       for (let y = x + 1; y < Math.min(members.length, x + 1 + span); y++) propose(members[x]!, members[y]!);
     }
   }
-  // Each report keeps its best candidates; a pair is compared once.
+  // Each report keeps its best candidates (most bands shared); a pair is compared once.
   const best = new Map<number, [number, number][]>();
-  for (const [lo, m] of shared) {
-    for (const [hi, bands] of m) {
-      for (const [self, other] of [
-        [lo, hi],
-        [hi, lo],
-      ] as const) {
-        let list = best.get(self);
-        if (list === undefined) {
-          list = [];
-          best.set(self, list);
-        }
-        list.push([other, bands]);
-      }
+  const keep = (self: number, other: number, bands: number) => {
+    let list = best.get(self);
+    if (list === undefined) {
+      list = [];
+      best.set(self, list);
     }
+    list.push([other, bands]);
+  };
+  for (const [key, bands] of shared) {
+    const lo = Math.floor(key / n);
+    const hi = key - lo * n;
+    keep(lo, hi, bands);
+    keep(hi, lo, bands);
   }
-  const toCompare = new Set<string>();
+  const toCompare = new Set<number>();
   for (const [self, list] of best) {
     list.sort((p, q) => q[1] - p[1] || p[0] - q[0]);
-    for (const [other] of list.slice(0, MAX_CANDIDATES)) {
-      toCompare.add(self < other ? `${self}:${other}` : `${other}:${self}`);
-    }
+    for (const [other] of list.slice(0, MAX_CANDIDATES))
+      toCompare.add(self < other ? self * n + other : other * n + self);
   }
   const pairs: SimilarPair[] = [];
   let compared = 0;
-  for (const key of [...toCompare].sort()) {
-    const [i, j] = key.split(":").map(Number) as [number, number];
+  for (const key of [...toCompare].sort((x, y) => x - y)) {
+    const i = Math.floor(key / n);
+    const j = key - i * n;
     const a = sorted[i]!;
     const b = sorted[j]!;
+    // The share of equal MinHash values estimates the Jaccard similarity (standard error ≤ 0.05 with 96
+    // values): only a pair that may reach the threshold is compared exactly.
+    let equal = 0;
+    for (let k = 0; k < BINS; k++) if (a.sketch.signature[k] === b.sketch.signature[k]) equal++;
+    work += BINS;
+    if (equal / BINS < threshold - ESTIMATE_MARGIN) continue;
     compared++;
     work += a.sketch.shingles.length + b.sketch.shingles.length;
     const similarity = jaccard(a.sketch.shingles, b.sketch.shingles);

@@ -54,7 +54,8 @@ describe("the indicator table", () => {
 
   it("words each formula with the official labels", () => {
     expect(formulaOf(def("disclosureRate"))).toBe("（（一）予以公开 + （二）部分公开） ÷ （七）总计");
-    expect(formulaOf(def("newlyReceived"))).toBe("一、本年新收政府信息公开申请数量（总计列）");
+    expect(formulaOf(def("newlyReceived"))).toBe("一、本年新收政府信息公开申请数量（“总计”列）");
+    expect(formulaOf(def("withheldShare"))).toBe("Σ（三）不予公开 ÷ （七）总计");
     expect(formulaOf(def("reconsiderationCorrection"))).toBe(
       "行政复议·结果纠正 ÷ （行政复议·结果维持 + 行政复议·结果纠正 + 行政复议·其他结果）",
     );

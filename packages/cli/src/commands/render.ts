@@ -1,9 +1,9 @@
 import { existsSync } from "node:fs";
-import { availableParallelism } from "node:os";
 import { basename, extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { setFlagsFromString } from "node:v8";
 import { Worker } from "node:worker_threads";
+import { threadsOf } from "../_jobs.js";
 import { makeOutputDir } from "../_output.js";
 import {
   absolute,
@@ -217,16 +217,7 @@ export const renderCommand = defineCommand({
     }
     if (values.fragment && !wantHtml)
       throw usage({ zh: "--fragment 只用于 --html", en: "--fragment applies to --html only" });
-    let threads = availableParallelism();
-    if (values.jobs !== undefined) {
-      threads = Number(values.jobs);
-      if (!Number.isInteger(threads) || threads < 1) {
-        throw usage({
-          zh: `--jobs 应为正整数，而不是 “${values.jobs}”`,
-          en: `--jobs must be a positive integer, not "${values.jobs}"`,
-        });
-      }
-    }
+    const threads = threadsOf(values.jobs, "render");
     const outDir = values["out-dir"] === undefined ? undefined : absolute(io.cwd, values["out-dir"]);
     if (outDir !== undefined) await makeOutputDir(values["out-dir"]!, io.cwd);
     const all = inputs.map((f) => absolute(io.cwd, f));

@@ -1,9 +1,9 @@
 import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, realpath, stat } from "node:fs/promises";
-import { availableParallelism } from "node:os";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Review, SourceRead } from "@xxgk/review";
+import { threadsOf } from "../_jobs.js";
 import { makeOutputDir, writeOutput } from "../_output.js";
 import { runPool } from "../_pool.js";
 import type { ReadJob } from "../_review-worker.js";
@@ -248,16 +248,7 @@ export const reviewCommand = defineCommand({
     if (outDir === undefined || outDir.trim() === "") {
       throw usage({ zh: "请用 --out-dir 指定输出目录", en: "give the output directory with --out-dir" });
     }
-    let threads = availableParallelism();
-    if (values.jobs !== undefined) {
-      threads = Number(values.jobs);
-      if (!Number.isInteger(threads) || threads < 1) {
-        throw usage({
-          zh: `--jobs 应为正整数，而不是 “${values.jobs}”`,
-          en: `--jobs must be a positive integer, not "${values.jobs}"`,
-        });
-      }
-    }
+    const threads = threadsOf(values.jobs, "review");
     // What to read: the inputs, and the earlier years' folder.
     const folders: string[] = [];
     const found: Found[] = [];
