@@ -91,4 +91,4 @@ export type {
   StockChain,
   Text,
 } from "./types.js";
-export { reviewWorkbook, workbookDate } from "./workbook.js";
+export { EXCEL_CELL_LIMIT, excelText, reviewWorkbook, workbookDate } from "./workbook.js";

@@ -7,7 +7,7 @@
  */
 import { PassThrough } from "node:stream";
 import { cellRecords, type Report } from "@xxgk/core-model";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { repack } from "./_zip.js";
 import { DEADLINE_LABELS, LEVEL_LABELS, SEVERITY_LABELS, STOCK_LABELS } from "./page.js";
 import type { Review } from "./types.js";
@@ -40,6 +40,17 @@ export function workbookDate(review: Review): Date {
 
 type Row = readonly (string | number | null)[];
 
+/** The most characters Excel opens in a cell. */
+export const EXCEL_CELL_LIMIT = 32767;
+// Characters XML 1.0 cannot hold at all (exceljs drops the C0 controls itself): lone surrogates, U+FFFE/F.
+const NOT_XML = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|[\ufffe\uffff]/g;
+
+/** A text as a cell can hold it: without characters XML cannot carry, cut (with "…") to Excel's limit. */
+export function excelText(text: string): string {
+  const clean = text.replace(NOT_XML, "\ufffd");
+  return clean.length > EXCEL_CELL_LIMIT ? `${clean.slice(0, EXCEL_CELL_LIMIT - 1)}…` : clean;
+}
+
 /** Writes one sheet: frozen header row, widths, shared styles, then the rows. */
 async function sheet(
   workbook: ExcelJS.stream.xlsx.WorkbookWriter,
@@ -58,7 +69,9 @@ async function sheet(
   });
   head.commit();
   for (const values of rows) {
-    const row = ws.addRow(values.map((v) => (v === null ? undefined : v)));
+    const row = ws.addRow(
+      values.map((v) => (v === null ? undefined : typeof v === "string" ? excelText(v) : v)),
+    );
     for (let i = 0; i < values.length; i++) {
       if (values[i] !== null) row.getCell(i + 1).style = styles[i]!;
     }
@@ -230,11 +243,13 @@ export async function reviewWorkbook(
   review: Review,
   reports: ReadonlyMap<string, Report>,
 ): Promise<Uint8Array> {
+  // Loaded here: exceljs takes ~0.5 s to load, which reading reports (a worker thread, a CMS) need not pay.
+  const { default: Excel } = await import("exceljs");
   const chunks: Buffer[] = [];
   const stream = new PassThrough();
   stream.on("data", (c: Buffer) => chunks.push(c));
   const date = workbookDate(review);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const workbook = new Excel.stream.xlsx.WorkbookWriter({
     stream,
     useStyles: true,
     useSharedStrings: false,

@@ -2,7 +2,7 @@ import { cellRecords, layoutOf } from "@xxgk/core-model";
 import ExcelJS from "exceljs";
 import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type Review, type ReviewResult, reviewWorkbook, workbookDate } from "../src/index.js";
+import { excelText, type Review, type ReviewResult, reviewWorkbook, workbookDate } from "../src/index.js";
 import { reviewRegion } from "./_region.js";
 
 let result: ReviewResult;
@@ -182,5 +182,15 @@ describe("review.xlsx", () => {
     expect(workbookDate(review).toISOString()).toBe("2024-01-01T00:00:00.000Z");
     expect(strFromU8(files["docProps/core.xml"]!)).toContain("2024-01-01T00:00:00Z");
     expect(book.creator).toBe("xxgk review");
+  });
+});
+
+describe("excelText", () => {
+  it("keeps what a cell can hold and replaces what XML cannot carry", () => {
+    expect(excelText("4359957元 - +19")).toBe("4359957元 - +19");
+    expect(excelText("a\ud800b\udc00c\ufffe😀")).toBe("a\ufffdb\ufffdc\ufffd😀");
+    const long = excelText("字".repeat(40000));
+    expect(long).toHaveLength(32767);
+    expect(long.endsWith("…")).toBe(true);
   });
 });
