@@ -108,10 +108,20 @@ footer.page { color: var(--muted); font-size: 12px; }
 
 const INDEX_SCRIPT = PAGE_SCRIPT;
 
+const policies = new Map<string, Promise<string>>();
+
 /** The Content-Security-Policy of a page with this inline style (and script): nothing else may load or run. */
-async function csp(style: string, script?: string): Promise<string> {
-  const scriptSrc = script === undefined ? "'none'" : await cspHash(script);
-  return `default-src 'none'; style-src ${await cspHash(style)}; script-src ${scriptSrc}; img-src data:; base-uri 'none'; form-action 'none'`;
+function csp(style: string, script?: string): Promise<string> {
+  const key = `${style}\u0000${script ?? ""}`;
+  let policy = policies.get(key);
+  if (policy === undefined) {
+    policy = (async () => {
+      const scriptSrc = script === undefined ? "'none'" : await cspHash(script);
+      return `default-src 'none'; style-src ${await cspHash(style)}; script-src ${scriptSrc}; img-src data:; base-uri 'none'; form-action 'none'`;
+    })();
+    policies.set(key, policy);
+  }
+  return policy;
 }
 
 function shell(title: string, policy: string, style: string, body: Html, script?: string): string {
@@ -284,7 +294,7 @@ ${rows}
 
 /** index.html: the whole review on one self-contained page. */
 export async function renderIndexPage(review: Review): Promise<string> {
-  const reports = new Map(review.reports.map((r) => [r.id, r]));
+  const { reports } = lookup(review);
   const s = review.summary;
   const years =
     review.years.length > 0 ? `${review.years[0]}–${review.years[review.years.length - 1]}年度` : "无报告";
@@ -344,18 +354,39 @@ function mark(f: ReviewFinding): FindingMark {
   };
 }
 
+interface Lookup {
+  readonly reports: ReadonlyMap<string, ReviewedReport>;
+  readonly bodies: ReadonlyMap<string, ReviewedBody>;
+  readonly previous: ReadonlyMap<string, Review["previousReports"][number]>;
+}
+const lookups = new WeakMap<Review, Lookup>();
+
+/** The review's reports, bodies and earlier reports by id, made once per review (a page per report must not cost a scan each). */
+function lookup(review: Review): Lookup {
+  let l = lookups.get(review);
+  if (l === undefined) {
+    l = {
+      reports: new Map(review.reports.map((r) => [r.id, r])),
+      bodies: new Map(review.bodies.map((b) => [b.id, b])),
+      previous: new Map(review.previousReports.map((p) => [p.id, p])),
+    };
+    lookups.set(review, l);
+  }
+  return l;
+}
+
 /** A report's own page: what the review found about it, then the report with every finding marked. */
 export async function renderReportPage(review: Review, id: string, report: Report): Promise<string> {
-  const reports = new Map(review.reports.map((r) => [r.id, r]));
+  const { reports, bodies, previous } = lookup(review);
   const r = reports.get(id);
   if (r === undefined) throw new RangeError(`no report "${id}" in the review`);
-  const body = review.bodies.find((b) => b.id === r.body)!;
+  const body = bodies.get(r.body)!;
   const link = (other: string) => {
     const o = reports.get(other);
     if (o !== undefined) {
       return html`<a href="${o.page.slice("reports/".length)}">${o.organ} ${o.year}年度</a>（<code>${o.file}</code>）`;
     }
-    const p = review.previousReports.find((x) => x.id === other)!;
+    const p = previous.get(other)!;
     return html`${p.organ} ${p.year}年度（<code>${p.file}</code>，仅作比对）`;
   };
   const copy = r.copy;
