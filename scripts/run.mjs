@@ -86,6 +86,21 @@ const systemNeeds = [
     ok: () => versionOf("pdftotext") !== null || spawnSync("pdftotext", ["-v"]).status === 0,
     why: "PDF 文本提取和 PNG 预览 / PDF text extraction and PNG previews",
   },
+  {
+    pkg: "fonts-arphic-ukai",
+    ok: () => existsSync("/usr/share/fonts/truetype/arphic/ukai.ttc"),
+    why: "a real 楷 font collection (.ttc) for the PDF's office-font tests",
+  },
+  {
+    pkg: "fonts-arphic-uming",
+    ok: () => existsSync("/usr/share/fonts/truetype/arphic/uming.ttc"),
+    why: "a real 明/宋 font collection for the PDF's office-font tests",
+  },
+  {
+    pkg: "fonts-wqy-zenhei",
+    ok: () => existsSync("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"),
+    why: "a real 黑 font collection for the PDF's office-font tests",
+  },
 ];
 
 /** The Debian packages tests rely on: installed when we are root, otherwise a clear instruction. */

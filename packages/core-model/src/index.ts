@@ -86,3 +86,4 @@ export {
   sectionSchema,
   type TableCells,
 } from "./schema.js";
+export { CONTACT_FIELDS, type RenderedText, type RenderedTextKind, renderedTexts } from "./texts.js";

@@ -4,7 +4,7 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Review, SourceRead } from "@xxgk/review";
 import { threadsOf } from "../_jobs.js";
-import { makeOutputDir, writeOutput } from "../_output.js";
+import { makeOutputDir, ProtectedFiles, writeFileSafely } from "../_output.js";
 import { runPool } from "../_pool.js";
 import type { ReadJob } from "../_review-worker.js";
 import type { Context, Lang, Outcome, Text } from "../command.js";
@@ -138,7 +138,11 @@ async function readAll(
 }
 
 /** The closing lines of a review: what was found, what was written. */
-export function reviewSummary(review: Review, written: { dir: string; pages: number }, lang: Lang): string {
+export function reviewSummary(
+  review: Review,
+  written: { dir: string; pages: number; failed: number },
+  lang: Lang,
+): string {
   const s = review.summary;
   const years =
     review.years.length === 0
@@ -152,7 +156,9 @@ export function reviewSummary(review: Review, written: { dir: string; pages: num
       `${s.files} 个文件：${s.reports} 份报告（${s.bodies} 个机关${years}），${s.notReports} 个不是报告；` +
         `${s.withErrors} 份有错误（${s.counts.error} 个错误，${s.counts.warning} 个警告，${s.counts.info} 个提示）；` +
         `逾期 ${s.late} 份，疑似照搬上年 ${s.copied} 份，与其他机关雷同 ${s.similar} 份，缺报 ${s.missing} 个机关年度`,
-      `已写入 ${dir}/index.html、${dir}/review.xlsx、${dir}/review.json 和 ${written.pages} 个报告页面（${dir}/reports/）`,
+      written.failed === 0
+        ? `已写入 ${dir}/index.html、${dir}/review.xlsx、${dir}/review.json 和 ${written.pages} 个报告页面（${dir}/reports/）`
+        : `${dir}/ 中有 ${written.failed} 个文件未能写入（见上文），其余 ${written.pages + 3 - written.failed} 个已写入`,
       "",
     ].join("\n");
   }
@@ -160,7 +166,9 @@ export function reviewSummary(review: Review, written: { dir: string; pages: num
     `${s.files} files: ${s.reports} reports (${s.bodies} bodies${years}), ${s.notReports} not reports; ` +
       `${s.withErrors} with errors (${s.counts.error} errors, ${s.counts.warning} warnings, ${s.counts.info} notices); ` +
       `${s.late} late, ${s.copied} copied from last year, ${s.similar} sharing text with another body, ${s.missing} body-years missing`,
-    `wrote ${dir}/index.html, ${dir}/review.xlsx, ${dir}/review.json and ${written.pages} report pages (${dir}/reports/)`,
+    written.failed === 0
+      ? `wrote ${dir}/index.html, ${dir}/review.xlsx, ${dir}/review.json and ${written.pages} report pages (${dir}/reports/)`
+      : `${written.failed} files in ${dir}/ could not be written (see above); the other ${written.pages + 3 - written.failed} were`,
     "",
   ].join("\n");
 }
@@ -272,19 +280,17 @@ export const reviewCommand = defineCommand({
         });
       }
     }
-    const inputReals = await Promise.all(
-      [...inputs, ...previousInputs].map((f) => realpath(f.path).catch(() => f.path)),
+    // Every input, known by identity: no output may be one, whatever path or link leads to it.
+    const protect = await ProtectedFiles.of(
+      [...inputs, ...previousInputs].map((f) => f.path),
+      io.cwd,
     );
-    if (inputReals.some((p) => p === outReal)) {
+    if ((await protect.inputAt(outAbs)) !== undefined) {
       throw usage({
         zh: `${outDir} 是输入文件，不能用作输出目录`,
         en: `${outDir} is an input file; it cannot be the output directory`,
       });
     }
-    // Inputs that lie inside the output directory (a file given by name there) must never be written over.
-    const protect = [...inputs, ...previousInputs]
-      .filter((_, i) => within(inputReals[i]!, outReal))
-      .map((f) => f.path);
     if (values.force !== true) {
       for (const name of REVIEW_OUTPUTS) {
         if (existsSync(join(outAbs, name))) {
@@ -333,26 +339,40 @@ export const reviewCommand = defineCommand({
       });
     });
     const force = values.force === true;
-    const write = (name: string, data: string | Uint8Array) =>
-      writeOutput(data, { file: join(outDir, name), force, inputs: protect }, io);
+    // Each file whole or not at all (the one output module); a file that cannot be written is named and
+    // the others are still written.
+    const failed: string[] = [];
+    const write = async (name: string, data: () => Promise<string | Uint8Array> | string) => {
+      const shown = slashes(join(outDir, name));
+      try {
+        await writeFileSafely(join(outAbs, name), await data(), { cwd: io.cwd, force, protect, shown });
+      } catch (error) {
+        if (!(error instanceof OutputError)) throw error;
+        failed.push(shown);
+        if (progress) io.stderr.write("\r\x1b[K");
+        io.stderr.write(`xxgk: ${error.text[lang]}\n`);
+      }
+    };
     const writing: Text = { zh: "写出", en: "writing" };
     done = 0;
     const pages = review.reports.length;
     for (const r of review.reports) {
       if (progress) io.stderr.write(`\r\x1b[K${progressBar(done, pages)} ${writing[lang]} ${r.page}`);
-      await write(r.page, await renderReportPage(review, r.id, reports.get(r.id)!));
+      await write(r.page, () => renderReportPage(review, r.id, reports.get(r.id)!));
       done++;
     }
     if (progress)
       io.stderr.write(
         `\r\x1b[K${lang === "zh" ? "写出总览和工作簿……" : "writing the overview and workbook…"}`,
       );
-    await write("index.html", await renderIndexPage(review));
-    await write("review.xlsx", await reviewWorkbook(review, reports));
-    await write("review.json", stringifyReview(review));
+    await write("index.html", () => renderIndexPage(review));
+    await write("review.xlsx", () => reviewWorkbook(review, reports));
+    await write("review.json", () => stringifyReview(review));
     if (progress) io.stderr.write("\r\x1b[K");
-    io.stdout.write(reviewSummary(review, { dir: slashes(outDir).replace(/\/+$/, ""), pages }, lang));
-    if (unreadable.length > 0) return "unreadable";
+    io.stdout.write(
+      reviewSummary(review, { dir: slashes(outDir).replace(/\/+$/, ""), pages, failed: failed.length }, lang),
+    );
+    if (unreadable.length > 0 || failed.length > 0) return "unreadable";
     return review.summary.withErrors > 0 ? "findings" : "ok";
   },
 });

@@ -119,6 +119,35 @@ describe("xxgk review", () => {
     expect(reviewOf(dir).version).toBe(1);
   });
 
+  it("names a file it cannot write, writes the others and exits 2", async () => {
+    const dir = region();
+    expect((await xxgk(["review", "region", "--out-dir", "out"], { cwd: dir })).code).toBe(1);
+    const review = reviewOf(dir);
+    const page = review.reports[0]!.page;
+    rmSync(join(dir, "out", page));
+    mkdirSync(join(dir, "out", page)); // a folder where a page goes
+    const r = await xxgk(["review", "region", "--out-dir", "out", "--force"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`xxgk: out/${page} 是一个目录，不能写成文件\n`);
+    expect(r.stdout).toContain("out/ 中有 1 个文件未能写入（见上文），其余 24 个已写入");
+    expect(readdirSync(join(dir, "out", "reports"))).toHaveLength(22);
+    expect(reviewOf(dir).version).toBe(1);
+  });
+
+  it("never writes over an input, however the path leads to it", async () => {
+    const dir = region();
+    mkdirSync(join(dir, "out"));
+    // An input given by name inside the output folder, under the name an output takes.
+    cpSync(
+      join(dir, "region", "云溪县", "教育局", "2022年政府信息公开工作年度报告.html"),
+      join(dir, "out", "index.html"),
+    );
+    const r = await xxgk(["review", "region", "out/index.html", "--out-dir", "out", "--force"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("out/index.html 是输入文件，不能用作输出");
+    expect(readFileSync(join(dir, "out", "index.html"), "utf8")).toContain("云溪县教育局2022年");
+  });
+
   it("compares with last year's reports given in --previous-dir without reviewing them", async () => {
     const dir = region();
     mkdirSync(join(dir, "now"));
