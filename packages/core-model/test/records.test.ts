@@ -1,3 +1,5 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
 import {
   CELL_RECORD_FIELDS,
   cellRecords,
@@ -6,8 +8,6 @@ import {
   parseCellText,
   setCell,
 } from "../src/index.js";
-import fc from "fast-check";
-import { describe, expect, it } from "vitest";
 
 const cellText = fc.oneof(
   fc.constantFrom(
