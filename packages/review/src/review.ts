@@ -404,9 +404,15 @@ export function assembleReview(reads: readonly SourceRead[], options: ReviewOpti
     });
   }
 
-  const allYears = entries.map((e) => e.report.meta.year);
+  // A loop, not Math.min(...): a province's reports would overflow the argument list.
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  for (const e of entries) {
+    first = Math.min(first, e.report.meta.year);
+    last = Math.max(last, e.report.meta.year);
+  }
   const years: number[] = [];
-  if (allYears.length > 0) for (let y = Math.min(...allYears); y <= Math.max(...allYears); y++) years.push(y);
+  for (let y = first; y <= last; y++) years.push(y);
 
   const displayName = new Map<string, string>();
   for (const v of Object.values(options.organs ?? {})) displayName.set(normalizeOrgan(v), v);

@@ -203,6 +203,18 @@ describe("the fixture region", () => {
   });
 });
 
+describe("a review with no report", () => {
+  it("still gives a page, a workbook and review.json, listing what was not a report", async () => {
+    const reads = [await readSource({ name: "a.txt", data: "会议纪要" })];
+    const { review, reports } = assembleReview(reads);
+    expect(review.years).toEqual([]);
+    expect(review.summary).toMatchObject({ files: 1, reports: 0, notReports: 1, bodies: 0 });
+    expect(await renderIndexPage(review)).toContain("a.txt");
+    expect((await reviewWorkbook(review, reports)).length).toBeGreaterThan(1000);
+    expect(JSON.parse(stringifyReview(review)).notReports).toHaveLength(1);
+  });
+});
+
 describe("identical inputs, identical outputs", () => {
   it("in any input order: review.json, index.html, every report page and the workbook, byte for byte", async () => {
     const reads = await readRegion();
