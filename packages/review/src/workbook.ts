@@ -253,6 +253,8 @@ export async function reviewWorkbook(
     stream,
     useStyles: true,
     useSharedStrings: false,
+    // Stored, not deflated: repack reads the parts back and deflates them once.
+    zip: { store: true },
   });
   workbook.creator = "xxgk review";
   workbook.lastModifiedBy = "xxgk review";
@@ -276,5 +278,5 @@ export async function reviewWorkbook(
   );
   await workbook.commit();
   await new Promise<void>((resolve) => (stream.writableFinished ? resolve() : stream.on("finish", resolve)));
-  return repack(new Uint8Array(Buffer.concat(chunks)), date);
+  return await repack(new Uint8Array(Buffer.concat(chunks)), date);
 }

@@ -229,16 +229,16 @@ describe("xxgk review on worker threads (the built command)", () => {
     }
   });
 
-  it("gives the same bytes with --jobs 1, --jobs 2 and in-process", async () => {
+  it("gives the same bytes with --jobs 1, --jobs 2 and in-process, in any time zone", async () => {
     const dir = region();
-    for (const jobs of ["1", "2"]) {
+    for (const [jobs, tz] of [
+      ["1", "Asia/Shanghai"],
+      ["2", "America/New_York"],
+    ] as const) {
       const r = spawnSync(
         process.execPath,
         [bin, "review", "region", "--out-dir", `jobs${jobs}`, "--jobs", jobs],
-        {
-          cwd: dir,
-          encoding: "utf8",
-        },
+        { cwd: dir, encoding: "utf8", env: { ...process.env, TZ: tz } },
       );
       expect(r.status, r.stderr).toBe(1);
     }
