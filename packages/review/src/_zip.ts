@@ -1,11 +1,11 @@
-// An OOXML package made deterministic: exceljs (through archiver) stamps the clock into every zip entry
-// and writes the entries in the order its streams finish. It writes them stored (not deflated); the parts
-// are read back with fflate and zipped again with archiver — the zip library exceljs itself uses, on
-// Node's native zlib, four times faster here than deflating in JavaScript — `[Content_Types].xml` first,
-// the other parts in code-unit order of their paths, every entry dated the same fixed day.
-import { PassThrough } from "node:stream";
+// An OOXML package made deterministic as it is written: exceljs (through archiver) stamps the clock into
+// every zip entry. It writes its parts stored (not deflated) into a stream that fflate unzips as the bytes
+// arrive; each part goes straight on to archiver — the zip library exceljs itself uses, deflating with
+// Node's zlib — dated the same fixed day. The parts keep exceljs's order, which follows the order the
+// sheets are written in. Memory holds the part being passed on, never the whole package twice.
+import { PassThrough, type Writable } from "node:stream";
 import archiver from "archiver";
-import { unzipSync } from "fflate";
+import { Unzip, UnzipInflate } from "fflate";
 
 /**
  * The zip entries' time: the date's calendar day at 00:00, within the years zip can hold. archiver writes
@@ -17,29 +17,56 @@ function entryTime(date: Date): Date {
   return new Date(Date.UTC(year, date.getUTCMonth(), date.getUTCDate()));
 }
 
-const CONTENT_TYPES = "[Content_Types].xml";
+/** A stream to write a zip into, and the same package rezipped with every entry dated `date`. */
+export interface Repacker {
+  readonly input: Writable;
+  readonly output: Promise<Uint8Array>;
+}
 
-/** The package again, the same bytes for the same parts and date. */
-export async function repack(zip: Uint8Array, date: Date): Promise<Uint8Array> {
-  const files = unzipSync(zip);
+/** Starts rezipping whatever zip is written to `input`; `output` resolves when `input` has ended. */
+export function repacker(date: Date): Repacker {
   const mtime = entryTime(date);
-  const paths = Object.keys(files).sort((a, b) =>
-    a === CONTENT_TYPES ? -1 : b === CONTENT_TYPES ? 1 : a < b ? -1 : a > b ? 1 : 0,
-  );
+  const input = new PassThrough();
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on("data", (c: Buffer) => chunks.push(c));
-  const finished = new Promise<void>((resolve, reject) => {
-    out.on("finish", resolve);
-    out.on("error", reject);
-  });
   const archive = archiver("zip", { zlib: { level: 6 } });
-  const failed = new Promise<never>((_, reject) => archive.on("error", reject));
   archive.pipe(out);
-  for (const path of paths) {
-    const data = files[path]!;
-    archive.append(Buffer.from(data.buffer, data.byteOffset, data.byteLength), { name: path, date: mtime });
-  }
-  await Promise.race([archive.finalize().then(() => finished), failed]);
-  return new Uint8Array(Buffer.concat(chunks));
+  const output = new Promise<Uint8Array>((resolve, reject) => {
+    archive.on("error", reject);
+    input.on("error", reject);
+    out.on("finish", () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    const unzip = new Unzip((file) => {
+      const part = new PassThrough();
+      archive.append(part, { name: file.name, date: mtime });
+      file.ondata = (err, data, final) => {
+        if (err) {
+          reject(err);
+          return;
+        }
+        part.write(data);
+        if (final) part.end();
+      };
+      file.start();
+    });
+    unzip.register(UnzipInflate);
+    input.on("data", (c: Buffer) => {
+      try {
+        unzip.push(c);
+      } catch (e) {
+        reject(e);
+      }
+    });
+    input.on("end", () => {
+      try {
+        unzip.push(new Uint8Array(0), true);
+        void archive.finalize().catch(reject);
+      } catch (e) {
+        reject(e);
+      }
+    });
+  });
+  // Awaited by the caller after exceljs is done; a failure before then must not count as unhandled.
+  output.catch(() => {});
+  return { input, output };
 }

@@ -5,10 +5,9 @@
  * Written with exceljs's streaming writer — a province's reports make hundreds of thousands of rows —
  * and repacked so that the same review gives the same bytes.
  */
-import { PassThrough } from "node:stream";
 import { cellRecords, type Report } from "@xxgk/core-model";
 import type ExcelJS from "exceljs";
-import { repack } from "./_zip.js";
+import { repacker } from "./_zip.js";
 import { DEADLINE_LABELS, LEVEL_LABELS, SEVERITY_LABELS, STOCK_LABELS } from "./page.js";
 import type { Review } from "./types.js";
 
@@ -245,15 +244,13 @@ export async function reviewWorkbook(
 ): Promise<Uint8Array> {
   // Loaded here: exceljs takes ~0.5 s to load, which reading reports (a worker thread, a CMS) need not pay.
   const { default: Excel } = await import("exceljs");
-  const chunks: Buffer[] = [];
-  const stream = new PassThrough();
-  stream.on("data", (c: Buffer) => chunks.push(c));
   const date = workbookDate(review);
+  const { input: stream, output } = repacker(date);
   const workbook = new Excel.stream.xlsx.WorkbookWriter({
     stream,
     useStyles: true,
     useSharedStrings: false,
-    // Stored, not deflated: repack reads the parts back and deflates them once.
+    // Stored, not deflated: the repacker deflates each part once, on its way through.
     zip: { store: true },
   });
   workbook.creator = "xxgk review";
@@ -277,6 +274,5 @@ export async function reviewWorkbook(
     review.notReports.map((n) => [n.file, n.code, n.reason.zh]),
   );
   await workbook.commit();
-  await new Promise<void>((resolve) => (stream.writableFinished ? resolve() : stream.on("finish", resolve)));
-  return await repack(new Uint8Array(Buffer.concat(chunks)), date);
+  return await output;
 }
