@@ -2,7 +2,7 @@
 // readSource), in a worker thread of the pool or in-process. Jobs and results are plain data.
 import { readFile, stat } from "node:fs/promises";
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
-import { readSource, type SourceRead } from "@xxgk/review";
+import { type ReadFailure, readSource, type SourceRead } from "@xxgk/review";
 import type { PoolReply, PoolRequest } from "./_pool.js";
 
 /** One input: its absolute path and its name in the review (as the user's arguments spell it). */
@@ -18,12 +18,10 @@ export const REVIEW_WORKER_FLAG = "xxgkReviewWorker";
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
 /**
- * Reads one input: never rejects. A file that cannot be read, or is too large, comes back as not a
- * report with code `unreadable` / `too-large`. With `profile`, the report's profile is computed here (the
- * part of the review that can run on a worker).
+ * The bytes of one input, or why it is not read: never rejects. A file that cannot be read, or is too
+ * large, comes back as not a report with code `unreadable` / `too-large`.
  */
-export async function readJob(job: ReadJob, profile: boolean): Promise<SourceRead> {
-  let bytes: Uint8Array;
+export async function loadJob(job: ReadJob): Promise<Uint8Array | ReadFailure> {
   try {
     const size = (await stat(job.path)).size;
     if (size > MAX_INPUT_BYTES) {
@@ -37,7 +35,7 @@ export async function readJob(job: ReadJob, profile: boolean): Promise<SourceRea
         },
       };
     }
-    bytes = new Uint8Array(await readFile(job.path));
+    return new Uint8Array(await readFile(job.path));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? String(e);
     return {
@@ -47,7 +45,15 @@ export async function readJob(job: ReadJob, profile: boolean): Promise<SourceRea
       reason: { zh: `无法读取（${code}）`, en: `cannot be read (${code})` },
     };
   }
-  return readSource({ name: job.name, data: bytes }, { profile });
+}
+
+/**
+ * Reads one input ({@link loadJob}, then the importer): never rejects. With `profile`, the report's
+ * profile is computed here too (the part of the review that can run on a worker).
+ */
+export async function readJob(job: ReadJob, profile: boolean): Promise<SourceRead> {
+  const loaded = await loadJob(job);
+  return loaded instanceof Uint8Array ? readSource({ name: job.name, data: loaded }, { profile }) : loaded;
 }
 
 if (

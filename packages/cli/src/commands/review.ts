@@ -14,6 +14,12 @@ import { progressBar } from "./render.js";
 
 const usage = (text: Text) => new UsageError(text, "review");
 
+/** How many files are read from the disk ahead of the one being imported (in-process reading). */
+const READ_AHEAD = 8;
+
+/** How many report pages may be on their way to the disk while the next is rendered. */
+const WRITE_AHEAD = 8;
+
 /** The files the review writes directly in `--out-dir` (report pages go to `reports/`). */
 export const REVIEW_OUTPUTS = ["index.html", "review.xlsx", "review.json"] as const;
 
@@ -127,9 +133,18 @@ async function readAll(
       },
     );
   } else {
-    const { readJob } = await import("../_review-worker.js");
-    for (const job of jobs) {
-      const result = await readJob(job, false);
+    // In this thread: the next files are read from the disk while one is imported.
+    const { loadJob } = await import("../_review-worker.js");
+    const { readSource } = await import("@xxgk/review");
+    const pending: (Promise<Uint8Array | SourceRead> | undefined)[] = jobs.slice(0, READ_AHEAD).map(loadJob);
+    for (let k = 0; k < jobs.length; k++) {
+      const next = jobs[k + READ_AHEAD];
+      if (next !== undefined) pending.push(loadJob(next));
+      const loaded = await pending[k]!;
+      pending[k] = undefined; // the bytes can be collected once imported
+      const job = jobs[k]!;
+      const result =
+        loaded instanceof Uint8Array ? await readSource({ name: job.name, data: loaded }) : loaded;
       results[job.index] = result;
       onDone(result);
     }
@@ -342,25 +357,38 @@ export const reviewCommand = defineCommand({
     // Each file whole or not at all (the one output module); a file that cannot be written is named and
     // the others are still written.
     const failed: string[] = [];
-    const write = async (name: string, data: () => Promise<string | Uint8Array> | string) => {
+    /** Writes one file; resolves to why it failed (an OutputError), or nothing. */
+    const put = async (name: string, data: string | Uint8Array): Promise<OutputError | undefined> => {
       const shown = slashes(join(outDir, name));
       try {
-        await writeFileSafely(join(outAbs, name), await data(), { cwd: io.cwd, force, protect, shown });
+        await writeFileSafely(join(outAbs, name), data, { cwd: io.cwd, force, protect, shown });
+        return undefined;
       } catch (error) {
         if (!(error instanceof OutputError)) throw error;
-        failed.push(shown);
-        if (progress) io.stderr.write("\r\x1b[K");
-        io.stderr.write(`xxgk: ${error.text[lang]}\n`);
+        return error;
       }
+    };
+    const report = (error: OutputError | undefined) => {
+      if (error === undefined) return;
+      failed.push(error.file);
+      if (progress) io.stderr.write("\r\x1b[K");
+      io.stderr.write(`xxgk: ${error.text[lang]}\n`);
     };
     const writing: Text = { zh: "写出", en: "writing" };
     done = 0;
     const pages = review.reports.length;
+    // A page is rendered while the ones before it are still being flushed to the disk; failures are
+    // named in page order.
+    const inFlight: Promise<OutputError | undefined>[] = [];
     for (const r of review.reports) {
       if (progress) io.stderr.write(`\r\x1b[K${progressBar(done, pages)} ${writing[lang]} ${r.page}`);
-      await write(r.page, () => renderReportPage(review, r.id, reports.get(r.id)!));
+      inFlight.push(put(r.page, await renderReportPage(review, r.id, reports.get(r.id)!)));
+      if (inFlight.length >= WRITE_AHEAD) report(await inFlight.shift());
       done++;
     }
+    for (const p of inFlight) report(await p);
+    const write = async (name: string, data: () => Promise<string | Uint8Array> | string) =>
+      report(await put(name, await data()));
     if (progress)
       io.stderr.write(
         `\r\x1b[K${lang === "zh" ? "写出总览和工作簿……" : "writing the overview and workbook…"}`,
