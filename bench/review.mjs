@@ -27,7 +27,7 @@ import { table } from "./_measure.mjs";
 const require = createRequire(import.meta.url);
 const cli = require.resolve("@xxgk/cli/package.json").replace(/package\.json$/, "dist/bin.js");
 const work = mkdtempSync(join(tmpdir(), "xxgk-bench-review-"));
-const ROUNDS = 3;
+const ROUNDS = 5;
 
 // The input: 300 published pages (render-html without embedded data, in site chrome).
 const files = generateRegion({ bodies: 100, years: [2021, 2022, 2023], formats: ["html"] });
