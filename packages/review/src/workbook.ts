@@ -44,9 +44,12 @@ export const EXCEL_CELL_LIMIT = 32767;
 // Characters XML 1.0 cannot hold at all (exceljs drops the C0 controls itself): lone surrogates, U+FFFE/F.
 const NOT_XML = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|[\ufffe\uffff]/g;
 
+const SUSPECT = /[\ud800-\udfff\ufffe\uffff]/;
+
 /** A text as a cell can hold it: without characters XML cannot carry, cut (with "…") to Excel's limit. */
 export function excelText(text: string): string {
-  const clean = text.replace(NOT_XML, "\ufffd");
+  // Most texts have no surrogate at all: one cheap scan, the full pattern only when one is there.
+  const clean = SUSPECT.test(text) ? text.replace(NOT_XML, "\ufffd") : text;
   return clean.length > EXCEL_CELL_LIMIT ? `${clean.slice(0, EXCEL_CELL_LIMIT - 1)}…` : clean;
 }
 
