@@ -3,6 +3,78 @@ import type { Finding } from "@xxgk/validators";
 import type { Checked } from "./checks.js";
 import { h } from "./dom.js";
 
+let descCounter = 0;
+
+/** Takes a field's finding description away, giving a table cell its label back as tooltip. */
+function unDescribe(el: HTMLElement): void {
+  if (!el.hasAttribute("aria-describedby")) return;
+  el.removeAttribute("aria-describedby");
+  if (el.classList.contains("cell")) el.title = el.getAttribute("aria-label") ?? "";
+}
+
+/**
+ * Shows the findings of a field marked as an error or warning next to it while it is hovered or
+ * focused: the same text its `aria-describedby` gives screen readers.
+ */
+export class FindingTip {
+  readonly root = h("div", { className: "finding-tip", role: "tooltip", hidden: true });
+  /** The field under the pointer or with the focus, shown or not (its findings may change). */
+  #for: HTMLElement | undefined;
+
+  constructor(area: HTMLElement) {
+    const show = (ev: Event) => {
+      const el = (ev.target as Element | null)?.closest?.<HTMLElement>("input, textarea");
+      if (el) this.show(el);
+    };
+    area.addEventListener("mouseover", show);
+    area.addEventListener("focusin", show);
+    area.addEventListener("mouseout", (ev) => {
+      if (this.#for && ev.target === this.#for && document.activeElement !== this.#for) this.hide();
+    });
+    area.addEventListener("focusout", (ev) => {
+      if (ev.target === this.#for) this.hide();
+    });
+    addEventListener("scroll", () => this.#place(), { passive: true, capture: true });
+  }
+
+  show(el: HTMLElement): void {
+    this.#for = el;
+    const desc = document.getElementById(el.getAttribute("aria-describedby") ?? "");
+    // Notices (a blank cell) stay with screen readers and the list: a tip on every blank cell is noise.
+    if (!desc || !(el.classList.contains("f-error") || el.classList.contains("f-warning"))) {
+      this.root.hidden = true;
+      return;
+    }
+    this.root.textContent = desc.textContent;
+    this.root.className = `finding-tip ${el.classList.contains("f-error") ? "f-error" : "f-warning"}`;
+    this.root.hidden = false;
+    this.#place();
+  }
+
+  /** After the findings changed: the tip shows what the field's description says now. */
+  refresh(): void {
+    if (this.#for?.isConnected) this.show(this.#for);
+    else this.hide();
+  }
+
+  hide(): void {
+    this.#for = undefined;
+    this.root.hidden = true;
+  }
+
+  #place(): void {
+    const el = this.#for;
+    if (!el || this.root.hidden) return;
+    const r = el.getBoundingClientRect();
+    const tip = this.root.getBoundingClientRect();
+    const below = r.bottom + 6 + tip.height <= innerHeight;
+    const top = below ? r.bottom + 6 : Math.max(4, r.top - 6 - tip.height);
+    const left = Math.min(Math.max(4, r.left), innerWidth - tip.width - 8);
+    this.root.style.top = `${top}px`;
+    this.root.style.left = `${left}px`;
+  }
+}
+
 /** Severity names as the findings list shows them. */
 export const SEVERITY_ZH = { error: "错误", warning: "警告", info: "提示" } as const;
 const MARKS = ["f-error", "f-warning", "f-info", "f-related"] as const;
@@ -35,24 +107,35 @@ const META_FIELDS: Record<string, string> = {
 };
 
 /**
- * The findings list beside the editor and the marks on the fields they point at. Each finding names its
- * rule code and clicks through to its cell.
+ * The findings list beside the editor and the marks on the fields they point at. Each finding clicks
+ * through to its cell (and, for the cross-year rules, to last year's cell); its rule code and JSON
+ * pointer are for the details view. A flagged field is described by its findings' messages
+ * (`aria-describedby`), which {@link FindingTip} also shows on hover and focus.
  */
 export class FindingsPanel {
   readonly root = h("section", { className: "findings", "aria-label": "检查结果" });
   readonly #summary = h("p", { className: "summary", role: "status" });
   readonly #list = h("ol", { className: "finding-list" });
+  /** The descriptions flagged fields point at with `aria-describedby` (read by screen readers, not shown). */
+  readonly #descs = h("div", { className: "finding-descs", hidden: true });
+  readonly #descIds = new Map<string, string>();
   readonly #editorRoot: HTMLElement;
   readonly #goto: (pointer: string) => void;
+  readonly #gotoPrevious: ((pointer: string) => void) | undefined;
   #marked: HTMLElement[] = [];
   #items = new Map<string, HTMLElement>();
   #summaryKey = "";
   #filter: Filter = "all";
-  #last: { report: Report; checked: Checked } | undefined;
+  #last: { report: Report; checked: Checked; previous: Report | undefined } | undefined;
 
-  constructor(editorRoot: HTMLElement, goto: (pointer: string) => void) {
+  constructor(
+    editorRoot: HTMLElement,
+    goto: (pointer: string) => void,
+    gotoPrevious?: (pointer: string) => void,
+  ) {
     this.#editorRoot = editorRoot;
     this.#goto = goto;
+    this.#gotoPrevious = gotoPrevious;
     const filter = h(
       "select",
       { "aria-label": "显示", className: "filter" },
@@ -63,9 +146,27 @@ export class FindingsPanel {
     );
     filter.addEventListener("change", () => {
       this.#filter = filter.value as Filter;
-      if (this.#last) this.show(this.#last.report, this.#last.checked);
+      if (this.#last) this.show(this.#last.report, this.#last.checked, this.#last.previous);
     });
-    this.root.append(h("header", {}, h("h2", {}, "检查结果"), filter), this.#summary, this.#list);
+    const details = h("input", { type: "checkbox", className: "details-toggle" });
+    details.addEventListener("change", () => this.root.classList.toggle("show-details", details.checked));
+    this.root.append(
+      h(
+        "header",
+        {},
+        h("h2", {}, "检查结果"),
+        filter,
+        h(
+          "label",
+          { className: "details", title: "显示规则代码和 JSON 指针（供技术人员排查）" },
+          details,
+          "详细信息",
+        ),
+      ),
+      this.#summary,
+      this.#list,
+      this.#descs,
+    );
   }
 
   /**
@@ -73,8 +174,10 @@ export class FindingsPanel {
    * out of hundreds (a blank report has a notice per cell), so list items and marks are reused and only
    * what changed touches the DOM.
    */
-  show(report: Report, checked: Checked): void {
-    this.#last = { report, checked };
+  show(report: Report, checked: Checked, previous?: Report): void {
+    // Items name last year's cells from last year's report: with another one, every item is made anew.
+    if (previous !== this.#last?.previous) this.#items = new Map();
+    this.#last = { report, checked, previous };
     const { counts, findings } = checked;
     const summary = `${counts.error}|${counts.warning}|${counts.info}`;
     if (summary !== this.#summaryKey) {
@@ -102,7 +205,7 @@ export class FindingsPanel {
       // Two identical findings still get two items.
       let unique = key;
       while (items.has(unique)) unique += "\u0001";
-      const li = this.#items.get(unique) ?? this.#item(report, f);
+      const li = this.#items.get(unique) ?? this.#item(report, f, previous);
       items.set(unique, li);
       return li;
     });
@@ -127,7 +230,7 @@ export class FindingsPanel {
     this.#mark(findings);
   }
 
-  #item(report: Report, f: Finding): HTMLElement {
+  #item(report: Report, f: Finding, previous: Report | undefined): HTMLElement {
     const numbers =
       f.expected !== undefined || f.actual !== undefined
         ? h(
@@ -150,17 +253,36 @@ export class FindingsPanel {
         h("span", { className: "where" }, placeOf(report, f.pointer)),
         numbers,
         f.quote ? h("q", {}, f.quote) : null,
+        h("code", { className: "pointer" }, f.pointer || "/"),
       ),
+      previous && f.previous && this.#gotoPrevious
+        ? f.previous.map((p) =>
+            h(
+              "button",
+              {
+                type: "button",
+                className: "previous-link",
+                "data-previous-pointer": p,
+                onclick: () => this.#gotoPrevious!(p),
+              },
+              `上年报告：${placeOf(previous, p)} →`,
+            ),
+          )
+        : null,
     );
   }
 
   #mark(findings: readonly Finding[]): void {
     const rank = { error: 3, warning: 2, info: 1 } as const;
     const best = new Map<string, Finding>();
+    const all = new Map<string, Finding[]>();
     const related = new Set<string>();
     for (const f of findings) {
       const prev = best.get(f.pointer);
       if (!prev || rank[f.severity] > rank[prev.severity]) best.set(f.pointer, f);
+      const list = all.get(f.pointer) ?? [];
+      list.push(f);
+      all.set(f.pointer, list);
       if (f.severity !== "info") for (const r of f.related) related.add(r);
     }
     const fields = new Map<string, HTMLElement>();
@@ -170,10 +292,20 @@ export class FindingsPanel {
       fields.set(el.dataset.pointer!, el);
     }
     // What each field should show: its strongest finding, or "related" when a rule read it.
-    const want = new Map<HTMLElement, { mark: (typeof MARKS)[number]; title?: string }>();
+    const want = new Map<HTMLElement, { mark: (typeof MARKS)[number]; title?: string; desc?: string }>();
     for (const [pointer, f] of best) {
       const el = fields.get(pointer);
-      if (el) want.set(el, { mark: `f-${f.severity}`, title: `${f.code} ${f.message.zh}` });
+      if (!el) continue;
+      // Findings are sorted errors first: the description reads in that order too.
+      const text = all
+        .get(pointer)!
+        .map((x) => `${SEVERITY_ZH[x.severity]}：${x.message.zh}`)
+        .join("\n");
+      want.set(el, {
+        mark: `f-${f.severity}`,
+        title: `${f.code} ${f.message.zh}`,
+        desc: this.#describe(pointer, text),
+      });
     }
     for (const pointer of related) {
       const el = fields.get(pointer);
@@ -183,13 +315,40 @@ export class FindingsPanel {
       if (want.has(el)) continue;
       el.classList.remove(...MARKS);
       el.removeAttribute("data-finding");
+      unDescribe(el);
     }
-    for (const [el, { mark, title }] of want) {
+    const used = new Set<string>();
+    for (const [el, { mark, title, desc }] of want) {
       for (const m of MARKS) if (m !== mark && el.classList.contains(m)) el.classList.remove(m);
       if (!el.classList.contains(mark)) el.classList.add(mark);
       if (title === undefined) el.removeAttribute("data-finding");
       else if (el.dataset.finding !== title) el.dataset.finding = title;
+      if (desc === undefined) unDescribe(el);
+      else {
+        used.add(desc);
+        if (el.getAttribute("aria-describedby") !== desc) el.setAttribute("aria-describedby", desc);
+        // The label alone as a tooltip would hide the message the cell's own tip shows.
+        el.removeAttribute("title");
+      }
+    }
+    for (const [pointer, id] of this.#descIds) {
+      if (used.has(id)) continue;
+      this.#descIds.delete(pointer);
+      document.getElementById(id)?.remove();
     }
     this.#marked = [...want.keys()];
+  }
+
+  /** The id of the description element of a field's findings, its text brought up to date. */
+  #describe(pointer: string, text: string): string {
+    let id = this.#descIds.get(pointer);
+    if (id === undefined) {
+      id = `finding-desc-${++descCounter}`;
+      this.#descIds.set(pointer, id);
+      this.#descs.append(h("span", { id }));
+    }
+    const el = this.#descs.querySelector<HTMLElement>(`#${id}`);
+    if (el && el.textContent !== text) el.textContent = text;
+    return id;
   }
 }

@@ -12,6 +12,7 @@ export interface RenderJob {
   readonly cwd: string;
   readonly pdf?: string;
   readonly html?: string;
+  readonly docx?: string;
   readonly fragment: boolean;
   readonly preset: PdfPreset;
   readonly force: boolean;

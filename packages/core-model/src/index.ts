@@ -13,6 +13,12 @@ export {
   toCell,
 } from "./cell.js";
 export {
+  chineseDate,
+  contactLines,
+  type DocumentProperties,
+  documentProperties,
+} from "./document.js";
+export {
   type CellDef,
   type CellKey,
   type EditionLayout,
