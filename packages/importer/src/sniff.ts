@@ -64,8 +64,9 @@ export function zipEntries(bytes: Uint8Array): string[] | undefined {
   return names;
 }
 
-const SCAN_ASK = "若只有扫描件或图片，本工具不做文字识别（OCR）：请找到报告的网页、Word 或 PDF 文字版";
-const SCAN_ASK_EN = "the importer does no OCR: find the report's web page, Word or text PDF instead";
+const SCAN_ASK = "本工具不做文字识别（OCR）：若只有扫描件，请找到报告的网页、Word 或 PDF 文字版";
+const SCAN_ASK_EN =
+  "The importer does no OCR: if all you have is a scan, find the report's web page, Word or text PDF";
 
 const refuse = (format: ImportFormat, code: Refusal["code"], zh: string, en: string): Sniffed => ({
   kind: "refused",
@@ -123,11 +124,11 @@ const NOT_DOCUMENTS: readonly {
   readonly zh: string;
   readonly en: string;
 }[] = [
-  { magic: [0x89, 0x50, 0x4e, 0x47], zh: "PNG 图片", en: "a PNG image" },
-  { magic: [0xff, 0xd8, 0xff], zh: "JPEG 图片", en: "a JPEG image" },
-  { magic: [0x47, 0x49, 0x46, 0x38], zh: "GIF 图片", en: "a GIF image" },
-  { magic: [0x49, 0x49, 0x2a, 0x00], zh: "TIFF 图片", en: "a TIFF image" },
-  { magic: [0x4d, 0x4d, 0x00, 0x2a], zh: "TIFF 图片", en: "a TIFF image" },
+  { magic: [0x89, 0x50, 0x4e, 0x47], zh: "一张 PNG 图片", en: "a PNG image" },
+  { magic: [0xff, 0xd8, 0xff], zh: "一张 JPEG 图片", en: "a JPEG image" },
+  { magic: [0x47, 0x49, 0x46, 0x38], zh: "一张 GIF 图片", en: "a GIF image" },
+  { magic: [0x49, 0x49, 0x2a, 0x00], zh: "一张 TIFF 图片", en: "a TIFF image" },
+  { magic: [0x4d, 0x4d, 0x00, 0x2a], zh: "一张 TIFF 图片", en: "a TIFF image" },
 ];
 const ARCHIVES: readonly { readonly magic: readonly number[]; readonly name: string }[] = [
   { magic: [0x1f, 0x8b], name: "gzip" },
@@ -173,8 +174,8 @@ export function sniffBytes(bytes: Uint8Array): Sniffed {
       return refuse(
         "unknown",
         "not-a-report",
-        `这是${image?.zh ?? " WebP 图片"}，不是报告的文字：${SCAN_ASK}`,
-        `this is ${image?.en ?? "a WebP image"}, not the report's text: ${SCAN_ASK_EN}`,
+        `这是${image?.zh ?? "一张 WebP 图片"}，不是报告的文字。${SCAN_ASK}`,
+        `this is ${image?.en ?? "a WebP image"}, not the report's text. ${SCAN_ASK_EN}`,
       );
     }
     const archive = ARCHIVES.find((m) => starts(bytes, m.magic));

@@ -1,18 +1,17 @@
 import { existsSync } from "node:fs";
-import { availableParallelism } from "node:os";
 import { basename, extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { setFlagsFromString } from "node:v8";
-import { Worker } from "node:worker_threads";
 import type { FontRole } from "@xxgk/render-pdf";
+import { threadsOf } from "../_jobs.js";
 import { makeOutputDir, ProtectedFiles } from "../_output.js";
+import { runPool as runWorkers } from "../_pool.js";
 import {
   absolute,
   type JobResult,
   type RenderJob,
   type RenderWorkerData,
   WORKER_FLAG,
-  type WorkerRequest,
 } from "../_render-protocol.js";
 import type { Context, Lang, Outcome, Text } from "../command.js";
 import { defineCommand } from "../command.js";
@@ -103,55 +102,29 @@ async function runPool(
   onResult: (r: JobResult) => void,
 ): Promise<void> {
   exposeGcToWorkers();
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: threads }, async () => {
-      let worker: Worker | undefined;
-      while (next < jobs.length) {
-        const id = next++;
-        const job = jobs[id]!;
-        worker ??= new Worker(script, {
-          workerData: { [WORKER_FLAG]: true, ...batch } satisfies RenderWorkerData,
-          resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
-        });
-        const w: Worker = worker;
-        const result = await new Promise<JobResult>((resolve) => {
-          const done = (r: JobResult) => {
-            w.off("message", onMessage);
-            w.off("error", onError);
-            resolve(r);
-          };
-          const onMessage = (msg: { id: number; result: JobResult }) => {
-            if (msg.id === id) done(msg.result);
-          };
-          const onError = (err: Error) => {
-            worker = undefined; // a crashed worker is replaced for the next job
-            done({
-              file: job.file,
-              written: [],
-              warnings: [],
-              failures: [
-                {
-                  code: "RENDER_FAILED",
-                  text: {
-                    zh: `${job.file} 渲染失败：${err.message}`,
-                    en: `${job.file} could not be rendered: ${err.message}`,
-                  },
-                },
-              ],
-            });
-          };
-          w.on("message", onMessage);
-          w.on("error", onError);
-          w.postMessage({ id, job } satisfies WorkerRequest);
-        });
-        onResult(result);
-      }
-      if (worker) {
-        worker.postMessage(null satisfies WorkerRequest);
-        await new Promise((r) => worker!.once("exit", r));
-      }
-    }),
+  await runWorkers<RenderJob, JobResult>(
+    jobs,
+    {
+      script,
+      threads,
+      workerData: { [WORKER_FLAG]: true, ...batch } satisfies RenderWorkerData,
+      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+      onCrash: (job, err) => ({
+        file: job.file,
+        written: [],
+        warnings: [],
+        failures: [
+          {
+            code: "RENDER_FAILED",
+            text: {
+              zh: `${job.file} 渲染失败：${err.message}`,
+              en: `${job.file} could not be rendered: ${err.message}`,
+            },
+          },
+        ],
+      }),
+    },
+    onResult,
   );
 }
 
@@ -285,16 +258,7 @@ export const renderCommand = defineCommand({
     }
     if (values.fragment && !wantHtml)
       throw usage({ zh: "--fragment 只用于 --html", en: "--fragment applies to --html only" });
-    let threads = availableParallelism();
-    if (values.jobs !== undefined) {
-      threads = Number(values.jobs);
-      if (!Number.isInteger(threads) || threads < 1) {
-        throw usage({
-          zh: `--jobs 应为正整数，而不是 “${values.jobs}”`,
-          en: `--jobs must be a positive integer, not "${values.jobs}"`,
-        });
-      }
-    }
+    const threads = threadsOf(values.jobs, "render");
     const roles: Partial<Record<FontRole, string>> = {};
     for (const spec of values.font ?? []) {
       const eq = spec.indexOf("=");

@@ -1,6 +1,6 @@
 // The JSON reader: our own report document (what `xxgk new`, the demo's export and a previous import
 // write) is already a report — checked by core-model's parseReport and passed through unchanged. JSON that
-// is broken, or is not a report, is refused with where and why.
+// is broken, a report document that does not fit the format, or other JSON is refused with where and why.
 import { parseJsonText, parseReport } from "@xxgk/core-model";
 import { type Diagnostics, excerpt } from "../_diagnostics.js";
 import type { SourceDocument } from "../source.js";
@@ -46,22 +46,43 @@ export function readJson(text: string, diag: Diagnostics): SourceDocument | null
     };
   }
   const { issues } = report;
-  diag.add(
-    "not-a-report",
-    "error",
-    `这个 JSON 文件不是年度报告文档：有 ${issues.length} 处不符合报告的数据格式${issues.length > MAX_ISSUES ? `（列出前 ${MAX_ISSUES} 处）` : ""}`,
-    `this JSON file is not a report document: ${issues.length} places do not fit the report format${issues.length > MAX_ISSUES ? ` (the first ${MAX_ISSUES} listed)` : ""}`,
-    { line: 1 },
-  );
+  const value = parsed.value;
+  const reportLike =
+    typeof value === "object" &&
+    value !== null &&
+    !Array.isArray(value) &&
+    ("edition" in value || "meta" in value || "tables" in value);
+  if (!reportLike) {
+    // Some other JSON (a cells export, a findings list): its schema issues would say nothing useful.
+    diag.add(
+      "not-a-report",
+      "error",
+      "这个 JSON 文件不是年度报告文档（没有 edition、meta、tables）",
+      "this JSON file is not a report document (no edition, meta or tables)",
+      { line: 1 },
+    );
+    return null;
+  }
+  // A report document that does not fit the format: each problem at its pointer.
   for (const issue of issues.slice(0, MAX_ISSUES)) {
+    const where = issue.pointer || "/";
     const keys = issue.keys ? `：${issue.keys.join("、")}` : "";
     diag.add(
       "invalid-report",
       "error",
-      `${issue.pointer || "/"} 不符合报告的数据格式：${issue.message}${keys}`,
-      `${issue.pointer || "/"} does not fit the report format: ${issue.message}${issue.keys ? `: ${issue.keys.join(", ")}` : ""}`,
+      `报告文档不符合数据格式（${where}：${issue.message}${keys}）`,
+      `the report document does not fit the format (${where}: ${issue.message}${issue.keys ? `: ${issue.keys.join(", ")}` : ""})`,
       { line: 1 },
       { pointer: issue.pointer },
+    );
+  }
+  if (issues.length > MAX_ISSUES) {
+    diag.add(
+      "invalid-report",
+      "error",
+      `另有 ${issues.length - MAX_ISSUES} 处不符合数据格式，未逐一列出`,
+      `${issues.length - MAX_ISSUES} more places do not fit the format (not listed)`,
+      { line: 1 },
     );
   }
   return null;
