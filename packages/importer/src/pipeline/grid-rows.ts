@@ -9,7 +9,8 @@ import { normalizeLabel, trimSpace } from "../_normalize.js";
 import { REVIEW_ROW, type TableScope } from "../_scope.js";
 import type { SourceCell } from "../source.js";
 import type { SourcePosition } from "../types.js";
-import type { LogicalRow, SourceValue } from "./place.js";
+import { columnsSignature } from "./header.js";
+import type { HeaderOrder, LogicalRow, SourceValue } from "./place.js";
 import { matchHeading } from "./sections.js";
 
 /** A cell placed in the expanded grid. */
@@ -61,7 +62,7 @@ export interface HeaderState {
    * Per grid column, the index of the row definition's cell its header names, by the row's column
    * labels (rows of one table share them); `null` when the header does not line up.
    */
-  cache: Map<string, { cells: (number | null)[]; units: (string | undefined)[] } | null>;
+  cache: Map<string, { cells: (number | null)[]; units: (string | undefined)[]; header: HeaderOrder } | null>;
   mismatchReported: boolean;
 }
 
@@ -80,30 +81,20 @@ function leafIndex(defs: readonly CellDef[]): LabelIndex<CellDef> {
   return ix;
 }
 
-const signatures = new WeakMap<readonly CellDef[], string>();
-/** What identifies a row definition's columns: their labels, in order. */
-function signatureOf(defs: readonly CellDef[]): string {
-  let sig = signatures.get(defs);
-  if (sig === undefined) {
-    sig = defs.map((d) => d.colLabels.join("\u0001")).join("\u0002");
-    signatures.set(defs, sig);
-  }
-  return sig;
-}
-
 /** The column key each grid column's header names (for one row's cells); `null` = none. */
 function columnKeys(
   header: HeaderState,
   defs: readonly CellDef[],
-): { keys: (CellKey | null)[]; units: (string | undefined)[] } {
+): { keys: (CellKey | null)[]; units: (string | undefined)[]; at: (SourcePosition | undefined)[] } {
   const ix = leafIndex(defs);
   const keys: (CellKey | null)[] = [];
   const units: (string | undefined)[] = [];
+  const at: (SourcePosition | undefined)[] = [];
   header.cols.forEach((heads, c) => {
-    let found: { defs: CellDef[]; unit?: string | undefined } | undefined;
+    let found: { defs: CellDef[]; unit?: string | undefined; head: Placed } | undefined;
     for (let i = heads.length - 1; i >= 0 && !found; i--) {
       const ms = ix.matchAll(heads[i]!.raw.text);
-      if (ms.length > 0) found = { defs: ms.map((m) => m.item), unit: ms[0]!.unit };
+      if (ms.length > 0) found = { defs: ms.map((m) => m.item), unit: ms[0]!.unit, head: heads[i]! };
     }
     let cands = found?.defs ?? [];
     if (cands.length > 1) {
@@ -115,43 +106,50 @@ function columnKeys(
     }
     keys[c] = cands.length === 1 ? cands[0]!.key : null;
     units[c] = found?.unit;
+    at[c] = found && quote(found.head.raw.pos, found.head.raw.text);
   });
-  return { keys, units };
+  return { keys, units, at };
 }
 
 /**
  * The column of each value by the header above it, or `null` when the header cannot be trusted: it must
- * name every column of the row, each over one run of grid columns, in the official order.
+ * name every column of the row once, each over one run of grid columns — in any order: where it is not
+ * the official one, the placement weighs the header against the table's arithmetic.
  */
 function mapByHeader(
   values: readonly Placed[],
   defs: readonly CellDef[],
   header: HeaderState,
-): { keys: (CellKey | null)[]; units: (string | undefined)[] } | null {
+): { keys: (CellKey | null)[]; units: (string | undefined)[]; header: HeaderOrder } | null {
   if (header.cols.length === 0) return null;
   // Every row of a table has the same columns: match the header against them once.
-  const sig = signatureOf(defs);
+  const sig = columnsSignature(defs);
   let cached = header.cache.get(sig);
   if (cached === undefined) {
     const cols = columnKeys(header, defs);
-    const order = defs.map((d) => d.key);
+    const official = defs.map((d) => d.key);
+    const named: number[] = [];
+    const at: (SourcePosition | undefined)[] = [];
     let ok = true;
-    let last = -1;
     let prev: CellKey | null = null;
-    const seen = new Set<CellKey>();
-    for (const k of cols.keys) {
+    cols.keys.forEach((k, c) => {
       if (k === prev || k === null) {
         prev = k;
-        continue;
+        return;
       }
-      if (seen.has(k) || order.indexOf(k) < last) ok = false;
-      seen.add(k);
-      last = order.indexOf(k);
+      const j = official.indexOf(k);
+      if (named.includes(j)) ok = false;
+      named.push(j);
+      at[j] = cols.at[c];
       prev = k;
-    }
-    if (seen.size !== defs.length) ok = false;
+    });
+    if (named.length !== defs.length) ok = false;
     cached = ok
-      ? { cells: cols.keys.map((k) => (k === null ? null : order.indexOf(k))), units: cols.units }
+      ? {
+          cells: cols.keys.map((k) => (k === null ? null : official.indexOf(k))),
+          units: cols.units,
+          header: { order: named, at },
+        }
       : null;
     header.cache.set(sig, cached);
   }
@@ -167,7 +165,7 @@ function mapByHeader(
   }
   const used = keys.filter((k): k is CellKey => k !== null);
   if (new Set(used).size !== used.length) return null;
-  return { keys, units };
+  return { keys, units, header: cached.header };
 }
 
 /** Reads one table (a grid) of a report table into logical rows. */
@@ -328,6 +326,10 @@ export function readGrid(
         { pointer: defs[0]!.pointer },
       );
     }
-    emit({ table: scope.id, row, values: src, columns: mapped?.keys ?? null, pos, unsure });
+    emit(
+      mapped
+        ? { table: scope.id, row, values: src, columns: mapped.keys, header: mapped.header, pos, unsure }
+        : { table: scope.id, row, values: src, columns: null, pos, unsure },
+    );
   }
 }

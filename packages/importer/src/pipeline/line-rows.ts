@@ -9,6 +9,7 @@ import { normalizeLabel, tidyText, trimSpace } from "../_normalize.js";
 import { type EditionScope, REVIEW_ROW, type TableLabel } from "../_scope.js";
 import type { SourceBlock } from "../source.js";
 import type { SourcePosition } from "../types.js";
+import { WrittenHeader } from "./header.js";
 import type { Placer, SourceValue } from "./place.js";
 import { matchHeading, type Narrative } from "./sections.js";
 
@@ -33,6 +34,8 @@ const textOf = (b: SourceBlock | undefined): string | undefined => (b?.kind === 
 export class LineRows {
   #row: OpenRow | null = null;
   #prevValue = false;
+  /** The column labels above the rows (their order is the columns' when it is not the official one). */
+  readonly #header = new WrittenHeader();
 
   constructor(
     readonly scope: EditionScope,
@@ -132,6 +135,8 @@ export class LineRows {
     if (m) {
       labelDiagnostic(diag, m, written, pos(i));
       this.flush();
+      if (m.item.kind === "column") this.#header.add(written, pos(i));
+      else if (m.item.kind === "caption") this.#header.reset();
       if (m.item.kind === "row") {
         this.#row = {
           table,
@@ -147,6 +152,7 @@ export class LineRows {
     const heading = matchHeading(t, narrative.index);
     if (heading) {
       this.flush();
+      this.#header.reset();
       narrative.start(heading, tidyText(t), pos(i), diag);
       return i;
     }
@@ -164,11 +170,13 @@ export class LineRows {
     if (!row) return;
     this.#row = null;
     if (row.row !== null) {
+      const header = this.#header.orderOf(this.scope.tables[row.table].rowCells.get(row.row)!);
       this.placer.add({
         table: row.table,
         row: row.row,
         values: row.values,
         columns: null,
+        ...(header ? { header } : {}),
         pos: row.pos,
         unsure: row.unsure,
       });

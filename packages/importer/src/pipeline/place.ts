@@ -26,17 +26,42 @@ export interface SourceValue {
   readonly unit?: string;
 }
 
+/**
+ * The order in which a table's header names a row's columns, when it names every one of them once: the
+ * rows read under one header share this object (a reader makes one per header). The placement reads
+ * values by it — in the header's order where that differs from the official one, with the table's
+ * arithmetic deciding whether header and data agree.
+ */
+export interface HeaderOrder {
+  /** For each column as the header names them, left to right: its index in the official order. */
+  readonly order: readonly number[];
+  /** Where the header cell naming each column is, by official index (for diagnostics). */
+  readonly at: readonly (SourcePosition | undefined)[];
+}
+
 /** A table row as read: the row it is (by its label), its values, and their columns when a header said. */
 export interface LogicalRow {
   readonly table: TableId;
   readonly row: string;
   readonly values: readonly SourceValue[];
-  /** Cell key of each value from the header, or `null` when no header placed it; `null` = no header. */
+  /**
+   * Cell key of each value from the header, or `null` when no header placed it; `null` = no header
+   * (readers that see cells: a value's column is where it stands under the header).
+   */
   readonly columns: readonly (CellKey | null)[] | null;
+  /**
+   * The header's order of the row's columns, when a header named them all (every reader that reads a
+   * header): with `columns`, which header the keys came from; without, the values follow this order
+   * (text copies, where a value's column is its place in the row).
+   */
+  readonly header?: HeaderOrder;
   readonly pos: SourcePosition;
   /** The row label was matched only approximately: its cells count as unsure. */
   readonly unsure?: boolean;
 }
+
+/** Whether a header names the columns in the official order. */
+const isOfficial = (h: HeaderOrder): boolean => h.order.every((j, i) => j === i);
 
 /** Sum constraints: Σ lhs = Σ rhs, as cell keys. */
 interface Constraint {
@@ -93,13 +118,24 @@ function combinations(n: number, k: number): number[][] {
 
 const labelOf = (d: CellDef): string => [...d.rowLabels, ...d.colLabels].join(" / ");
 
+const NONE: ReadonlySet<CellKey> = new Set();
+
+/** A column's header label, with its group's when the label alone repeats (table 四's 结果维持 ×3). */
+function columnName(def: CellDef, defs: readonly CellDef[]): string {
+  const leaf = def.colLabels.at(-1)!;
+  const repeated = defs.some((d) => d !== def && d.colLabels.at(-1) === leaf);
+  return repeated && def.colLabels.length >= 2 ? def.colLabels.slice(-2).join(" / ") : leaf;
+}
+
 /** Places logical rows into one edition's cells and reports what it could not place. */
 export class Placer {
   readonly #edition: EditionId;
   readonly #diag: Diagnostics;
   readonly #cells = new Map<CellKey, { cell: Cell; unsure: boolean }>();
   readonly #seenRows = new Set<string>();
-  readonly #deferred: { row: LogicalRow; defs: readonly CellDef[] }[] = [];
+  readonly #deferred: { row: LogicalRow; defs: readonly CellDef[]; omit?: ReadonlySet<CellKey> }[] = [];
+  /** Rows read under a header that orders the columns otherwise than the official format, by header. */
+  readonly #reordered = new Map<HeaderOrder, { row: LogicalRow; defs: readonly CellDef[] }[]>();
   readonly #constraints: Constraint[];
 
   constructor(edition: EditionId, diag: Diagnostics) {
@@ -130,6 +166,13 @@ export class Placer {
       return;
     }
     this.#seenRows.add(id);
+    if (row.header && row.header.order.length === defs.length && !isOfficial(row.header)) {
+      // Whether the header or the official order is right is for the whole table's arithmetic to say.
+      const group = this.#reordered.get(row.header);
+      if (group) group.push({ row, defs });
+      else this.#reordered.set(row.header, [{ row, defs }]);
+      return;
+    }
     if (row.columns) {
       this.#placeByHeader(row, defs, row.columns);
       return;
@@ -145,11 +188,22 @@ export class Placer {
     this.#deferred.push({ row: { ...row, values }, defs });
   }
 
-  #placeByHeader(row: LogicalRow, defs: readonly CellDef[], columns: readonly (CellKey | null)[]): void {
+  /**
+   * Places a row's values in the columns the header gave them. `omit`: columns left blank (said
+   * elsewhere); `doubt`: columns whose cells count as unsure.
+   */
+  #placeByHeader(
+    row: LogicalRow,
+    defs: readonly CellDef[],
+    columns: readonly (CellKey | null)[],
+    omit: ReadonlySet<CellKey> = NONE,
+    doubt: ReadonlySet<CellKey> = NONE,
+  ): void {
     const byKey = new Map(defs.map((d) => [d.key, d]));
-    const done = new Set<CellKey>();
+    const done = new Set<CellKey>(omit);
     row.values.forEach((v, i) => {
       const key = columns[i] ?? null;
+      if (key !== null && omit.has(key)) return;
       const def = key === null ? undefined : byKey.get(key);
       if (!def || done.has(def.key)) {
         if (v.raw.trim() !== "") {
@@ -164,7 +218,7 @@ export class Placer {
         return;
       }
       done.add(def.key);
-      this.#set(def, v, row.unsure === true);
+      this.#set(def, v, row.unsure === true || doubt.has(def.key));
     });
     const missing = defs.filter((d) => !done.has(d.key));
     if (missing.length > 0) this.#reportMissing(row, missing);
@@ -226,7 +280,7 @@ export class Placer {
     return { checked, violated };
   }
 
-  #resolve(row: LogicalRow, defs: readonly CellDef[]): void {
+  #resolve(row: LogicalRow, defs: readonly CellDef[], omit: ReadonlySet<CellKey> = NONE): void {
     const n = defs.length;
     const m = row.values.length;
     const touched = new Set(defs.map((d) => d.key));
@@ -249,7 +303,7 @@ export class Placer {
     const first = results[0]!;
     const apply = (cand: number[], unsure: boolean) => {
       cand.forEach((col, i) => {
-        if (col >= 0) this.#set(defs[col]!, row.values[i]!, unsure);
+        if (col >= 0 && !omit.has(defs[col]!.key)) this.#set(defs[col]!, row.values[i]!, unsure);
       });
       const used = new Set(cand.filter((c) => c >= 0));
       return defs.filter((_, i) => !used.has(i));
@@ -308,6 +362,109 @@ export class Placer {
     );
   }
 
+  /**
+   * The rows of a header that names the columns in another order than the official one. The header
+   * wins, its moved columns said, unless the table's arithmetic shows it wrong: read by the header, more
+   * of the table's sums fail than read in the official order — then header and data cannot be
+   * reconciled, and the moved columns stay blank with an error. Row totals and column sums do not change
+   * when two applicant columns trade places, so the arithmetic often cannot tell: the header is taken
+   * and those cells count as unsure.
+   */
+  #settleReordered(
+    header: HeaderOrder,
+    group: readonly { row: LogicalRow; defs: readonly CellDef[] }[],
+  ): void {
+    const { order } = header;
+    // Each row's values as official column indexes: read by the header, and read in the official order.
+    const full: { row: LogicalRow; defs: readonly CellDef[]; byHeader: number[]; byOfficial: number[] }[] =
+      [];
+    const short: { row: LogicalRow; defs: readonly CellDef[] }[] = [];
+    for (const { row, defs } of group) {
+      if (row.columns) {
+        const index = new Map(defs.map((d, i) => [d.key, i]));
+        const byHeader = row.columns.map((k) => (k === null ? -1 : (index.get(k) ?? -1)));
+        full.push({ row, defs, byHeader, byOfficial: byHeader.map((j) => (j < 0 ? -1 : order.indexOf(j))) });
+        continue;
+      }
+      const values = [...row.values];
+      while (values.length > defs.length && values[values.length - 1]!.raw.trim() === "") values.pop();
+      if (values.length === defs.length) {
+        full.push({
+          row: { ...row, values },
+          defs,
+          byHeader: values.map((_, i) => order[i]!),
+          byOfficial: values.map((_, i) => i),
+        });
+      } else short.push({ row: { ...row, values }, defs });
+    }
+    const touched = new Set<CellKey>();
+    const reading = (by: "byHeader" | "byOfficial"): Map<CellKey, Cell> => {
+      const cells = new Map<CellKey, Cell>();
+      for (const f of full) {
+        f[by].forEach((j, i) => {
+          if (j < 0) return;
+          touched.add(f.defs[j]!.key);
+          cells.set(f.defs[j]!.key, parseCellText(f.row.values[i]!.raw));
+        });
+      }
+      return cells;
+    };
+    const asHeader = reading("byHeader");
+    const asOfficial = reading("byOfficial");
+    const failH = this.#check(asHeader, touched).violated;
+    const failO = this.#check(asOfficial, touched).violated;
+    const verdict = failH < failO ? "confirmed" : failH === failO ? "undecided" : "conflict";
+    const moved = order.filter((j, i) => j !== i);
+    for (const f of full) {
+      const keys = new Set(moved.map((j) => f.defs[j]!.key));
+      const columns = f.byHeader.map((j) => (j < 0 ? null : f.defs[j]!.key));
+      if (verdict === "conflict") this.#placeByHeader(f.row, f.defs, columns, keys);
+      else this.#placeByHeader(f.row, f.defs, columns, NONE, verdict === "undecided" ? keys : NONE);
+    }
+    // A row short of values is read in the header's order too (with its own diagnostic).
+    for (const s of short) {
+      const omit = verdict === "conflict" ? new Set(moved.map((j) => s.defs[j]!.key)) : undefined;
+      const defs = order.map((j) => s.defs[j]!);
+      this.#deferred.push(omit ? { row: s.row, defs, omit } : { row: s.row, defs });
+    }
+    const first = full[0] ?? short[0]!;
+    for (const j of moved) {
+      const def = first.defs[j]!;
+      const name = columnName(def, first.defs);
+      const p = order.indexOf(j) + 1;
+      const where = header.at[j] ?? first.row.pos;
+      const extra = { pointer: def.pointer };
+      if (verdict === "conflict") {
+        this.#diag.add(
+          "header-conflict",
+          "error",
+          `表头把「${name}」列排在第 ${p} 个数值列（官方格式为第 ${j + 1} 个），但按表头读入时表内勾稽关系不成立、按官方顺序读入时成立：表头与数据对不上，该列留空，请手工填写`,
+          `the header puts the column "${name}" in place ${p} of the values (official: ${j + 1}), but read that way the table's arithmetic fails where the official order holds: header and data disagree, so the column was left blank — fill it in by hand`,
+          where,
+          extra,
+        );
+      } else if (verdict === "confirmed") {
+        this.#diag.add(
+          "header-order",
+          "info",
+          `表头把「${name}」列排在第 ${p} 个数值列（官方格式为第 ${j + 1} 个）：已按表头读入，表内勾稽关系与此相符`,
+          `the header puts the column "${name}" in place ${p} of the values (official: ${j + 1}): read by the header, and the table's arithmetic agrees`,
+          where,
+          extra,
+        );
+      } else {
+        this.#diag.add(
+          "header-order",
+          "warning",
+          `表头把「${name}」列排在第 ${p} 个数值列（官方格式为第 ${j + 1} 个）：已按表头读入；表内勾稽关系无法区分表头顺序和官方顺序，请核对该列`,
+          `the header puts the column "${name}" in place ${p} of the values (official: ${j + 1}): read by the header; the table's arithmetic cannot tell the header's order from the official one — check this column`,
+          where,
+          extra,
+        );
+      }
+    }
+  }
+
   /** Settles the deferred rows and returns the tables and the counts. */
   finish(
     tablePos: Partial<Record<TableId, SourcePosition>>,
@@ -316,7 +473,8 @@ export class Placer {
     tables: Report["tables"];
     stats: ImportStats;
   } {
-    for (const { row, defs } of this.#deferred) this.#resolve(row, defs);
+    for (const [header, group] of this.#reordered) this.#settleReordered(header, group);
+    for (const { row, defs, omit } of this.#deferred) this.#resolve(row, defs, omit);
     const layout = layoutOf(this.#edition);
     const scope = scopeOf(this.#edition);
     for (const id of ["proactive", "applications", "review"] as const) {
