@@ -5,6 +5,13 @@ import type { ImportDiagnostic, SourcePosition } from "./types.js";
 export class Diagnostics {
   readonly list: ImportDiagnostic[] = [];
 
+  /** A collector that starts with this one's diagnostics (the reader's, shared by the reports of one page). */
+  fork(): Diagnostics {
+    const d = new Diagnostics();
+    d.list.push(...this.list);
+    return d;
+  }
+
   add(
     code: string,
     severity: ImportDiagnostic["severity"],

@@ -2,7 +2,7 @@
 // here), the reader for the format, then the one pipeline.
 import { Diagnostics } from "./_diagnostics.js";
 import { charsetFamily, type DecodedText } from "./decode.js";
-import { runPipeline } from "./pipeline/index.js";
+import { readReports } from "./pipeline/index.js";
 import { readHtml } from "./readers/html.js";
 import { BINARY_READERS, TEXT_READERS } from "./readers/index.js";
 import { readText } from "./readers/text.js";
@@ -20,17 +20,35 @@ const NOTHING = { placed: 0, unsure: 0, missing: 0, total: 0 } as const;
  * with a clear error until their readers land, a PDF or Word file — given as bytes (decoded here: UTF-8,
  * UTF-16/32 by byte-order mark, GBK/GB18030) or as text. The format is recognised by content (option
  * `format` forces the HTML or text reader for text). Never rejects: what cannot be read comes back as
- * diagnostics, and `report` is `null` when no report could be made.
+ * diagnostics, and `report` is `null` when no report could be made — or when the source holds several
+ * reports (`several-reports`, naming them: read them with {@link importReports}).
  */
 export async function importReport(
   input: Uint8Array | string,
   opts: ImportOptions = {},
 ): Promise<ImportResult> {
+  return (await read(input, opts, false))[0]!;
+}
+
+/**
+ * {@link importReport} for a source that may hold several reports (a page with two years' reports, or
+ * two offices'): a result per report, in source order, each with its own diagnostics (and the shared
+ * ones of reading the file); a report the source holds twice, identically, is read once. Always at
+ * least one result. Never rejects.
+ */
+export async function importReports(
+  input: Uint8Array | string,
+  opts: ImportOptions = {},
+): Promise<ImportResult[]> {
+  return read(input, opts, true);
+}
+
+async function read(input: Uint8Array | string, opts: ImportOptions, all: boolean): Promise<ImportResult[]> {
   const diag = new Diagnostics();
   let format: ImportFormat = "unknown";
   try {
     const sniffed = typeof input === "string" ? sniffText(input) : sniffBytes(input);
-    if (sniffed.kind === "refused") return refused(sniffed.refusal, diag);
+    if (sniffed.kind === "refused") return [refused(sniffed.refusal, diag)];
     let doc: SourceDocument | null;
     let decoded: DecodedText | undefined;
     if (sniffed.kind === "binary") {
@@ -44,22 +62,25 @@ export async function importReport(
       format = kind;
       doc = TEXT_READERS[kind](sniffed.text, diag);
     }
-    const result: ImportResult =
+    const results: ImportResult[] =
       doc === null
-        ? { report: null, diagnostics: diag.list, stats: { ...NOTHING }, format }
-        : runPipeline(doc, diag, opts);
-    if (decoded) result.encoding = decoded.encoding;
-    return result;
+        ? [{ report: null, diagnostics: diag.list, stats: { ...NOTHING }, format }]
+        : readReports(doc, diag, opts, all);
+    if (decoded) for (const r of results) r.encoding = decoded.encoding;
+    return results;
   } catch (error) {
-    return internalError(error, diag, format);
+    return [internalError(error, diag, format)];
   }
 }
 
-/** Reads a plain-text copy of a report (one cell per line, as scraped from a page). Never throws. */
+/**
+ * Reads a plain-text copy of a report (one cell per line, as scraped from a page). Never throws; a copy
+ * holding several reports gives none and says so, as {@link importReport}.
+ */
 export function importText(text: string, opts: ImportOptions = {}): ImportResult {
   const diag = new Diagnostics();
   try {
-    return runPipeline(readText(strip(text)), diag, opts);
+    return readReports(readText(strip(text)), diag, opts, false)[0]!;
   } catch (error) {
     return internalError(error, diag, "text");
   }
@@ -67,12 +88,12 @@ export function importText(text: string, opts: ImportOptions = {}): ImportResult
 
 /**
  * Reads a published HTML page, or a page rendered by `@xxgk/render-html` (losslessly, via its embedded
- * JSON). Never throws.
+ * JSON). Never throws; a page holding several reports gives none and says so, as {@link importReport}.
  */
 export function importHtml(html: string, opts: ImportOptions = {}): ImportResult {
   const diag = new Diagnostics();
   try {
-    return runPipeline(readHtml(strip(html), diag), diag, opts);
+    return readReports(readHtml(strip(html), diag), diag, opts, false)[0]!;
   } catch (error) {
     return internalError(error, diag, "html");
   }

@@ -5,7 +5,7 @@
  */
 export { type DecodedText, decodeText } from "./decode.js";
 export { type FormatOptions, formatDiagnostic, formatSource, type Lang } from "./format.js";
-export { importHtml, importReport, importText } from "./import.js";
+export { importHtml, importReport, importReports, importText } from "./import.js";
 export type {
   ImportDiagnostic,
   ImportFormat,

@@ -123,6 +123,7 @@ export function reportPage(report: Report, opts: PageOptions = {}): string {
 export function reportArticle(report: Report, opts: PageOptions = {}): string {
   const tables = grids(report, opts);
   const out = [`<div class="article"><h1>${escapeHtml(report.meta.title)}</h1>`];
+  for (const b of report.preamble) out.push(`<p>${escapeHtml(b.text)}</p>`);
   for (const s of SECTIONS) {
     const section = report.sections[s.key];
     out.push(`<h2>${escapeHtml(section.heading)}</h2>`);
@@ -146,7 +147,7 @@ export function reportArticle(report: Report, opts: PageOptions = {}): string {
 /** The report's page as a browser copies its text: a table row per line, cells separated by tabs. */
 export function reportText(report: Report, opts: PageOptions = {}): string {
   const tables = grids(report, opts);
-  const out = [report.meta.title];
+  const out = [report.meta.title, ...report.preamble.map((b) => b.text)];
   for (const s of SECTIONS) {
     const section = report.sections[s.key];
     out.push(section.heading);

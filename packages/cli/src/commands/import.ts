@@ -1,6 +1,12 @@
-import { basename, extname, join, resolve } from "node:path";
+import { basename, dirname, extname, join, resolve } from "node:path";
 import { stringifyReport } from "@xxgk/core-model";
-import { formatDiagnostic, type ImportDiagnostic, type ImportResult, importReport } from "@xxgk/importer";
+import {
+  formatDiagnostic,
+  type ImportDiagnostic,
+  type ImportResult,
+  importReport,
+  importReports,
+} from "@xxgk/importer";
 import { readInput, STDIN } from "../_json.js";
 import { makeOutputDir, OUTPUT_OPTIONS, ProtectedFiles, writeOutput } from "../_output.js";
 import { parseReportYear } from "../_year.js";
@@ -11,11 +17,30 @@ import { InputError, OutputError, UsageError } from "../errors.js";
 /** Progress goes to stderr only when it is a terminal and the batch is larger than this. */
 const PROGRESS_THRESHOLD = 5;
 
-/** One file's summary line: `a.html: 195 placed, 3 unsure, 2 missing of 200; 1 error, 2 warnings`. */
-export function fileSummary(file: string, r: ImportResult, lang: Lang): string {
+/**
+ * One file's summary line: `a.html: 195 placed, 3 unsure, 2 missing of 200; 1 error, 2 warnings`; with
+ * `part`, one of the reports a file holds (`--all`): `a.html (report 2 of 3): …`.
+ */
+export function fileSummary(
+  name: string,
+  r: ImportResult,
+  lang: Lang,
+  part?: { readonly k: number; readonly n: number },
+): string {
+  const file =
+    part === undefined
+      ? name
+      : lang === "zh"
+        ? `${name}（第 ${part.k} 份报告，共 ${part.n} 份）`
+        : `${name} (report ${part.k} of ${part.n})`;
   const count = (s: ImportDiagnostic["severity"]) => r.diagnostics.filter((d) => d.severity === s).length;
   const { placed, unsure, missing, total } = r.stats;
   const none = r.report === null;
+  if (r.diagnostics.some((d) => d.code === "several-reports")) {
+    return lang === "zh"
+      ? `${file}：含有多份报告，未生成报告（加 --all 分别导入每一份）；${count("error")} 个错误`
+      : `${file}: holds several reports, no report written (add --all to import each); ${count("error")} errors`;
+  }
   if (total === 0) {
     // Nothing was read (a file the importer refuses, a broken JSON): no cell counts to give.
     return lang === "zh"
@@ -61,6 +86,12 @@ export function outFileFor(file: string, dir: string): string {
   return join(dir, `${name}.json`);
 }
 
+/** The output of the `k`-th (1-based) of several reports one input holds (`--all`): `a.json` → `a-2.json`. */
+export function partFileFor(target: string, k: number): string {
+  const ext = extname(target);
+  return join(dirname(target), `${basename(target, ext)}-${k}${ext}`);
+}
+
 /** `xxgk import`: published pages and text copies back into report JSON, with what was unsure. */
 export const importCommand = defineCommand({
   name: "import",
@@ -69,9 +100,16 @@ export const importCommand = defineCommand({
     en: "turn published pages or text copies back into reports (JSON), saying what was unsure",
   },
   usage:
-    "xxgk import <files…> [-o FILE | --out-dir DIR] [--format auto|html|text] [--year YEAR] [--organ NAME]",
+    "xxgk import <files…> [-o FILE | --out-dir DIR] [--all] [--format auto|html|text] [--year YEAR] [--organ NAME]",
   options: {
     ...OUTPUT_OPTIONS,
+    all: {
+      type: "boolean",
+      describe: {
+        zh: "文件含有多份报告时分别导入每一份，写到 <文件名>-1.json、<文件名>-2.json…",
+        en: "import every report of a file that holds several, into <name>-1.json, <name>-2.json…",
+      },
+    },
     "out-dir": {
       type: "string",
       arg: "DIR",
@@ -102,6 +140,8 @@ export const importCommand = defineCommand({
       "一个输入时默认把报告写到标准输出，摘要和诊断写到标准错误；多个输入需要 --out-dir。",
       "格式按内容识别：已发布的网页（HTML）、文字复制件、本工具的报告 JSON（原样读入）；PDF 和 Word（.docx）",
       "能识别但暂不能读取，旧版 .doc/.wps、图片、压缩包等会说明原因。编码可以是 UTF-8、UTF-16 或 GBK/GB18030。",
+      "一次导入只读一份报告：一个网页里有两份报告（两个年度，或两个机关）时不生成报告，并列出它们的标题；",
+      "加 --all 则分别导入每一份，写到 <文件名>-1.json、<文件名>-2.json…（不能写到标准输出）。",
       "退出码：0 无错误；1 有文件存在错误级诊断或无法生成报告；2 用法错误，或有文件无法读取、报告无法写入",
       "（其余文件照常导入）。导入结果可直接交给 xxgk validate 校验。",
     ].join("\n"),
@@ -110,7 +150,9 @@ export const importCommand = defineCommand({
       "several inputs need --out-dir. The format is recognised by content: published pages (HTML), text",
       "copies, our own report JSON (taken as it is); PDF and Word (.docx) are recognised but not read yet;",
       "legacy .doc/.wps, images, archives and the like are refused with the reason. Files may be UTF-8,",
-      "UTF-16 or GBK/GB18030. Exit status: 0 no errors; 1 a file has error diagnostics or gave no report;",
+      "UTF-16 or GBK/GB18030. An import reads one report: a page holding two (two years, or two offices)",
+      "gives none and names them; with --all each is imported, into <name>-1.json, <name>-2.json… (not to",
+      "standard output). Exit status: 0 no errors; 1 a file has error diagnostics or gave no report;",
       "2 usage error, an unreadable file or a report that could not be written (the others are still",
       "imported). The result can go straight to xxgk validate.",
     ].join("\n"),
@@ -174,33 +216,66 @@ export const importCommand = defineCommand({
         continue;
       }
       // The importer recognises the format and the encoding by content, and never rejects.
-      const result = await importReport(bytes, {
+      const options = {
         fileName: file,
         ...(values.format === undefined ? {} : { format: values.format }),
         ...(year === undefined ? {} : { year }),
         ...(values.organ === undefined ? {} : { organ: values.organ.trim() }),
-      });
+      };
+      const results =
+        values.all === true ? await importReports(bytes, options) : [await importReport(bytes, options)];
       if (progress) io.stderr.write("\r\x1b[K");
-      const lines = [fileSummary(file, result, lang)];
-      // How the bytes were decoded (a legacy encoding, a wrong charset declaration) is a diagnostic too.
-      for (const d of result.diagnostics) lines.push(`  ${formatDiagnostic(d, { file, lang })}`);
-      report.write(`${lines.join("\n")}\n`);
-      for (const k of ["placed", "unsure", "missing", "total"] as const) totals[k] += result.stats[k];
-      const hasErrors = result.report === null || result.diagnostics.some((d) => d.severity === "error");
-      if (hasErrors) failed++;
-      if (result.report === null) continue;
-      try {
-        await writeOutput(
-          stringifyReport(result.report),
-          { file: targets[i], force: values.force === true, inputs: protect },
-          io,
-        );
-      } catch (error) {
-        // A report that cannot be written is named, and the batch goes on with the next file.
-        if (!(error instanceof OutputError)) throw error;
-        unwritten++;
-        io.stderr.write(`xxgk: ${error.text[lang]}\n`);
+      const target = targets[i];
+      // Several reports cannot all go to standard output: said once, after their summaries.
+      const nowhere = results.length > 1 && (target === undefined || target === "-");
+      let fileFailed = false;
+      for (const [k, result] of results.entries()) {
+        const part = results.length > 1 ? { k: k + 1, n: results.length } : undefined;
+        const lines = [fileSummary(file, result, lang, part)];
+        // How the bytes were decoded (a legacy encoding, a wrong charset declaration) is a diagnostic too.
+        for (const d of result.diagnostics) lines.push(`  ${formatDiagnostic(d, { file, lang })}`);
+        report.write(`${lines.join("\n")}\n`);
+        for (const s of ["placed", "unsure", "missing", "total"] as const) totals[s] += result.stats[s];
+        if (result.report === null || result.diagnostics.some((d) => d.severity === "error"))
+          fileFailed = true;
+        if (result.report === null) continue;
+        if (nowhere) {
+          unwritten++;
+          continue;
+        }
+        const out = part === undefined || target === undefined ? target : partFileFor(target, part.k);
+        try {
+          // The reports of one file are numbered, and a number may be another input's own name (a-2.html).
+          if (part !== undefined && out !== undefined) {
+            const other = claimed.get(resolve(io.cwd, out));
+            if (other !== undefined && other !== file) {
+              throw new OutputError("OUTPUT_EXISTS", out, {
+                zh: `${other} 和 ${file} 会写入同一个输出文件 ${out}；${file} 的第 ${part.k} 份报告未写入`,
+                en: `${other} and ${file} would both write ${out}; report ${part.k} of ${file} was not written`,
+              });
+            }
+            claimed.set(resolve(io.cwd, out), file);
+          }
+          await writeOutput(
+            stringifyReport(result.report),
+            { file: out, force: values.force === true, inputs: protect },
+            io,
+          );
+        } catch (error) {
+          // A report that cannot be written is named, and the batch goes on with the next one.
+          if (!(error instanceof OutputError)) throw error;
+          unwritten++;
+          io.stderr.write(`xxgk: ${error.text[lang]}\n`);
+        }
       }
+      if (nowhere) {
+        io.stderr.write(
+          lang === "zh"
+            ? `xxgk: ${file} 含有 ${results.length} 份报告，不能都写到标准输出；请用 -o FILE（写到 FILE-1.json…）或 --out-dir DIR\n`
+            : `xxgk: ${file} holds ${results.length} reports, which cannot all go to standard output; use -o FILE (for FILE-1.json…) or --out-dir DIR\n`,
+        );
+      }
+      if (fileFailed) failed++;
     }
     if (positionals.length > 1)
       report.write(

@@ -1,13 +1,23 @@
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
-import { parseReport } from "@xxgk/core-model";
+import { parseReport, type Report } from "@xxgk/core-model";
 import { describe, expect, it } from "vitest";
 import { gbk } from "../../../importer/test/_bytes.js";
-import { outFileFor } from "../../src/commands/import.js";
+import { reportArticle } from "../../../importer/test/_page.js";
+import { outFileFor, partFileFor } from "../../src/commands/import.js";
 import { scratch, xxgk } from "../_helpers.js";
 
 const fixtures = new URL("../../../importer/test/fixtures/", import.meta.url);
 const fixture = (name: string) => readFileSync(new URL(name, fixtures), "utf8");
+const require = createRequire(import.meta.url);
+const example = (name: string): Report => {
+  const parsed = parseReport(
+    JSON.parse(readFileSync(require.resolve(`@xxgk/core-model/examples/${name}`), "utf8")),
+  );
+  if (!parsed.ok) throw new Error(`example ${name} does not parse`);
+  return parsed.report;
+};
 
 describe("xxgk import", () => {
   it("turns one page into report JSON on stdout, the summary and diagnostics on stderr", async () => {
@@ -123,6 +133,50 @@ describe("xxgk import", () => {
     expect((await xxgk(["import", "a.html", "--year", "20x1"])).code).toBe(2);
   });
 
+  it("a page with two reports: none without --all, both titles named (exit 1); with --all, each its own file", async () => {
+    const dir = scratch();
+    const a = example("example-2021.json");
+    const b: Report = {
+      ...a,
+      meta: { ...a.meta, year: 2022, title: "江南市滨河区人民政府办公室2022年政府信息公开工作年度报告" },
+    };
+    writeFileSync(
+      join(dir, "two.html"),
+      `<html><body>${reportArticle(a)}\n${reportArticle(b)}</body></html>`,
+    );
+    const one = await xxgk(["import", "two.html", "-o", "two.json"], { cwd: dir });
+    expect(one.code).toBe(1);
+    // With -o the summary and diagnostics go to standard output.
+    expect(one.stdout).toContain("two.html：含有多份报告，未生成报告（加 --all 分别导入每一份）；1 个错误");
+    expect(one.stdout).toContain("several-reports");
+    expect(one.stdout).toContain(`「${a.meta.title}」`);
+    expect(one.stdout).toContain(`「${b.meta.title}」`);
+    expect(existsSync(join(dir, "two.json"))).toBe(false);
+
+    const all = await xxgk(["import", "two.html", "--all", "--out-dir", "out"], { cwd: dir });
+    expect(all.code).toBe(0);
+    expect(all.stdout.split("\n").filter((l) => l.startsWith("two.html"))).toEqual([
+      expect.stringMatching(/^two\.html（第 1 份报告，共 2 份）：已放置 200，不确定 0，缺失 0/),
+      expect.stringMatching(/^two\.html（第 2 份报告，共 2 份）：已放置 200，不确定 0，缺失 0/),
+    ]);
+    const titles = ["two-1.json", "two-2.json"].map((f) => {
+      const parsed = parseReport(JSON.parse(readFileSync(join(dir, "out", f), "utf8")));
+      if (!parsed.ok) throw new Error(f);
+      return parsed.report.meta.title;
+    });
+    expect(titles).toEqual([a.meta.title, b.meta.title]);
+
+    const named = await xxgk(["import", "two.html", "--all", "-o", "r.json"], { cwd: dir });
+    expect(named.code).toBe(0);
+    expect(["r-1.json", "r-2.json"].map((f) => existsSync(join(dir, f)))).toEqual([true, true]);
+
+    // Several reports cannot all go to standard output: said once, nothing written there (exit 2).
+    const piped = await xxgk(["import", "two.html", "--all", "--lang", "en"], { cwd: dir });
+    expect(piped.code).toBe(2);
+    expect(piped.stdout).toBe("");
+    expect(piped.stderr).toContain("xxgk: two.html holds 2 reports, which cannot all go to standard output");
+  });
+
   it("takes --year and --organ over the title, and reads standard input", async () => {
     const text = fixture("seed-wulin-2020.txt").split("\n").slice(1).join("\n");
     const r = await xxgk(["import", "-", "--year", "2020", "--organ", "杭州市下城区武林街道办事处"], {
@@ -173,6 +227,11 @@ describe("xxgk import", () => {
 });
 
 describe("outFileFor", () => {
+  it("numbers the reports of a file that holds several", () => {
+    expect(partFileFor(join("out", "a.json"), 2)).toBe(join("out", "a-2.json"));
+    expect(partFileFor("r.json", 1)).toBe("r-1.json");
+  });
+
   it("names outputs after their inputs", () => {
     expect(outFileFor("pages/2021/a.html", "out")).toBe(join("out", "a.json"));
     expect(outFileFor("-", "out")).toBe(join("out", "stdin.json"));

@@ -1,6 +1,6 @@
 // The one pipeline every reader's document goes through: title and meta → sections → table classification
 // → cell placement → assembly. Nothing here knows which format the document was read from.
-import { layoutOf, type TableId } from "@xxgk/core-model";
+import { layoutOf, stringifyReport, type TableId } from "@xxgk/core-model";
 import { type Diagnostics, quote } from "../_diagnostics.js";
 import { textLine, trimSpace } from "../_normalize.js";
 import { scopeOf } from "../_scope.js";
@@ -20,7 +20,69 @@ import {
   tableText,
 } from "./meta.js";
 import { Placer } from "./place.js";
+import { splitReports } from "./reports.js";
 import { findArticle, isChrome, Narrative, splitHeading } from "./sections.js";
+
+const NOTHING = { placed: 0, unsure: 0, missing: 0, total: 0 } as const;
+
+/**
+ * Every report a document holds, each through the pipeline with its own diagnostics (after the
+ * reader's, which they share). `all`: a result per report, copies of one report read once. Otherwise one
+ * result: the report, or — when the document holds several — no report and an error naming them all.
+ */
+export function readReports(
+  doc: SourceDocument,
+  diag: Diagnostics,
+  opts: ImportOptions,
+  all: boolean,
+): ImportResult[] {
+  const parts = doc.report ? [doc] : splitReports(doc);
+  if (parts.length === 1) return [runPipeline(doc, diag, opts)];
+  const results: ImportResult[] = [];
+  const seen = new Map<string, { result: ImportResult; part: SourceDocument }>();
+  parts.forEach((part, k) => {
+    const result = runPipeline(part, diag.fork(), opts);
+    const key = result.report === null ? undefined : stringifyReport(result.report);
+    const first = key === undefined ? undefined : seen.get(key);
+    if (first) {
+      const at = where(first.part, parts.indexOf(first.part));
+      const again = where(part, k);
+      first.result.diagnostics.push({
+        code: "duplicate-report",
+        severity: "info",
+        message: {
+          zh: `${again.zh}与${at.zh}完全相同，只读入一次`,
+          en: `${again.en} is the same as ${at.en}; it was read once`,
+        },
+        source: again.pos,
+      });
+      return;
+    }
+    if (key !== undefined) seen.set(key, { result, part });
+    results.push(result);
+  });
+  if (all || results.length === 1) return results;
+  const named = parts.map((part, k) => where(part, k));
+  diag.add(
+    "several-reports",
+    "error",
+    `这个文件含有 ${parts.length} 份报告：${named.map((n) => n.zh).join("、")}。一次导入只读一份报告，以免把两份报告混在一起；请用 --all（importReports）分别导入每一份`,
+    `this file holds ${parts.length} reports: ${named.map((n) => n.en).join(", ")}. An import reads one report, so that two are never mixed: import each with --all (importReports)`,
+    named[1]!.pos,
+  );
+  return [{ report: null, diagnostics: diag.list, stats: { ...NOTHING }, format: doc.format }];
+}
+
+/** A report of a document that holds several: its title and where it starts, for messages. */
+function where(part: SourceDocument, k: number): { zh: string; en: string; pos: SourcePosition } {
+  const title = findTitle(part);
+  const pos = title?.pos ?? part.start;
+  const at = pos.page === undefined ? `第 ${pos.line} 行` : `第 ${pos.page} 页`;
+  const atEn = pos.page === undefined ? `line ${pos.line}` : `page ${pos.page}`;
+  return title
+    ? { zh: `「${title.text}」（${at}）`, en: `"${title.text}" (${atEn})`, pos }
+    : { zh: `第 ${k + 1} 份报告（无标题，${at}起）`, en: `report ${k + 1} (untitled, from ${atEn})`, pos };
+}
 
 /** Turns a read document into a report (or says why none could be made). */
 export function runPipeline(doc: SourceDocument, diag: Diagnostics, opts: ImportOptions): ImportResult {
