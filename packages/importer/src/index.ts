@@ -13,6 +13,7 @@ export type {
   ImportResult,
   ImportStats,
   PagePosition,
+  ParagraphPosition,
   SourcePosition,
   TextEncoding,
   TextPosition,
