@@ -60,7 +60,6 @@ const REPORT_2021 = officeReport(example("example-2021"), "江南市滨河区市
   "proactive.regulations.issued": "-",
   "proactive.regulations.repealed": "-",
   "proactive.regulations.inForce": "-",
-  "proactive.fees.amount": "4359957元",
   "applications.stateSecret.research": "",
   "applications.otherReasons.otherOrg": "",
 });
