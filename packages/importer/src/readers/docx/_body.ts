@@ -100,6 +100,54 @@ interface Table {
 
 const OFF = new Set(["0", "false", "off"]);
 
+/** The WordprocessingML elements the reader acts on; the others (most: properties) only nest. */
+const HANDLED = new Set([
+  "p",
+  "r",
+  "t",
+  "tab",
+  "ptab",
+  "br",
+  "cr",
+  "noBreakHyphen",
+  "sym",
+  "vanish",
+  "del",
+  "moveFrom",
+  "ins",
+  "delText",
+  "delInstrText",
+  "instrText",
+  "rt",
+  "rPrChange",
+  "pPrChange",
+  "sectPrChange",
+  "tblPrChange",
+  "tblPrExChange",
+  "trPrChange",
+  "tcPrChange",
+  "tblGridChange",
+  "numberingChange",
+  "cellMerge",
+  "cellDel",
+  "cellIns",
+  "sdt",
+  "showingPlcHdr",
+  "sdtContent",
+  "txbxContent",
+  "tbl",
+  "tr",
+  "gridBefore",
+  "tc",
+  "gridSpan",
+  "vMerge",
+  "hMerge",
+  "commentReference",
+  "footnoteReference",
+  "endnoteReference",
+  "altChunk",
+]);
+
 /** Reads `word/document.xml`. Throws the parser's error when the XML is not well-formed. */
 export function readBody(xml: string): Body {
   const body: Body = {
@@ -166,8 +214,7 @@ export function readBody(xml: string): Body {
       skip++;
       return;
     }
-    const uri = ns.uriOf(tag.name);
-    const local = localName(tag.name);
+    const { uri, local } = ns.resolve(tag.name);
     if (!W.has(uri)) {
       if (uri === MC) {
         if (local === "AlternateContent") alternates.push({ taken: false });
@@ -188,6 +235,10 @@ export function readBody(xml: string): Body {
       return;
     }
     const name = local;
+    if (!HANDLED.has(name)) {
+      names.push(name);
+      return;
+    }
     const up = parent();
     switch (name) {
       case "p": {

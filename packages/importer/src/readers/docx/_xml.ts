@@ -4,18 +4,27 @@
 // keeps a map of the prefixes in scope, which costs the same at every depth.
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 
+/** An element name resolved: its namespace and local name. */
+export interface Resolved {
+  readonly uri: string;
+  readonly local: string;
+}
+
 /** The namespace prefixes in scope while a document is read, element by element. */
 export class Namespaces {
   /** Prefix (`""` for the default namespace) → the URIs it is bound to, innermost last. */
   private readonly bound = new Map<string, string[]>();
   /** For each open element, the prefixes it declared. */
   private readonly declared: (string[] | undefined)[] = [];
+  /** Element names resolved under the declarations in scope (a document declares its prefixes once, at the root). */
+  private readonly resolved = new Map<string, Resolved>();
 
   /** Enters an element: its `xmlns` / `xmlns:p` attributes come into scope. */
   open(attributes: Readonly<Record<string, string>>): void {
     let mine: string[] | undefined;
     for (const name in attributes) {
-      if (name !== "xmlns" && !name.startsWith("xmlns:")) continue;
+      // "x": most attributes are w:val, w:w… — one comparison rules them out.
+      if (name.charCodeAt(0) !== 120 || (name !== "xmlns" && !name.startsWith("xmlns:"))) continue;
       const prefix = name === "xmlns" ? "" : name.slice(6);
       const uris = this.bound.get(prefix);
       if (uris) uris.push(attributes[name]!);
@@ -23,13 +32,26 @@ export class Namespaces {
       if (mine) mine.push(prefix);
       else mine = [prefix];
     }
+    if (mine) this.resolved.clear();
     this.declared.push(mine);
   }
 
   /** Leaves the innermost element: what it declared goes out of scope. */
   close(): void {
     const mine = this.declared.pop();
-    if (mine) for (const prefix of mine) this.bound.get(prefix)!.pop();
+    if (!mine) return;
+    for (const prefix of mine) this.bound.get(prefix)!.pop();
+    this.resolved.clear();
+  }
+
+  /** An element's namespace and local name (`w:p` → the WordprocessingML URI, `p`). */
+  resolve(qualified: string): Resolved {
+    let r = this.resolved.get(qualified);
+    if (r === undefined) {
+      r = { uri: this.uriOf(qualified), local: localName(qualified) };
+      this.resolved.set(qualified, r);
+    }
+    return r;
   }
 
   /** The namespace of a qualified name (`w:p`); attributes without a prefix have none (`""`). */
