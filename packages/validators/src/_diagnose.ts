@@ -205,7 +205,16 @@ function searchGroup(
   const all = open.length === 0 ? 0 : open.length === 31 ? 0x7fffffff : (1 << open.length) - 1;
   // Figures outside the tables that read the group's cells. Only those that disagree now can make a
   // change cheaper (−1 each), which bounds how cheap a set can be before it is solved.
-  const statements = allStatements.filter((st) => st.cells.some((c) => inGroup.has(c)));
+  // The same figure stated twice in the text (or in two phrasings of the same cells) is one piece of
+  // evidence; the text and last year's report are two.
+  const seen = new Map<string, true>();
+  const statements = allStatements.filter((st) => {
+    if (!st.cells.some((c) => inGroup.has(c))) return false;
+    const key = `${"text" in st.source ? "text" : "previous"}:${st.cells.join(",")}=${st.value}`;
+    if (seen.has(key)) return false;
+    seen.set(key, true);
+    return true;
+  });
   const sumNow = (st: Statement) => st.cells.reduce((acc, c) => acc + sc.value(c), 0);
   const disagreeing = statements.filter((st) => sumNow(st) !== st.value);
   const gainOf = (c: number) => disagreeing.filter((st) => st.cells.includes(c)).length;

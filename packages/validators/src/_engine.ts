@@ -191,19 +191,23 @@ function carryOverStatements(
     const last = before[c.terms[0]!.slot.def.index]!;
     if (last.status === "invalid") continue;
     const value = last.value ?? 0;
-    const label = cellLabel(c.about.def);
-    into.push({
-      cells: [c.about.def.index],
-      value,
-      what: {
-        zh: `上年报告的结转数为 ${value}（${label}）`,
-        en: `last year's report carried ${value} forward (${label})`,
-      },
-    });
+    into.push({ cells: [c.about.def.index], value, source: { previous: cellLabel(c.about.def) } });
   }
 }
 
 const layoutCells = (report: Report) => layoutOf(report.edition).cells;
+
+/** A figure outside the tables, in words: `正文称收到（新收）申请 421 件`. */
+function describe(s: Statement): Message {
+  const { value, source } = s;
+  if ("text" in source) {
+    return { zh: `正文称${source.text.zh} ${value} 件`, en: `the text states ${value} ${source.text.en}` };
+  }
+  return {
+    zh: `上年报告的结转数为 ${value}（${source.previous}）`,
+    en: `last year's report carried ${value} forward (${source.previous})`,
+  };
+}
 
 function suspect(
   report: Report,
@@ -241,10 +245,13 @@ function explain(
   const explanations: Explanation[] = g.best.map((f) => ({
     cells: f.cells.map((c) => suspect(report, cells, c, f.values.get(c))),
     cost: f.cost / 4,
-    evidence: f.evidence.map(({ statement, agrees }) => ({
-      zh: `${statement.what.zh}，${agrees ? "与此改法一致" : "与此改法不符"}`,
-      en: `${statement.what.en}, which ${agrees ? "agrees with" : "speaks against"} this change`,
-    })),
+    evidence: f.evidence.map(({ statement, agrees }) => {
+      const what = describe(statement);
+      return {
+        zh: `${what.zh}，${agrees ? "与此改法一致" : "与此改法不符"}`,
+        en: `${what.en}, which ${agrees ? "agrees with" : "speaks against"} this change`,
+      };
+    }),
   }));
   // A forced (blank column) cell gets a value when every best explanation gives it the same one.
   const forcedValue = (c: number): number | undefined => {
@@ -423,6 +430,10 @@ function linkNarrative(
         else after += v;
       } else after += cells[def.index]!.value ?? 0;
     }
-    if (touched && sure && after === f.actual) out[i] = { ...f, diagnosis };
+    if (!touched || !sure || after !== f.actual) continue;
+    // The table, not the text, is what the diagnosis changes: no "expected" that would tell the author to
+    // rewrite the text to the wrong figure.
+    const { expected: _e, actual: _a, ...rest } = f;
+    out[i] = { ...rest, diagnosis };
   }
 }

@@ -37,6 +37,7 @@ export const MAX_DIGITS = 15;
 export const LOOK_BEHIND = 40;
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
+const DIGIT = /[0-9]/g;
 const isSpace = (c: number) => c === 32 || c === 9 || c === 0xa0 || c === 0x3000;
 
 /** Clause boundaries: a rule's words and its number are never further apart than one of these. */
@@ -45,18 +46,19 @@ const BOUNDARY = new Set([..."，。；,;：:！？!?\n\r"].map((c) => c.charCod
 const SENTENCE_END = new Set([..."。！？；!?;\n\r"].map((c) => c.charCodeAt(0)));
 
 /**
- * Calls `visit` for every number of `text`, left to right, in one pass. A number is a run of ASCII digits
- * with at most one decimal point inside; up to two spaces may stand between it and its unit.
+ * Calls `visit` for every number of `text` (or only those followed by `only`), left to right, in one
+ * pass. A number is a run of ASCII digits with at most one decimal point inside; up to two spaces may
+ * stand between it and its unit.
  */
-export function scanNumbers(text: string, visit: (t: NumberToken) => void): void {
+export function scanNumbers(text: string, visit: (t: NumberToken) => void, only?: NumberUnit): void {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    const c = text.charCodeAt(i);
-    if (!isDigit(c)) {
-      i++;
-      continue;
-    }
+    // The engine's own search skips the text between numbers (each character is still looked at once).
+    DIGIT.lastIndex = i;
+    const found = DIGIT.exec(text);
+    if (found === null) break;
+    i = found.index;
     const start = i;
     while (i < n && isDigit(text.charCodeAt(i))) i++;
     let point = 0;
@@ -81,10 +83,11 @@ export function scanNumbers(text: string, visit: (t: NumberToken) => void): void
       unit = "万元";
       after = j + 2;
     }
+    i = after > i ? after : i;
+    if (only !== undefined && unit !== only) continue;
     const long = end - start > MAX_DIGITS + point;
     const digits = text.slice(start, long ? start + MAX_DIGITS + 1 : end);
     visit({ start, end, after, unit, digits, long, value: long ? null : Number(digits) });
-    i = after > i ? after : i;
   }
   WORK.chars += n;
 }

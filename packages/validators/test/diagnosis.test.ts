@@ -53,7 +53,12 @@ describe("diagnosis: the issue's example", () => {
     expect(balance).toMatchObject({ expected: 421, actual: 423, diagnosis: 0 });
     expect(balance.related).toContain("/tables/applications/carriedForward/total");
     // The narrative finding the change explains is grouped under the diagnosis too.
-    expect(of(result, "text.numbers")[0]!.diagnosis).toBe(0);
+    // Without expected/actual: the text's 421 is right, the finding must not ask to write 423 there.
+    expect(of(result, "text.numbers")[0]).toMatchObject({
+      diagnosis: 0,
+      quote: expect.stringContaining("421件"),
+    });
+    expect(of(result, "text.numbers")[0]!.expected).toBeUndefined();
   });
 
   it("diagnose: false leaves the findings as the equations give them", () => {

@@ -9,8 +9,11 @@ export interface Statement {
   /** Positions (`CellDef.index`) of the cells whose sum the figure states. */
   readonly cells: readonly number[];
   readonly value: number;
-  /** What the figure is, for the diagnosis's evidence: `正文称收到（新收）申请 421 件`. */
-  readonly what: Message;
+  /**
+   * Whose figure: a phrasing of the narrative (`what` of its pattern: `收到（新收）申请`), or last year's
+   * report (`label` of the cell it is carried to). Words are only put together when a diagnosis cites it.
+   */
+  readonly source: { readonly text: Message } | { readonly previous: string };
 }
 
 /** What a rule's check sees: the report, last year's (if given and usable), the blank policy, the sink. */

@@ -149,9 +149,12 @@ const allRows = perEdition(applicationRows);
 const grid = perEdition((e) => {
   const at = (r: string) => columnsOf[e].map((c) => slotOf(e, `applications.${r}.${c}`).def.index);
   const results = new Set([...resultRows(e), "resultsTotal"]);
+  const all = allRows[e].map(at);
   return {
-    all: allRows[e].map(at),
-    results: allRows[e].filter((r) => results.has(r)).map(at),
+    scopes: [
+      [all, undefined],
+      [allRows[e].filter((r) => results.has(r)).map(at), "三、本年度办理结果"],
+    ] as const,
     names: columnsOf[e].map((c) => slotOf(e, `applications.newlyReceived.${c}`).def.colLabels.at(-1)!),
   };
 });
@@ -185,10 +188,9 @@ export function blankColumns(edition: EditionId, cells: readonly Cell[]): BlankC
   const found: BlankColumnFound[] = [];
   const g = grid[edition];
   for (let col = 0; col < g.names.length; col++) {
-    for (const [rows, scope] of [
-      [g.all, undefined],
-      [g.results, "三、本年度办理结果"],
-    ] as const) {
+    for (const [rows, scope] of g.scopes) {
+      // Most reports: the column's first result cell is written, and nothing more is read.
+      if (cells[rows[rows.length - 1]![col]!]!.status !== "blank") continue;
       if (!rows.every((r) => cells[r[col]!]!.status === "blank")) continue;
       if (!rows.some((r) => r.some((i, c) => c !== col && (cells[i]!.value ?? 0) !== 0))) break;
       const name = g.names[col]!;

@@ -184,21 +184,17 @@ function indexesOf(e: EditionId, keys: readonly CellKey[]): readonly number[] {
   return out;
 }
 
-/** The sum of cells a rule reads; `undefined` when one is unreadable or, by option, blank. */
-function sumOf(
-  ctx: Context,
-  keys: readonly CellKey[],
-): { value: number; indexes: readonly number[] } | undefined {
-  const indexes = indexesOf(ctx.report.edition, keys);
+/** The sum of cells a rule reads; `NaN` when one is unreadable or, by option, blank. */
+function sumOf(ctx: Context, indexes: readonly number[]): number {
   let value = 0;
   for (const i of indexes) {
     const cell: Cell = ctx.cells[i]!;
     if (cell.status === "invalid" || (cell.status === "blank" && ctx.blanks === "not-assessable")) {
-      return undefined;
+      return Number.NaN;
     }
     value += cell.value ?? 0;
   }
-  return { value, indexes };
+  return value;
 }
 
 /** Counts one rule's findings in one block, keeping the first {@link CAP_PER_BLOCK}. */
@@ -207,10 +203,15 @@ class Capped {
   constructor(
     private readonly out: Finding[],
     private readonly code: string,
-    private readonly pointer: string,
+    private readonly base: string,
+    private readonly block: number,
   ) {}
-  push(make: () => Finding): void {
-    if (this.#n++ < CAP_PER_BLOCK) this.out.push(make());
+  /** The block's pointer, put together only when a finding needs it. */
+  get pointer(): string {
+    return `${this.base}/${this.block}/text`;
+  }
+  push(make: (pointer: string) => Finding): void {
+    if (this.#n++ < CAP_PER_BLOCK) this.out.push(make(this.pointer));
   }
   /** Adds the summary finding when some were left out. */
   close(severity: Finding["severity"]): void {
@@ -242,60 +243,79 @@ const DENOMINATORS: readonly (readonly CellKey[])[] = [
   ["applications.newlyReceived.total", "applications.carriedOver.total"],
 ];
 
+/** Per edition, the patterns that have cells in it, and their cells' positions. */
+const ACTIVE = perEdition((e) => NARRATIVE_PATTERNS.filter((p) => p.cells[e].length > 0));
+const PATTERN_CELLS = perEdition((e) => new Map(ACTIVE[e].map((p) => [p, indexesOf(e, p.cells[e])])));
+// Every pattern's keyword, longest first, in one regex. A keyword found stands for itself and the
+// keywords inside it (不予处理 holds 不予, 予以公开 holds 公开), so a clause is searched once and each
+// pattern whose keyword occurs in it is tried once per occurrence.
+const KEYWORDS = [...new Set(NARRATIVE_PATTERNS.map((p) => p.keyword))].sort((a, b) => b.length - a.length);
+const KEYWORD = new RegExp(KEYWORDS.join("|"), "g");
+const PATTERN_BIT = new Map(NARRATIVE_PATTERNS.map((p, i) => [p, i]));
+const BY_KEYWORD = perEdition(
+  (e) => new Map(KEYWORDS.map((k) => [k, ACTIVE[e].filter((p) => k.includes(p.keyword))] as const)),
+);
+
+/** Per pattern, its source for the diagnosis's statements (one object, not one per match). */
+const SOURCES = new Map(NARRATIVE_PATTERNS.map((p) => [p, { text: p.what }]));
+
 /** text.numbers [S] and text.percent: stated counts and shares against the tables. */
 function checkNumbers(ctx: Context): void {
-  const { report, out } = ctx;
+  const { report, out, statements } = ctx;
   const e = report.edition;
-  const patterns = NARRATIVE_PATTERNS.filter((p) => p.cells[e].length > 0);
   // A share may be of the applications completed (（七）总计, the format's meaning), of those received, or
   // of those received and carried over: a stated share that fits any of them is left alone.
-  const denominators = DENOMINATORS.flatMap((keys) => {
-    const d = sumOf(ctx, keys);
-    return d === undefined || d.value <= 0 ? [] : [{ value: d.value, keys }];
-  });
-  const seen = new Set<string>();
-  for (const [base, blocks] of blocksOf(ctx, NUMBER_SECTIONS)) {
+  const denominators: { value: number; keys: readonly CellKey[] }[] = [];
+  for (const keys of DENOMINATORS) {
+    const value = sumOf(ctx, indexesOf(e, keys));
+    if (value > 0) denominators.push({ value, keys });
+  }
+  const byKeyword = BY_KEYWORD[e];
+  for (const section of NUMBER_SECTIONS) {
+    const blocks = report.sections[section].blocks;
+    const base = `/sections/${section}/blocks`;
     for (let b = 0; b < blocks.length; b++) {
       const text = blocks[b]!.text;
+      WORK.chars += text.length;
       if (!text.includes("件")) continue;
-      const active = patterns.filter((p) => text.includes(p.keyword));
-      WORK.chars += text.length * (patterns.length + 1);
-      if (active.length === 0) continue;
-      const pointer = `${base}/${b}/text`;
-      const numbers = new Capped(out, "text.numbers", pointer);
-      const shares = new Capped(out, "text.percent", pointer);
-      scanNumbers(text, (t) => {
-        if (t.unit !== "件") return;
-        const clause = clauseBefore(text, t.start);
-        WORK.chars += clause.length * active.length;
-        for (const p of active) {
-          if (!clause.includes(p.keyword)) continue;
-          WORK.candidates++;
-          if (!p.regex.test(clause)) continue;
-          const table = sumOf(ctx, p.cells[e]);
-          if (table === undefined) continue;
-          if (t.value !== null && seen.size < MAX_STATEMENTS && !seen.has(`${p.id}:${t.value}`)) {
-            seen.add(`${p.id}:${t.value}`);
-            ctx.statements.push({
-              cells: table.indexes,
-              value: t.value,
-              what: {
-                zh: `正文称${p.what.zh} ${t.value} 件`,
-                en: `the text states ${t.value} ${p.what.en}`,
-              },
-            });
-          }
-          if (t.value !== table.value)
-            numbers.push(() => numberFinding(ctx, p, t, table.value, text, pointer));
-          if (p.share && t.value !== null && denominators.length > 0) {
-            const share = shareAfter(text, t);
-            if (share === undefined) continue;
-            const unit = 10 ** -share.decimals;
-            if (denominators.some((d) => Math.abs(share.value - (100 * t.value!) / d.value) < unit)) continue;
-            shares.push(() => shareFinding(ctx, p, t.value!, share, denominators[0]!, text, pointer));
-          }
+      const numbers = new Capped(out, "text.numbers", base, b);
+      const shares = new Capped(out, "text.percent", base, b);
+      const visit = (t: NumberToken, p: NarrativePattern, clause: string) => {
+        WORK.candidates++;
+        if (!p.regex.test(clause)) return;
+        const indexes = PATTERN_CELLS[e].get(p)!;
+        const table = sumOf(ctx, indexes);
+        if (Number.isNaN(table)) return;
+        if (t.value !== null && statements.length < MAX_STATEMENTS) {
+          statements.push({ cells: indexes, value: t.value, source: SOURCES.get(p)! });
         }
-      });
+        if (t.value !== table) numbers.push((pointer) => numberFinding(ctx, p, t, table, text, pointer));
+        if (!p.share || t.value === null || denominators.length === 0) return;
+        const share = shareAfter(text, t);
+        if (share === undefined) return;
+        const unit = 10 ** -share.decimals;
+        if (denominators.some((d) => Math.abs(share.value - (100 * t.value!) / d.value) < unit)) return;
+        shares.push((pointer) => shareFinding(ctx, p, t.value!, share, denominators[0]!, text, pointer));
+      };
+      scanNumbers(
+        text,
+        (t) => {
+          const clause = clauseBefore(text, t.start);
+          // One search of the clause finds every pattern's keyword in it.
+          WORK.chars += clause.length;
+          KEYWORD.lastIndex = 0;
+          let tried = 0;
+          for (let m = KEYWORD.exec(clause); m !== null; m = KEYWORD.exec(clause)) {
+            for (const p of byKeyword.get(m[0])!) {
+              const bit = 1 << PATTERN_BIT.get(p)!;
+              if (tried & bit) continue;
+              tried |= bit;
+              visit(t, p, clause);
+            }
+          }
+        },
+        "件",
+      );
       numbers.close("warning");
       shares.close("warning");
     }
@@ -438,8 +458,7 @@ export const textUpheld: RuleImpl = {
       for (let b = 0; b < blocks.length; b++) {
         const text = blocks[b]!.text;
         if (!text.includes("维持")) continue;
-        const pointer = `${base}/${b}/text`;
-        const capped = new Capped(ctx.out, "text.upheld", pointer);
+        const capped = new Capped(ctx.out, "text.upheld", base, b);
         scanWord(text, "维持", (i) => {
           WORK.candidates++;
           if (!UPHELD.test(clauseBefore(text, i, 6))) return;
@@ -464,7 +483,7 @@ export const textUpheld: RuleImpl = {
           }
           if (against.length === 0) return;
           const list = against.map((k) => `${labelOf(e, k)} ${ctx.cells[slotOf(e, k).def.index]!.value}`);
-          capped.push(() => ({
+          capped.push((pointer) => ({
             code: "text.upheld",
             severity: "warning",
             pointer,
@@ -580,33 +599,41 @@ function yearFinding(pointer: string, year: number, stated: number, quote: strin
 function scanYears(blocks: readonly Block[], base: string, year: number, out: Finding[]): void {
   for (let b = 0; b < blocks.length; b++) {
     const text = blocks[b]!.text;
-    if (!text.includes("年")) continue;
-    const pointer = `${base}/${b}/text`;
-    const capped = new Capped(out, "text.year", pointer);
-    scanNumbers(text, (t) => {
-      if (t.unit !== "年" || t.end - t.start !== 4) return;
-      const y = t.value!;
-      WORK.candidates++;
-      if (/自\s*$/.test(clauseBefore(text, t.start, 3))) {
-        const rest = PERIOD_REST.exec(ahead(text, t.after, 30));
-        if (rest) {
-          const stated = [y, Number(rest[1])].find((v) => v !== year);
-          if (stated !== undefined) {
-            capped.push(() =>
-              yearFinding(pointer, year, stated, quoteAround(text, t.start, t.after + rest[0].length)),
-            );
+    WORK.chars += text.length * 2;
+    // A statistics period needs 至, a "Y年政府信息公开工作" phrase 公开.
+    const period = text.includes("至");
+    if (!period && !text.includes("公开")) continue;
+    const capped = new Capped(out, "text.year", base, b);
+    scanNumbers(
+      text,
+      (t) => {
+        if (t.end - t.start !== 4) return;
+        const y = t.value!;
+        WORK.candidates++;
+        if (period && /自\s*$/.test(clauseBefore(text, t.start, 3))) {
+          const rest = PERIOD_REST.exec(ahead(text, t.after, 30));
+          if (rest) {
+            const stated = [y, Number(rest[1])].find((v) => v !== year);
+            if (stated !== undefined) {
+              capped.push((pointer) =>
+                yearFinding(pointer, year, stated, quoteAround(text, t.start, t.after + rest[0].length)),
+              );
+            }
+            return;
           }
-          return;
         }
-      }
-      if (y === year || y === year + 1) return;
-      const work = WORK_YEAR.exec(ahead(text, t.after, 24));
-      if (!work) return;
-      const end = t.after + work[0].length;
-      if (y < year && work[0].endsWith("报告") && REPORT_MENTIONED.test(ahead(text, end, 4))) return;
-      if (y < year && /《[^》]*$/.test(clauseBefore(text, t.start, 20))) return;
-      capped.push(() => yearFinding(pointer, year, y, quoteAround(text, t.start, end)));
-    });
+        if (y === year || y === year + 1) return;
+        const next = text[t.after];
+        if (next !== "度" && next !== "政") return;
+        const work = WORK_YEAR.exec(ahead(text, t.after, 24));
+        if (!work) return;
+        const end = t.after + work[0].length;
+        if (y < year && work[0].endsWith("报告") && REPORT_MENTIONED.test(ahead(text, end, 4))) return;
+        if (y < year && /《[^》]*$/.test(clauseBefore(text, t.start, 20))) return;
+        capped.push((pointer) => yearFinding(pointer, year, y, quoteAround(text, t.start, end)));
+      },
+      "年",
+    );
     capped.close("warning");
   }
 }
