@@ -41,7 +41,8 @@ try {
   statSync(join(root, "index.html"));
 } catch {
   process.stderr.write(
-    `xxgk demo: ${join(root, "index.html")} is missing; build first: pnpm --filter @xxgk/demo run build\n`,
+    `xxgk 演示：缺少 ${join(root, "index.html")}，请先构建：pnpm --filter @xxgk/demo run build\n` +
+      `xxgk demo: ${join(root, "index.html")} is missing; build first\n`,
   );
   process.exit(1);
 }
@@ -96,14 +97,21 @@ server.on("error", (err) => {
     server.listen(port, values.host);
     return;
   }
-  process.stderr.write(`xxgk demo: cannot listen on ${values.host}:${port}: ${err.message}\n`);
+  const why =
+    err.code === "EADDRINUSE"
+      ? `端口 ${port} 已被占用，请换一个端口（--port）`
+      : err.code === "EACCES"
+        ? `没有权限使用端口 ${port}，请换一个大于 1024 的端口（--port）`
+        : `无法监听 ${values.host}:${port}`;
+  process.stderr.write(
+    `xxgk 演示：${why}\nxxgk demo: cannot listen on ${values.host}:${port}: ${err.message}\n`,
+  );
   process.exit(1);
 });
 server.on("listening", () => {
   const addr = server.address();
-  process.stdout.write(
-    `xxgk demo: http://${values.host}:${typeof addr === "object" && addr ? addr.port : port}/\n`,
-  );
+  const url = `http://${values.host}:${typeof addr === "object" && addr ? addr.port : port}/`;
+  process.stdout.write(`xxgk 演示网站 / demo: ${url}\n`);
 });
 server.listen(port, values.host);
 

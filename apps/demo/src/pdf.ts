@@ -117,5 +117,12 @@ export async function makePdf(
   onTypeset();
   // Let the page paint the "typesetting" state before the engine takes the main thread.
   await new Promise((resolve) => setTimeout(resolve, 30));
-  return engine.renderPdf(report, { fonts: faces });
+  // The bundled faces for every role (the title in the regular serif: its bold would be a third download).
+  const result = await engine.renderPdf(report, { fonts: engine.bundledFonts(faces) });
+  return {
+    pdf: result.pdf,
+    warnings: result.warnings.flatMap((w) =>
+      w.code === "glyph.missing" ? [{ char: w.char, pointer: w.pointer, message: w.message }] : [],
+    ),
+  };
 }

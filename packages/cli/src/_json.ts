@@ -207,6 +207,8 @@ export function positionOf(text: string, offset: number): Position {
 }
 
 const V8_POSITION = /at position (\d+)/;
+/** How an HTML page starts: a doctype, a comment or a tag, after optional white space. */
+const HTML_START = /^\s*<(?:!doctype|!--|[a-z][a-z0-9]*[\s>/])/i;
 
 /**
  * Parses a JSON text, or throws an {@link InputError} naming `file:line:column` and what is wrong there.
@@ -216,6 +218,19 @@ export function parseJson(text: string, file: string): unknown {
   try {
     return JSON.parse(text);
   } catch (cause) {
+    if (HTML_START.test(text.slice(0, 1024))) {
+      // A published page given where a report file is expected: say what it is and what reads it.
+      throw new InputError(
+        "INPUT_JSON",
+        file,
+        {
+          zh: `${file}: 这是 HTML 网页，不是报告 JSON 文件；请先用 xxgk import 把它转成报告：xxgk import ${file} -o 报告.json`,
+          en: `${file}: this is an HTML page, not a report JSON file; turn it into one first: xxgk import ${file} -o report.json`,
+        },
+        positionOf(text, 0),
+        { cause },
+      );
+    }
     const found = locateJsonError(text);
     const v8 = cause instanceof Error ? V8_POSITION.exec(cause.message) : null;
     const offset = v8 ? Number(v8[1]) : (found?.offset ?? 0);

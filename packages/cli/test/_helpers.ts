@@ -1,4 +1,5 @@
 // In-process runs of the CLI with captured output, and scratch directories.
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -69,3 +70,45 @@ export const EXAMPLES = {
   wulin: new URL("../../core-model/examples/wulin-2020.json", import.meta.url).pathname,
   y2021: new URL("../../core-model/examples/example-2021.json", import.meta.url).pathname,
 };
+
+/**
+ * Whether this process may mount a small tmpfs to fill up (root with mount rights): the disk-full
+ * tests need one, and say in their titles that they are skipped otherwise.
+ */
+export const canMountTmpfs: boolean = (() => {
+  if (process.platform !== "linux" || process.getuid?.() !== 0) return false;
+  const probe = mkdtempSync(join(tmpdir(), "xxgk-tmpfs-probe-"));
+  try {
+    execFileSync("mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", probe], { stdio: "ignore" });
+    execFileSync("umount", [probe], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    rmSync(probe, { recursive: true, force: true });
+  }
+})();
+
+/** Why a disk-full test is skipped, for its title. */
+export const TMPFS_SKIP_REASON = "skipped: needs root with the right to mount a tmpfs";
+
+const mounts: string[] = [];
+afterEach(() => {
+  for (const m of mounts.splice(0)) {
+    execFileSync("umount", [m], { stdio: "ignore" });
+    rmSync(m, { recursive: true, force: true });
+  }
+});
+
+/** A fresh folder on a tmpfs of `kb` KiB (unmounted and removed after the test), to fill up. */
+export function smallDisk(kb: number): string {
+  const d = mkdtempSync(join(tmpdir(), "xxgk-full-"));
+  execFileSync("mount", ["-t", "tmpfs", "-o", `size=${kb}k`, "tmpfs", d]);
+  mounts.push(d);
+  return d;
+}
+
+/** Gives the tmpfs at `dir` (from {@link smallDisk}) a new size. */
+export function resizeDisk(dir: string, kb: number): void {
+  execFileSync("mount", ["-o", `remount,size=${kb}k`, dir]);
+}

@@ -50,10 +50,11 @@ describe("the xxgk executable", () => {
     // ~0.4 MB of findings: far more than a pipe buffers, so the write fails with EPIPE once head exits.
     // Relative names keep the command line short whatever the checkout's path (bash -c has a 128 KB limit).
     const files = Array.from({ length: 2000 }, () => `"${basename(EXAMPLES.wulin)}"`).join(" ");
-    const r = spawnSync("bash", ["-c", `"${bin}" validate ${files} | head -n 1; exit "\${PIPESTATUS[0]}"`], {
-      encoding: "utf8",
-      cwd: dirname(EXAMPLES.wulin),
-    });
+    const r = spawnSync(
+      "bash",
+      ["-c", `"${bin}" validate --details ${files} | head -n 1; exit "\${PIPESTATUS[0]}"`],
+      { encoding: "utf8", cwd: dirname(EXAMPLES.wulin) },
+    );
     expect(r.stdout).toBe(`${basename(EXAMPLES.wulin)}\n`);
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);

@@ -29,10 +29,13 @@ export {
   APPLICATIONS_CORNER_NOTE,
   type CellKind,
   EDITION_DEFS,
+  EDITION_YEARS,
   EDITIONS,
   type EditionDef,
   type EditionId,
+  editionCoversYear,
   editionForYear,
+  FIRST_FORMAT_YEAR,
   type HeadDef,
   OVERVIEW_TOPICS,
   PROACTIVE_ROW_HEADER,
@@ -73,3 +76,4 @@ export {
   sectionSchema,
   type TableCells,
 } from "./schema.js";
+export { CONTACT_FIELDS, type RenderedText, type RenderedTextKind, renderedTexts } from "./texts.js";

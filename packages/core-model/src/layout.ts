@@ -10,9 +10,28 @@ export type EditionId = "2019" | "2021";
 /** All editions, oldest first. */
 export const EDITIONS: readonly EditionId[] = ["2019", "2021"];
 
-/** The edition a report year must use: 2019 and 2020 use the trial format, 2021 on the 2021 format. */
+/** The first report year either edition covers; earlier reports followed the 2008 format, which xxgk does not model. */
+export const FIRST_FORMAT_YEAR = 2019;
+
+/** The report years each edition covers: the trial format 2019–2020, the 2021 format from 2021 on. */
+export const EDITION_YEARS: Readonly<Record<EditionId, { readonly from: number; readonly to?: number }>> = {
+  "2019": { from: FIRST_FORMAT_YEAR, to: 2020 },
+  "2021": { from: 2021 },
+};
+
+/**
+ * The edition a report year must use: 2019 and 2020 use the trial format, 2021 on the 2021 format. A year
+ * before {@link FIRST_FORMAT_YEAR} gets the trial format too (the closest), but no edition covers it:
+ * check with {@link editionCoversYear} where that matters.
+ */
 export function editionForYear(year: number): EditionId {
-  return year <= 2020 ? "2019" : "2021";
+  return year <= (EDITION_YEARS["2019"].to ?? 2020) ? "2019" : "2021";
+}
+
+/** Whether `edition` is the format for report year `year` (see {@link EDITION_YEARS}). */
+export function editionCoversYear(edition: EditionId, year: number): boolean {
+  const { from, to } = EDITION_YEARS[edition];
+  return year >= from && (to === undefined || year <= to);
 }
 
 /** Stable keys of the six sections. */

@@ -1,4 +1,4 @@
-import { layoutOf, listCells, type Report, SECTIONS, type TableId } from "@xxgk/core-model";
+import { layoutOf, listCells, type Report, renderedTexts, SECTIONS, type TableId } from "@xxgk/core-model";
 import { squash, tokens } from "./text.js";
 
 /** Which promise of the contract a rendering broke. */
@@ -11,7 +11,8 @@ export type ContractCode =
   | "value-order"
   | "na-kept"
   | "blank-filled"
-  | "replacement-char";
+  | "replacement-char"
+  | "contact";
 
 /** One broken promise, as data: a stable code, what was expected, and a sentence for people. */
 export interface ContractViolation {
@@ -95,7 +96,8 @@ function countTokens(ts: readonly string[]): Map<string, number> {
  *   cell wrapped inside its box may span consecutive tokens);
  * - every not-applicable mark (`-`, `—`, `无` …) is kept as written;
  * - blanks stay blank: the output holds no more `0`/`-`-like tokens than the report wrote;
- * - no U+FFFD replacement character (text lost in an encoding step).
+ * - no U+FFFD replacement character (text lost in an encoding step);
+ * - every field of the contact block (联系机构, 地址, 邮编 …) appears, label and value.
  */
 export function checkRendererOutput(report: Report, text: string): ContractViolation[] {
   const out: ContractViolation[] = [];
@@ -139,6 +141,13 @@ export function checkRendererOutput(report: Report, text: string): ContractViola
     if (!has(b.text))
       out.push({ code: "block", message: `preamble block ${i} not found: ${b.text}`, expected: b.text });
   });
+  for (const t of renderedTexts(report)) {
+    if (t.kind !== "contact") continue;
+    const line = `${t.label}：${t.text}`;
+    if (!has(t.label!) || !has(t.text)) {
+      out.push({ code: "contact", message: `contact field not found: ${line}`, expected: line });
+    }
+  }
   for (const label of officialLabels(report)) {
     if (!has(label))
       out.push({ code: "label", message: `official label not found: ${label}`, expected: label });

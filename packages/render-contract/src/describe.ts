@@ -21,6 +21,7 @@ const GROUPS: readonly { title: string; codes: readonly ContractCode[] }[] = [
   { title: "not-applicable marks (-, —, 无 …) are kept", codes: ["na-kept"] },
   { title: "blanks stay blank (never 0 or -)", codes: ["blank-filled"] },
   { title: "CJK text is intact (no U+FFFD)", codes: ["replacement-char"] },
+  { title: "the contact block appears, every label and value", codes: ["contact"] },
 ];
 
 /**

@@ -1,5 +1,5 @@
 // A minimal faithful plain-text renderer (and ways to break it), to prove the contract can pass and fail.
-import { getCell, layoutOf, type Report, SECTIONS } from "@xxgk/core-model";
+import { CONTACT_FIELDS, getCell, layoutOf, type Report, SECTIONS } from "@xxgk/core-model";
 
 export interface Breakage {
   /** Print blank cells as this instead of nothing. */
@@ -14,6 +14,8 @@ export interface Breakage {
   swap?: readonly [string, string];
   /** Replace this character everywhere (a font or encoding losing it). */
   lose?: string;
+  /** Leave the contact block out. */
+  dropContact?: boolean;
 }
 
 export function renderPlain(report: Report, broken: Breakage = {}): string {
@@ -33,6 +35,12 @@ export function renderPlain(report: Report, broken: Breakage = {}): string {
         return cell.raw;
       });
       lines.push(parts.join("\t"));
+    }
+  }
+  if (!broken.dropContact) {
+    for (const [key, label] of CONTACT_FIELDS) {
+      const value = report.meta.contact?.[key];
+      if (value !== undefined) lines.push(`${label}：${value}`);
     }
   }
   const text = lines.join("\n");

@@ -101,6 +101,13 @@ describe("a broken rendering fails", () => {
     expect(codes(report, { dropLabel: note })).toEqual(["label"]);
   });
 
+  it("leaving the contact block out breaks contact, one violation per field", () => {
+    const report = byName("example-2021");
+    const v = checkRendererOutput(report, renderPlain(report, { dropContact: true }));
+    expect(v.map((x) => x.code)).toEqual(Array(6).fill("contact"));
+    expect(v[2]!.expected).toBe("邮编：310000");
+  });
+
   it("normalising headings the author wrote differently breaks heading", () => {
     expect(codes(byName("wulin-2020"), { officialHeadings: true })).toEqual(["heading"]);
     expect(codes(byName("synthetic-2019"), { officialHeadings: true })).toEqual(["heading", "heading"]);

@@ -4,6 +4,7 @@ import {
   BLANK,
   type Block,
   type CellStatus,
+  CONTACT_FIELDS,
   type EditionId,
   type GridCell,
   type GridRow,
@@ -361,15 +362,6 @@ function fastTableView(report: Report, table: TableId, prefix: string, marks: Ma
 
 const blockView = (b: Block) => ({ isHeading: b.type === "heading", text: b.text });
 
-const CONTACT_LABELS: readonly (readonly [keyof NonNullable<Report["meta"]["contact"]>, string])[] = [
-  ["office", "联系机构"],
-  ["address", "地址"],
-  ["postcode", "邮编"],
-  ["phone", "电话"],
-  ["email", "电子邮箱"],
-  ["website", "网址"],
-];
-
 function dateText(iso: string): string {
   const [y, m, d] = iso.split("-");
   return `${y}年${Number(m)}月${Number(d)}日`;
@@ -388,7 +380,7 @@ export function reportView(report: Report, o: ViewOptions) {
   const marks = placeFindings(report, o.findings, o.prefix);
   const { meta } = report;
   const contact = meta.contact
-    ? CONTACT_LABELS.flatMap(([k, label]) => {
+    ? CONTACT_FIELDS.flatMap(([k, label]) => {
         const value = meta.contact?.[k];
         return value === undefined ? [] : [{ label, value }];
       })

@@ -80,11 +80,24 @@ describe("in Chromium", () => {
           (t) => t.scrollWidth - t.parentElement!.clientWidth,
         ),
         thead: [...document.querySelectorAll("thead")].map((t) => getComputedStyle(t).display),
-        rows: [...new Set([...document.querySelectorAll("tr")].map((r) => getComputedStyle(r).breakInside))],
+        rows: [
+          ...new Set(
+            [...document.querySelectorAll("tr")].map(
+              (r) =>
+                `${r.querySelector(":scope > th[rowspan]") ? "spanning" : "plain"} ${getComputedStyle(r).breakInside}`,
+            ),
+          ),
+        ].sort(),
+        keptWithNext: [
+          ...document.querySelectorAll("h2, tr:has(> th.xxgk-caption), tr:has(> th.xxgk-colhead)"),
+        ].map((e) => getComputedStyle(e).breakAfter),
       }));
       expect(print.overflow.every((px) => px <= 0)).toBe(true);
       expect(print.thead).toEqual(["table-header-group", "table-header-group"]);
-      expect(print.rows).toEqual(["avoid"]);
+      // Rows stay whole, except one that begins a row-spanning label (else its whole group would).
+      expect(print.rows).toEqual(["plain avoid", "spanning auto"]);
+      // Headings, table 二's captions and header rows are kept with what follows them.
+      expect(new Set(print.keptWithNext)).toEqual(new Set(["avoid"]));
       const pdf = out(`${name}.pdf`);
       await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
       await page.close();
@@ -106,6 +119,15 @@ describe("in Chromium", () => {
       const withRows = pages.filter((p) => rowLabels.some((l) => p.includes(l)));
       expect(withRows.length).toBeGreaterThan(0);
       for (const p of withRows) expect(p).toContain("申请人情况");
+      // No page ends with a heading or a caption whose table begins on the next page.
+      const lastLines = text
+        .split("\f")
+        .slice(0, -1)
+        .map((p) => p.trim().split("\n").at(-1)!.trim());
+      for (const line of lastLines) {
+        expect(line, "a page ends with a heading").not.toMatch(/^[一二三四五六]、/);
+        expect(line, "a page ends with a caption").not.toMatch(/^第二十条第（[一二三四五六七八九]）项$/);
+      }
       execFileSync("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "2", pdf, out(`${name}-print`)]);
     });
   }

@@ -1,135 +1,215 @@
 /// <reference path="./linebreak.d.ts" />
 /**
- * How many lines pdfmake breaks a text into, worked out before pdfmake lays anything out: the table
- * height estimates (see document.ts) decide whether a table may be one unbreakable block. It follows
- * pdfmake 0.3's own steps: break opportunities from the Unicode line-breaking algorithm (the `linebreak`
- * package pdfmake uses), words filled greedily with their trailing spaces not counted, a word wider than
- * an empty line split at the last character that fits.
+ * Our own line breaking, for every text of the PDF: pdfmake is handed lines that are already broken, one
+ * unbreakable inline per face run, so it never breaks a paragraph itself. Three reasons: pdfmake's own
+ * breaking is quadratic in a paragraph's length (each character is an inline, and every inline placed
+ * copies the list of those still to come: 100,000 characters took a minute); the GB/T 9704 grid of 28
+ * characters a line needs a pitch narrower than the 16 pt glyphs, which pdfmake cannot lay out for CJK
+ * (it positions each character as a word of its own and ignores character spacing between them); and
+ * knowing the lines before layout makes the table height estimates exact.
+ *
+ * Break opportunities come from the Unicode line-breaking algorithm (the `linebreak` package pdfmake also
+ * uses: no line starts with `，` or `。`), plus any point inside a Latin token of 12+ characters (a URL
+ * or e-mail address), so that a justified line before it is never stretched. Words are filled greedily,
+ * trailing spaces not counted; a word wider than a whole line is split at the last character that fits.
+ * Each character is drawn in the first face of its role that has it (per-character fallback). All of it
+ * is one pass over the text.
  */
 import LineBreaker from "linebreak";
-import type { Face } from "./warnings.js";
+import type { FontFace } from "./_glyphs.js";
 
-// Advance widths in 1/1000 em of U+0020…U+007E in Noto Serif SC and Noto Sans SC (the bundled fonts,
-// read from their hmtx tables; a test checks them against the font files). Everything else they draw
-// from GB 2312 is 1 em wide, except the few in WIDE_EXCEPTIONS.
-const ASCII: Readonly<Record<Face, readonly number[]>> = {
-  serif: [
-    256, 308, 376, 574, 550, 923, 779, 196, 364, 364, 478, 580, 327, 346, 327, 352, 557, 471, 558, 557, 555,
-    558, 558, 549, 558, 562, 327, 327, 580, 580, 580, 432, 912, 718, 670, 691, 770, 652, 629, 741, 853, 405,
-    403, 731, 625, 975, 796, 767, 641, 767, 715, 567, 659, 797, 714, 1053, 700, 687, 605, 344, 352, 344, 580,
-    563, 435, 557, 638, 538, 629, 547, 388, 566, 663, 332, 311, 607, 334, 974, 661, 596, 638, 607, 462, 473,
-    367, 653, 548, 838, 564, 552, 498, 374, 316, 374, 580,
-  ],
-  sans: [
-    224, 323, 474, 555, 555, 921, 680, 278, 338, 338, 467, 555, 278, 347, 278, 392, 555, 555, 555, 555, 555,
-    555, 555, 555, 555, 555, 278, 278, 555, 555, 555, 474, 946, 608, 657, 638, 688, 589, 552, 689, 728, 293,
-    535, 646, 543, 812, 723, 742, 633, 742, 635, 596, 599, 721, 575, 878, 573, 531, 603, 338, 392, 338, 555,
-    559, 606, 563, 618, 510, 620, 554, 325, 564, 607, 275, 275, 552, 284, 926, 610, 606, 620, 620, 388, 468,
-    377, 607, 521, 802, 498, 521, 475, 338, 270, 338, 555,
-  ],
-};
-
-/** Characters outside ASCII that are narrower than 1 em in both faces (the wider of the two widths). */
-const NARROW: ReadonlyMap<string, number> = new Map([
-  ["\u2010", 347],
-  ["\u2011", 347],
-  ["\u2012", 563],
-  ["\u2013", 563],
-  ["\u2014", 894],
-  ["\u2212", 580],
-  ["\u2032", 278],
-  ["\u2033", 474],
-  ["\u20ac", 555],
-  ["\u00a0", 256],
-]);
-
-/** Width of a text in em (1/1000 em units summed, then scaled). */
-export function widthOf(text: string, face: Face): number {
-  const table = ASCII[face];
-  let w = 0;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    w += cp >= 0x20 && cp < 0x7f ? table[cp - 0x20]! : (NARROW.get(ch) ?? 1000);
-  }
-  return w / 1000;
+/** A face as the layout uses it: its measures, and the pdfmake family name that draws with it. */
+export interface ChainFace {
+  readonly face: FontFace;
+  readonly family: string;
 }
 
-const TRAILING_SPACES = /\s+$/;
-/** A forced line end at the end of a word (pdfmake's test). */
-const NEWLINE_END = /\r?\n$|\r$/;
+/** The faces of a role, in order: each character is drawn in the first that has it. */
+export type Chain = readonly ChainFace[];
 
-/** The words pdfmake measures: text between break opportunities, and whether a line must end after it. */
-function wordsOf(text: string): Array<{ text: string; end: boolean }> {
-  const breaker = new LineBreaker(text);
-  const words: Array<{ text: string; end: boolean }> = [];
-  let last = 0;
-  for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) {
-    const word = text.slice(last, bk.position);
-    const end = bk.required || NEWLINE_END.test(word);
-    words.push({ text: end ? word.replace(NEWLINE_END, "") : word, end });
-    last = bk.position;
-  }
-  return words;
+/** A run of one line drawn in one face. */
+export interface Segment {
+  readonly text: string;
+  readonly face: ChainFace;
 }
+
+/** One line: its runs, its natural width in points (tracking included), and how it ends. */
+export interface Line {
+  readonly segments: readonly Segment[];
+  readonly width: number;
+  /** UTF-16 length of the line's text (pdfmake counts character spacing per code unit). */
+  readonly length: number;
+  /** The paragraph's last line, or a line ended by a newline: not justified. */
+  readonly end: boolean;
+}
+
+/** How to break a text. */
+export interface BreakOptions {
+  /** Line width in points. */
+  readonly width: number;
+  readonly fontSize: number;
+  /** Extra space after every character, in points (negative: tighter). */
+  readonly tracking?: number;
+  /** First-line indent in points. */
+  readonly indent?: number;
+  readonly chain: Chain;
+}
+
+/** The face of the chain that draws a code point: the first that has it, else the first (reported elsewhere). */
+export function faceFor(chain: Chain, cp: number): ChainFace {
+  for (const f of chain) if (f.face.has(cp)) return f;
+  return chain[0]!;
+}
+
+const NEWLINE = /[\r\n]/;
+const SPACE = /\s/;
+/** A run of 12+ non-space ASCII characters: may break between any two characters. */
+const LONG_TOKEN = /[\x21-\x7e]{12,}/g;
+
+/** Work done by {@link breakText} since the process started, in characters looked at (for the linearity tests). */
+export const breakWork = { chars: 0 };
 
 /**
- * The number of lines a one-style text takes in a column `width` points wide at `fontSize` (the first
- * line indented by `indent` points), as pdfmake breaks it.
+ * Breaks `text` into lines. Linear in the text's length: every character is measured once and looked at
+ * a bounded number of times.
  */
-export function linesOf(text: string, width: number, fontSize: number, face: Face, indent = 0): number {
-  if (text === "") return 1;
-  // Most texts (numbers, short labels) fit on their first line: no need to find where they could break.
-  if (indent + widthOf(text, face) * fontSize <= width && !/[\r\n]/.test(text)) return 1;
-  const key = `${face} ${fontSize} ${width} ${indent} ${text}`;
-  let lines = broken.get(key);
-  if (lines === undefined) {
-    lines = breakLines(text, width, fontSize, face, indent);
-    // The official labels come back in every report; what authors write is dropped now and then.
-    if (broken.size >= 5000) broken.clear();
-    broken.set(key, lines);
-  }
-  return lines;
-}
-
-/** Line counts of the texts that did not fit on one line, by face, size, width, indent and text. */
-const broken = new Map<string, number>();
-
-function breakLines(text: string, width: number, fontSize: number, face: Face, indent: number): number {
-  const em = (t: string) => widthOf(t, face) * fontSize;
-  const fits = (t: string, room: number) => em(t.replace(TRAILING_SPACES, "")) <= room + 1e-9;
-  let lines = 1;
-  let used = indent;
-  let empty = true;
-  const queue = wordsOf(text);
-  while (queue.length > 0) {
-    const word = queue.shift()!;
-    if (!empty && !fits(word.text, width - used)) {
-      lines++;
-      used = 0;
-      empty = true;
+export function breakText(text: string, options: BreakOptions): Line[] {
+  const { width, fontSize, chain } = options;
+  const tracking = options.tracking ?? 0;
+  const n = text.length;
+  // Per code unit: its face index in the chain and its advance in points (0 for the low surrogate).
+  const faceIx = new Uint8Array(n);
+  const adv = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const cp = text.codePointAt(i)!;
+    const f = faceFor(chain, cp);
+    const ix = chain.indexOf(f);
+    faceIx[i] = ix;
+    adv[i] = f.face.advance(cp) * fontSize + tracking;
+    if (cp > 0xffff) {
+      faceIx[i + 1] = ix;
+      i++;
     }
-    const piece = word.text;
-    if (empty && piece.length > 1 && em(piece) > width - used) {
-      // pdfmake splits a word wider than the line at the last character that fits (at least one).
-      const chars = [...piece];
-      let n = 1;
-      let fit = em(chars[0]!);
-      while (n < chars.length && fit + em(chars[n]!) <= width - used) fit += em(chars[n++]!);
-      if (n < chars.length) {
-        queue.unshift({ text: chars.slice(n).join(""), end: word.end });
-        lines++;
-        used = 0;
-        empty = true;
-        continue;
+  }
+  breakWork.chars += n;
+  // Most texts (numbers, labels) fit on their first line: no need to find where they could break.
+  if (n > 0 && !NEWLINE.test(text)) {
+    let total = options.indent ?? 0;
+    for (let i = 0; i < n; i++) total += adv[i]!;
+    if (total - tracking <= width + 1e-6) {
+      let visible = n;
+      while (visible > 0 && SPACE.test(text[visible - 1]!)) visible--;
+      if (faceIx.every((f) => f === faceIx[0])) {
+        let w = 0;
+        for (let i = 0; i < visible; i++) w += adv[i]!;
+        return [
+          {
+            segments: visible > 0 ? [{ text: text.slice(0, visible), face: chain[faceIx[0]!]! }] : [],
+            width: visible > 0 ? w - tracking : 0,
+            length: visible,
+            end: true,
+          },
+        ];
       }
     }
-    used += em(piece);
-    empty = false;
-    if (word.end && queue.length > 0) {
-      lines++;
-      used = 0;
-      empty = true;
+  }
+  // Break opportunities: after position p a line may end; `required` after a newline.
+  const canBreak = new Uint8Array(n + 1); // 1: may break before index p; 2: must
+  const breaker = new LineBreaker(text);
+  for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) {
+    canBreak[bk.position] = bk.required ? 2 : 1;
+  }
+  for (const m of text.matchAll(LONG_TOKEN)) {
+    for (let p = m.index + 1; p < m.index + m[0].length; p++) if (canBreak[p] === 0) canBreak[p] = 1;
+  }
+  const lines: Line[] = [];
+  const emit = (start: number, end: number, end2: boolean) => {
+    // The line's text without the newline that ended it and without trailing spaces' width.
+    let stop = end;
+    while (stop > start && NEWLINE.test(text[stop - 1]!)) stop--;
+    let visible = stop;
+    while (visible > start && SPACE.test(text[visible - 1]!)) visible--;
+    const segments: Segment[] = [];
+    let w = 0;
+    let runStart = start;
+    for (let i = start; i <= stop; i++) {
+      if (i === stop || faceIx[i] !== faceIx[runStart]) {
+        if (i > runStart) segments.push({ text: text.slice(runStart, i), face: chain[faceIx[runStart]!]! });
+        runStart = i;
+      }
+      if (i < visible) w += adv[i]!;
     }
+    lines.push({ segments, width: w - (visible > start ? tracking : 0), length: stop - start, end: end2 });
+  };
+  let lineStart = 0;
+  let room = width - (options.indent ?? 0);
+  let used = 0; // width of the line so far, trailing spaces included
+  let wordStart = 0;
+  // Walk words: [wordStart, p) where p is the next break opportunity.
+  for (let p = 1; p <= n; p++) {
+    if (canBreak[p] === 0 && p < n) continue;
+    let wordWidth = 0;
+    let trimmed = 0;
+    for (let i = wordStart; i < p; i++) {
+      wordWidth += adv[i]!;
+      if (!SPACE.test(text[i]!)) trimmed = wordWidth;
+    }
+    // The last character's tracking does not widen the line (pdfmake measures n − 1 gaps).
+    const fits = used + trimmed - tracking <= room + 1e-6;
+    if (!fits && used > 0) {
+      emit(lineStart, wordStart, false);
+      lineStart = wordStart;
+      room = width;
+      used = 0;
+    }
+    if (used === 0 && trimmed - tracking > room + 1e-6) {
+      // A word wider than a whole line: split it at the last character that fits (at least one).
+      let i = wordStart;
+      while (i < p) {
+        let w = 0;
+        let j = i;
+        do {
+          const step = text.codePointAt(j)! > 0xffff ? 2 : 1;
+          w += adv[j]! + (step === 2 ? adv[j + 1]! : 0);
+          j += step;
+        } while (j < p && w + adv[j]! - tracking <= room + 1e-6);
+        if (j < p) {
+          emit(lineStart, j, false);
+          lineStart = j;
+          room = width;
+          used = 0;
+          i = j;
+        } else {
+          used = w;
+          i = p;
+        }
+      }
+    } else {
+      used += wordWidth;
+    }
+    wordStart = p;
+    if (canBreak[p] === 2 && p < n) {
+      emit(lineStart, p, true);
+      lineStart = p;
+      room = width;
+      used = 0;
+    }
+  }
+  emit(lineStart, n, true);
+  return lines;
+}
+
+/** The number of lines of {@link breakText}, remembered for the texts that come back in every report (labels). */
+export function lineCountOf(text: string, options: BreakOptions): number {
+  if (text === "") return 1;
+  const key = `${options.width} ${options.fontSize} ${options.tracking ?? 0} ${options.indent ?? 0} ${options.chain.map((f) => f.family).join(",")} ${text}`;
+  let lines = counted.get(key);
+  if (lines === undefined) {
+    lines = breakText(text, options).length;
+    if (counted.size >= 5000) counted.clear();
+    if (text.length < 200) counted.set(key, lines);
   }
   return lines;
 }
+
+const counted = new Map<string, number>();

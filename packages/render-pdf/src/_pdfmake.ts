@@ -5,9 +5,8 @@
 import pdfmake from "pdfmake";
 import type { TDocumentDefinitions, TFontDictionary } from "pdfmake/interfaces.js";
 import { installFastStyleLookups, type StyleStackClass } from "./_styles.js";
-import { FONT_FAMILIES } from "./document.js";
 import { PdfRenderError } from "./errors.js";
-import type { PdfFonts } from "./fonts.js";
+import type { ResolvedFonts } from "./fonts.js";
 
 interface VirtualFs {
   writeFileSync(name: string, content: Uint8Array): void;
@@ -74,7 +73,10 @@ type EmbeddedFontClass = new (
   id: string,
 ) => { name: string; id: string; layoutCache?: object };
 
-/** Parsed fontkit fonts by virtual file name, shared by every later document of this process. */
+/**
+ * Parsed fontkit fonts by pdfmake family and type, shared by every later document of this process (a
+ * family names one font file and face for the whole process: see `resolveFonts`).
+ */
 const parsed = new Map<string, object>();
 /**
  * pdfkit's per-document cache of shaped words (glyphs and scaled positions, never changed once made),
@@ -94,9 +96,9 @@ function reuseParsedFonts(doc: FontHost): void {
   for (const [family, types] of Object.entries(doc.fontCache)) {
     for (const [type, embedded] of Object.entries(types)) {
       if (typeof embedded.font !== "object") continue; // a standard PDF font: nothing parsed
-      const file = doc.fonts[family]?.[type];
-      if (typeof file === "string" && !parsed.has(file)) {
-        parsed.set(file, embedded.font);
+      const key = `${family}/${type}`;
+      if (!parsed.has(key)) {
+        parsed.set(key, embedded.font);
         keepDecodedGlyphs(embedded.font as Parameters<typeof keepDecodedGlyphs>[0]);
       }
       const shaped = layouts.get(embedded.font);
@@ -112,8 +114,7 @@ function reuseParsedFonts(doc: FontHost): void {
   const provideFont = proto.provideFont;
   proto.provideFont = function (this: FontHost, family: string, bold: boolean, italics: boolean) {
     const type = this.getFontType(bold, italics);
-    const file = this.fonts[family]?.[type];
-    const font = typeof file === "string" ? parsed.get(file) : undefined;
+    const font = parsed.get(`${family}/${type}`);
     if (font !== undefined && this.fontCache[family]?.[type] === undefined) {
       // What pdfkit's font() does for font bytes: a fresh id, one embedded font per PostScript name.
       const embedded = new EmbeddedFont(this, font, `F${++this._fontCount}`);
@@ -212,15 +213,60 @@ export function batchTextWrites(ref: PdfObjectRef | undefined): void {
 }
 
 /** Makes the given fonts the only ones pdfmake knows. */
-function useFonts(fonts: PdfFonts): void {
-  const serif = vfsName(fonts.serif);
-  const sans = vfsName(fonts.sans);
-  // Set afresh for every document: pdfmake rewrites font descriptors while it resolves them.
-  const dictionary: TFontDictionary = {
-    [FONT_FAMILIES.serif]: { normal: serif, bold: serif, italics: serif, bolditalics: serif },
-    [FONT_FAMILIES.sans]: { normal: sans, bold: sans, italics: sans, bolditalics: sans },
-  };
+function useFonts(fonts: ResolvedFonts): void {
+  // Set afresh for every document: pdfmake rewrites font descriptors while it resolves them (a
+  // collection's file name is replaced by its bytes).
+  const dictionary: TFontDictionary = {};
+  for (const [family, { source, face }] of fonts.families) {
+    const file = vfsName(source.data);
+    const descriptor = () => (face.inCollection ? [file, face.postscriptName] : file) as string;
+    dictionary[family] = {
+      normal: descriptor(),
+      bold: descriptor(),
+      italics: descriptor(),
+      bolditalics: descriptor(),
+    };
+  }
   pdfmake.setFonts(dictionary);
+}
+
+/** One line of a laid-out page, as pdfmake keeps it on the pdfkit document (`_pdfMakePages`). */
+interface LaidLine {
+  readonly y?: number;
+  readonly inlines?: ReadonlyArray<{
+    readonly text: string;
+    readonly xxgkSource?: string;
+    readonly height?: number;
+  }>;
+}
+
+/** A laid-out page: its size, margins and items. */
+interface LaidPage {
+  readonly pageSize: { readonly height: number };
+  readonly pageMargins: { readonly bottom: number };
+  readonly items: ReadonlyArray<{ readonly type: string; readonly item: LaidLine }>;
+}
+
+/**
+ * The text each source (see `xxgkSource` in document.ts) has on the pages, counting only lines that lie
+ * within a page's body: pdfmake positions the end of an unbreakable block taller than a page below the
+ * page's foot, where no reader sees it.
+ */
+function visibleTexts(pages: readonly LaidPage[], footerFrom: number): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const page of pages) {
+    const foot = page.pageSize.height - page.pageMargins.bottom + 0.5;
+    for (const { type, item } of page.items) {
+      if (type !== "line" || item.inlines === undefined || item.y === undefined) continue;
+      const height = Math.max(0, ...item.inlines.map((i) => i.height ?? 0));
+      if (item.y < footerFrom && item.y + height > foot) continue;
+      for (const inline of item.inlines) {
+        if (inline.xxgkSource === undefined) continue;
+        out.set(inline.xxgkSource, (out.get(inline.xxgkSource) ?? "") + inline.text);
+      }
+    }
+  }
+  return out;
 }
 
 const failed = (e: unknown) =>
@@ -228,16 +274,32 @@ const failed = (e: unknown) =>
     cause: e,
   });
 
+/** The PDF and, for each text source, the text its lines hold on the pages (see {@link visibleTexts}). */
+export interface Printed {
+  readonly pdf: Uint8Array;
+  readonly texts: ReadonlyMap<string, string>;
+  readonly pages: number;
+}
+
 /** Lays out and writes the PDF with only the given fonts available. */
-export async function printPdf(doc: TDocumentDefinitions, fonts: PdfFonts): Promise<Uint8Array> {
+export async function printPdf(doc: TDocumentDefinitions, fonts: ResolvedFonts): Promise<Printed> {
   useFonts(fonts);
   try {
     const output = pdfmake.createPdf(doc);
     const buffer = await output.getBuffer();
-    const pdfDocument = (await output.getStream()) as unknown as FontHost & { _root?: PdfObjectRef };
+    const pdfDocument = (await output.getStream()) as unknown as FontHost & {
+      _root?: PdfObjectRef;
+      _pdfMakePages?: LaidPage[];
+    };
     reuseParsedFonts(pdfDocument);
     batchTextWrites(pdfDocument._root);
-    return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+    const pages = pdfDocument._pdfMakePages ?? [];
+    const bottom = pages[0] ? pages[0].pageSize.height - pages[0].pageMargins.bottom : 0;
+    return {
+      pdf: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength),
+      texts: visibleTexts(pages, bottom),
+      pages: pages.length,
+    };
   } catch (e) {
     throw failed(e);
   }

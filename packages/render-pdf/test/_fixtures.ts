@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { parseReport, type Report } from "@xxgk/core-model";
+import { nodeFontPaths } from "../src/node.js";
 
 const require = createRequire(import.meta.url);
 
@@ -75,5 +76,15 @@ export function rareCharacters(): Report {
     ...r,
     meta: { ...r.meta, organ: "下城区𠮷祥街道办事处" },
     sections: { ...r.sections, overview: { ...r.sections.overview, blocks } },
+  };
+}
+
+/** The bundled font files' bytes, as `bundledFonts` takes them. */
+export function bundledBytes(): { serif: Uint8Array; serifBold: Uint8Array; sans: Uint8Array } {
+  const paths = nodeFontPaths();
+  return {
+    serif: readFileSync(paths.serif),
+    serifBold: readFileSync(paths.serifBold),
+    sans: readFileSync(paths.sans),
   };
 }

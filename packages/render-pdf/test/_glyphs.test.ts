@@ -1,8 +1,9 @@
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { readCoverage } from "../src/_glyphs.js";
+import { faceNames, readCoverage, readFace } from "../src/_glyphs.js";
 import { PdfRenderError } from "../src/errors.js";
-import { loadNodeFonts } from "../src/node.js";
+import { bundledBytes } from "./_fixtures.js";
 
 /** A minimal sfnt holding only a `cmap` with one subtable (format 4 or 12) mapping `cps` to glyphs 1…n. */
 function fontWithCmap(cps: readonly number[], format: 4 | 12): Uint8Array {
@@ -84,8 +85,8 @@ describe("readCoverage", () => {
   });
 
   it("knows what the bundled fonts have: GB2312 text and punctuation, but not Extension B", async () => {
-    const fonts = await loadNodeFonts();
-    for (const bytes of [fonts.serif, fonts.sans]) {
+    const fonts = bundledBytes();
+    for (const bytes of [fonts.serif, fonts.serifBold, fonts.sans]) {
       const cov = readCoverage(bytes);
       for (const ch of "政府信息公开（一）“三安全一稳定”、—0123456789元.-+/亳谯歙黟盱眙〇") {
         expect(cov.has(ch.codePointAt(0)!), ch).toBe(true);
@@ -96,7 +97,6 @@ describe("readCoverage", () => {
 
   it.each([
     ["WOFF", [0x77, 0x4f, 0x46, 0x46], /WOFF/],
-    ["a font collection", [0x74, 0x74, 0x63, 0x66], /collections/],
     ["anything else", [0x25, 0x50, 0x44, 0x46], /not a TrueType/],
   ])("rejects %s with a font.invalid error that says what to give instead", (_, head, message) => {
     const bytes = new Uint8Array(64);
@@ -111,6 +111,19 @@ describe("readCoverage", () => {
     expect(err).toBeInstanceOf(PdfRenderError);
     expect((err as PdfRenderError).code).toBe("font.invalid");
     expect((err as Error).message).toMatch(message);
+  });
+
+  it("reads a face of a TrueType collection, chosen by any of its names", () => {
+    const ukai = "/usr/share/fonts/truetype/arphic/ukai.ttc";
+    const names = faceNames(readFileSync(ukai));
+    expect(names.length).toBeGreaterThan(1);
+    const cn = readFace(readFileSync(ukai), "AR PL UKai CN");
+    expect(cn.inCollection).toBe(true);
+    expect(cn.postscriptName).toBe("UKaiCN");
+    expect(cn.has("楷".codePointAt(0)!)).toBe(true);
+    expect(cn.advance("楷".codePointAt(0)!)).toBeCloseTo(1, 2);
+    expect(readFace(readFileSync(ukai), "ar pl ukai tw").postscriptName).toBe("UKaiTW");
+    expect(() => readFace(readFileSync(ukai), "No Such Face")).toThrow(/no face named "No Such Face"/);
   });
 
   it("reports a damaged cmap as font.invalid instead of crashing", () => {

@@ -51,7 +51,7 @@ function pdf(
   const chunks: Uint8Array[] = [];
   doc.on("data", (c) => chunks.push(c!));
   const done = new Promise<Buffer>((resolve) => doc.on("end", () => resolve(Buffer.concat(chunks))));
-  doc.font(fonts.serif).fontSize(12);
+  doc.font(Buffer.from(fonts.body[0]!.data)).fontSize(12);
   pages.forEach((lines, p) => {
     if (p > 0) doc.addPage();
     lines.forEach((line, i) => {

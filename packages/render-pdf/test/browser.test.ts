@@ -8,8 +8,8 @@ import { chromiumLaunchOptions } from "@xxgk/render-contract/chromium";
 import { chromium } from "playwright-core";
 import { build, defaultClientConditions } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { renderPdf } from "../src/index.js";
-import { loadNodeFonts, nodeFontPaths } from "../src/node.js";
+import { bundledFonts, renderPdf } from "../src/index.js";
+import { nodeFontPaths } from "../src/node.js";
 import { example } from "./_fixtures.js";
 import { pdfInfo, pdfText } from "./_poppler.js";
 
@@ -18,10 +18,10 @@ const ORIGIN = "http://xxgk.test";
 
 const ENTRY = `
 import { parseReport } from "@xxgk/core-model";
-import { renderPdf } from "@xxgk/render-pdf";
+import { bundledFonts, renderPdf } from "@xxgk/render-pdf";
 const bytes = async (url) => new Uint8Array(await (await fetch(url)).arrayBuffer());
 window.renderReport = async (doc) => {
-  const fonts = { serif: await bytes("/fonts/serif.ttf"), sans: await bytes("/fonts/sans.ttf") };
+  const fonts = bundledFonts({ serif: await bytes("/fonts/serif.ttf"), sans: await bytes("/fonts/sans.ttf") });
   const parsed = parseReport(doc);
   if (!parsed.ok) throw new Error("not a report");
   const { pdf, warnings } = await renderPdf(parsed.report, { fonts });
@@ -105,7 +105,15 @@ describe("renderPdf in the browser", () => {
     const inBrowser = new Uint8Array(Buffer.from(first.pdf, "base64"));
     const r = example("example-2021");
     const inNode = (
-      await renderPdf({ ...r, meta: { ...r.meta, organ: doc.meta.organ } }, { fonts: await loadNodeFonts() })
+      await renderPdf(
+        { ...r, meta: { ...r.meta, organ: doc.meta.organ } },
+        {
+          fonts: bundledFonts({
+            serif: readFileSync(nodeFontPaths().serif),
+            sans: readFileSync(nodeFontPaths().sans),
+          }),
+        },
+      )
     ).pdf;
     expect(pdfInfo(inBrowser).Pages).toBe(pdfInfo(inNode).Pages);
     expect(pdfText(inBrowser)).toBe(pdfText(inNode));

@@ -12,9 +12,13 @@ import {
   type PdfPreset,
   PRESETS,
   textBlockOf,
+  wholeTableParts,
 } from "../src/document.js";
+import { resolveFonts } from "../src/fonts.js";
 import { loadNodeFonts } from "../src/node.js";
 import { example } from "./_fixtures.js";
+
+const fonts = resolveFonts(await loadNodeFonts());
 
 type Positioned = { id?: string; startPosition?: { top: number; pageNumber: number } };
 
@@ -24,18 +28,8 @@ async function drawn(
   id: "applications" | "review",
   preset: PdfPreset,
 ): Promise<{ height: number; pages: number }> {
-  const doc = buildDocDefinition(report, { preset });
-  const find = (content: unknown): Content | undefined => {
-    for (const n of content as Array<Record<string, unknown>>) {
-      if (n.id === `table:${id}`) return n as unknown as Content;
-      if (Array.isArray(n.stack)) {
-        const inner = find(n.stack);
-        if (inner) return inner;
-      }
-    }
-    return undefined;
-  };
-  const table = find(doc.content)!;
+  const doc = buildDocDefinition(report, { preset, fonts });
+  const table = wholeTableParts(report, id, fonts, preset)[0]!;
   // Two one-point-high marks around the table: where they land is what the table takes.
   const mark = (at: string): Content => ({ text: "·", id: at, fontSize: 1, lineHeight: 0.01 }) as Content;
   const positions: Record<string, { top: number; pageNumber: number }> = {};
@@ -48,7 +42,7 @@ async function drawn(
       return false;
     },
   };
-  await printPdf(probe, await loadNodeFonts());
+  await printPdf(probe, fonts);
   const { start, end } = positions;
   return { height: end!.top - start!.top, pages: end!.pageNumber - start!.pageNumber + 1 };
 }
@@ -61,7 +55,7 @@ describe("estimatedTableHeight", () => {
         for (const id of ["applications", "review"] as const) {
           const { height, pages } = await drawn(r, id, preset);
           expect(pages).toBe(1);
-          expect(Math.abs(estimatedTableHeight(r, id, preset) - height)).toBeLessThan(
+          expect(Math.abs(estimatedTableHeight(r, id, fonts, preset) - height)).toBeLessThan(
             textBlockOf(preset).height * 0.01,
           );
         }
@@ -90,7 +84,7 @@ describe("estimatedTableHeight", () => {
         async (edits) => {
           const r = edits.reduce((acc: Report, [k, v]) => setCell(acc, k, v), r0);
           const { height, pages } = await drawn(r, "applications", "official");
-          const estimate = estimatedTableHeight(r, "applications", "official");
+          const estimate = estimatedTableHeight(r, "applications", fonts, "official");
           if (pages === 1) expect(Math.abs(estimate - height)).toBeLessThan(page * 0.01);
           // A table that breaks was expected to: its group labels sit at the top of their groups.
           else expect(estimate + pitch).toBeGreaterThan(page * 0.98);

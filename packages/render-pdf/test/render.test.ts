@@ -1,10 +1,29 @@
 import { fileURLToPath } from "node:url";
-import { EDITIONS, layoutOf, listCells, type Report, SECTIONS, setCell } from "@xxgk/core-model";
+import {
+  EDITIONS,
+  layoutOf,
+  listCells,
+  type Report,
+  renderedTexts,
+  SECTIONS,
+  setCell,
+} from "@xxgk/core-model";
 import { beforeAll, describe, expect, it } from "vitest";
+import { checkLayout } from "../src/_check.js";
+import { breakWork } from "../src/_lines.js";
 import { mm, type PdfPreset, PRESETS, renderPdf } from "../src/index.js";
 import { loadNodeFonts } from "../src/node.js";
 import { example, longNamesAndUrls, longNarrative, manySubheadings, rareCharacters } from "./_fixtures.js";
-import { pdfComplaints, pdfFonts, pdfInfo, pdfTextAbove, pdfToPng, pdfWords, type Word } from "./_poppler.js";
+import {
+  pdfComplaints,
+  pdfFonts,
+  pdfInfo,
+  pdfText,
+  pdfTextAbove,
+  pdfToPng,
+  pdfWords,
+  type Word,
+} from "./_poppler.js";
 
 const fonts = await loadNodeFonts();
 const out = fileURLToPath(new URL("../test-output/", import.meta.url));
@@ -158,7 +177,7 @@ describe.each(EDITIONS)("the %s edition example", (edition) => {
     expect(rowReads(words, review, 0)).toBe(true);
   });
 
-  it("is on A4 pages with both fonts embedded as subsets (pdfinfo, pdffonts)", () => {
+  it("is on A4 pages with the three bundled faces embedded as subsets (pdfinfo, pdffonts)", () => {
     const info = pdfInfo(pdf);
     expect(info["Page size"]).toMatch(/^595\.2\d x 841\.8\d pts \(A4\)/);
     expect(Number(info.Pages)).toBeGreaterThanOrEqual(3);
@@ -170,6 +189,7 @@ describe.each(EDITIONS)("the %s edition example", (edition) => {
     const fontsUsed = pdfFonts(pdf);
     expect(fontsUsed.map((f) => f.name.replace(/^[A-Z]{6}\+/, "")).sort()).toEqual([
       "NotoSansSC-Regular",
+      "NotoSerifSC-Bold",
       "NotoSerifSC-Regular",
     ]);
     for (const f of fontsUsed) {
@@ -178,7 +198,7 @@ describe.each(EDITIONS)("the %s edition example", (edition) => {
     }
   });
 
-  it("keeps every word inside the text block and table 三 on one page", () => {
+  it("keeps every word inside the text block, and repeats table 三's header on each of its pages", () => {
     const words = pdfWords(pdf);
     expect(overflowing(words, "official")).toEqual([]);
     const rows = layoutOf(edition)
@@ -189,7 +209,8 @@ describe.each(EDITIONS)("the %s edition example", (edition) => {
         .filter((w) => rows.some((r) => r.text.startsWith(w.text) && w.text.length > 3))
         .map((w) => w.page),
     );
-    expect(pages.size).toBe(1);
+    const headed = new Set(words.filter((w) => w.text === "申请人情况").map((w) => w.page));
+    for (const page of pages) expect(headed.has(page), `page ${page}`).toBe(true);
   });
 
   it("never ends a page with a section heading or a sub-heading", () => {
@@ -296,7 +317,72 @@ describe("hard cases", () => {
 
   it("warns about 𠮷 and still renders the report", async () => {
     const { pdf, warnings } = await renderPdf(rareCharacters(), { fonts });
-    expect(warnings.map((w) => `${w.char} ${w.pointer}`)).toContain("𠮷 /meta/organ");
+    expect(warnings.map((w) => `${w.code === "glyph.missing" ? w.char : ""} ${w.pointer}`)).toContain(
+      "𠮷 /meta/organ",
+    );
     expect(bodyText(pdf)).toContain("街道办事处");
   });
+});
+
+describe("nothing silently dropped (issue #23)", () => {
+  const withCell = (key: string, raw: string) => setCell(example("example-2021"), key, raw);
+  const longText = (n: number) => "政府信息公开申请办理".repeat(Math.ceil(n / 10)).slice(0, n);
+
+  it.each([
+    ["review.direct.total", 100, "table 四 (a blank page 6 before)"],
+    ["applications.disclosed.research", 300, "a table 三 row"],
+    ["proactive.normativeDocuments.inForce", 1_500, "a table 二 sub-table"],
+  ])("prints a %s of %i characters in its cell, smaller, and says so: %s", async (key, n, _what) => {
+    const report = withCell(key, longText(n));
+    const { pdf, warnings } = await renderPdf(report, { fonts });
+    const text = bodyText(pdf);
+    // Wrapped inside a narrow cell, the text reads line by line between the other columns: every
+    // ten-character piece of it must be there, and the tables' other values too.
+    const cells = listCells(report).filter((c) => c.cell.raw !== "" && c.def.key !== key);
+    for (const c of cells.slice(-10)) expect(text).toContain(squash(c.cell.raw));
+    expect(text).toContain("政府信息公开");
+    expect(pdfText(pdf)).not.toMatch(/\f\s*—\s*\d+\s*—\s*\f/); // no page holding only its number
+    expect(warnings.map((w) => w.code)).toContain("cell.shrunk");
+  });
+
+  it("refuses, naming the cell, a text too long for its cell on a page even at 5 pt", async () => {
+    const report = withCell("review.direct.total", longText(5_000));
+    await expect(renderPdf(report, { fonts })).rejects.toMatchObject({
+      code: "content.too-long",
+      message: expect.stringContaining("/tables/review/direct/total"),
+    });
+  });
+
+  it("checks the laid-out pages against core-model's text list and names what is missing", () => {
+    const report = example("example-2021");
+    const texts = new Map(
+      renderedTexts(report).map((t) => [t.source, t.kind === "contact" ? `${t.label}：${t.text}` : t.text]),
+    );
+    expect(() => checkLayout(report, texts)).not.toThrow();
+    texts.set("/tables/review/direct/total", "");
+    expect(() => checkLayout(report, texts)).toThrow(
+      /the layout left out the text at \/tables\/review\/direct\/total（行政诉讼 \/ 未经复议直接起诉 \/ 总计）/,
+    );
+    texts.set("/tables/review/direct/total", report.tables.review.direct!.total!.raw);
+    texts.set("/meta/contact/postcode", "邮编：31");
+    expect(() => checkLayout(report, texts)).toThrow(/\/meta\/contact\/postcode/);
+  });
+
+  it("breaks one paragraph of 100,000 characters in one pass: 168 pages, every character there", async () => {
+    const r = example("example-2021");
+    const text = longText(100_000);
+    const report = {
+      ...r,
+      sections: {
+        ...r.sections,
+        problems: { ...r.sections.problems, blocks: [{ type: "paragraph" as const, text }] },
+      },
+    };
+    const before = breakWork.chars;
+    const { pdf, pages } = await renderPdf(report, { fonts });
+    // Every text is broken once, the long paragraph included (the rest of the report is a few thousand).
+    expect(breakWork.chars - before).toBeLessThan(100_000 + 20_000);
+    expect(pages).toBeGreaterThan(150);
+    expect(bodyText(pdf)).toContain(squash(text));
+  }, 120_000);
 });

@@ -22,6 +22,8 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { parseReport } from "@xxgk/core-model";
 import { buildDocDefinition } from ${JSON.stringify(dist)};
+import { loadNodeFonts } from ${JSON.stringify(dist.replace(/index\.js$/, "node.js"))};
+const fonts = await loadNodeFonts();
 const require = createRequire(${JSON.stringify(`${packageDir}/package.json`)});
 const report = (name) =>
   parseReport(JSON.parse(readFileSync(require.resolve("@xxgk/core-model/examples/" + name + ".json"), "utf8"))).report;
@@ -37,7 +39,7 @@ const walk = (n) => {
   if (n.stack) walk(n.stack);
 };
 for (const name of ["wulin-2020", "example-2021"])
-  for (const preset of ["official", "compact"]) walk(buildDocDefinition(report(name), { preset }).content);
+  for (const preset of ["official", "compact"]) walk(buildDocDefinition(report(name), { preset, fonts }).content);
 const ADDED = ["fillColor", "fillOpacity", "_inlines", "_minWidth", "_maxWidth", "_margin", "_rowTopPageY", "_bottomY"];
 const TABLE_ADDED = ["_offsets", "_layout", "_minWidth", "_maxWidth", "_margin", "positions", "resetXY", "nodeInfo"];
 const shapes = (nodes, added) => {

@@ -8,7 +8,7 @@ import {
 } from "@xxgk/core-model";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { coverageOf } from "../src/_glyphs.js";
+import { resolveFonts } from "../src/fonts.js";
 import { checkGlyphs, printedTexts } from "../src/index.js";
 import { loadNodeFonts } from "../src/node.js";
 import { findMissingGlyphs } from "../src/warnings.js";
@@ -19,14 +19,16 @@ const fonts = await loadNodeFonts();
 describe("checkGlyphs", () => {
   it("warns about 𠮷 once per place, naming the character, its code point and the JSON pointer", () => {
     const warnings = checkGlyphs(rareCharacters(), fonts);
-    expect(warnings.map((w) => [w.char, w.codePoint, w.pointer])).toEqual([
-      ["𠮷", "U+20BB7", "/meta/organ"],
+    expect(warnings.map((w) => (w.code === "glyph.missing" ? [w.char, w.codePoint, w.pointer] : []))).toEqual(
       [
-        "𠮷",
-        "U+20BB7",
-        `/sections/overview/blocks/${example("wulin-2020").sections.overview.blocks.length}/text`,
+        ["𠮷", "U+20BB7", "/meta/organ"],
+        [
+          "𠮷",
+          "U+20BB7",
+          `/sections/overview/blocks/${example("wulin-2020").sections.overview.blocks.length}/text`,
+        ],
       ],
-    ]);
+    );
     expect(warnings[0]!.code).toBe("glyph.missing");
     expect(warnings[0]!.message.zh).toContain("𠮷");
     expect(warnings[0]!.message.zh).toContain("/meta/organ");
@@ -57,8 +59,9 @@ describe("checkGlyphs", () => {
   });
 
   it("prints every official label of both editions with glyphs the fonts have", () => {
-    const serif = coverageOf(fonts.serif);
-    const sans = coverageOf(fonts.sans);
+    const { chains } = resolveFonts(fonts);
+    const serif = chains.body[0]!.face;
+    const sans = chains.heading1[0]!.face;
     const labels = [
       APPLICATIONS_CORNER_NOTE,
       PROACTIVE_ROW_HEADER,
@@ -70,34 +73,35 @@ describe("checkGlyphs", () => {
         for (const row of t.rows) for (const c of row.cells) labels.push(c.text);
       }
     }
-    const missing = findMissingGlyphs(
-      labels.flatMap((text) => [
-        { pointer: "", text, face: "serif" as const },
-        { pointer: "", text, face: "sans" as const },
-      ]),
-      { serif, sans },
-    );
-    expect(missing).toEqual([]);
+    // Each face alone: a label must not need the fallback.
+    for (const face of [serif, sans]) {
+      const only = { face, family: "x" };
+      const chain = { title: [only], body: [only], heading1: [only], heading2: [only] };
+      const missing = findMissingGlyphs(
+        labels.map((text) => ({ pointer: "", text, role: "body" as const })),
+        chain,
+      );
+      expect(missing).toEqual({ warnings: [], fallback: { title: 0, body: 0, heading1: 0, heading2: 0 } });
+    }
     expect(sans.has("—".codePointAt(0)!) && serif.has("—".codePointAt(0)!)).toBe(true);
   });
 
   it("never warns about whitespace, and warns for any character outside the font (property)", () => {
-    const serif = coverageOf(fonts.serif);
+    const { chains } = resolveFonts(fonts);
+    // The body's faces: Noto Serif SC, then Noto Sans SC for what it lacks.
+    const drawn = (cp: number) => chains.body.some((f) => f.face.has(cp));
     fc.assert(
       fc.property(fc.string({ unit: "grapheme", maxLength: 30 }), (text) => {
-        const warnings = findMissingGlyphs([{ pointer: "/x", text, face: "serif" }], { serif, sans: serif });
-        const chars = new Set(warnings.map((w) => w.char));
+        const { warnings } = findMissingGlyphs([{ pointer: "/x", text, role: "body" }], chains);
+        const chars = new Set(warnings.map((w) => (w.code === "glyph.missing" ? w.char : "")));
         expect(chars.size).toBe(warnings.length);
         for (const ch of chars) {
           expect(/\s/.test(ch)).toBe(false);
-          expect(serif.has(ch.codePointAt(0)!)).toBe(false);
+          expect(drawn(ch.codePointAt(0)!)).toBe(false);
         }
         for (const ch of text) {
           const cp = ch.codePointAt(0)!;
-          if (
-            !serif.has(cp) &&
-            !/^(?:[\s\p{Cc}\u200b-\u200d\u2060\ufeff]|\p{Variation_Selector})$/u.test(ch)
-          ) {
+          if (!drawn(cp) && !/^(?:[\s\p{Cc}\u200b-\u200d\u2060\ufeff]|\p{Variation_Selector})$/u.test(ch)) {
             expect(chars.has(ch)).toBe(true);
           }
         }

@@ -1,11 +1,12 @@
-import { basename, extname, join } from "node:path";
+import { basename, extname, join, resolve } from "node:path";
 import { stringifyReport } from "@xxgk/core-model";
 import { type ImportDiagnostic, type ImportResult, importReport } from "@xxgk/importer";
 import { readInput, STDIN } from "../_json.js";
-import { makeOutputDir, OUTPUT_OPTIONS, writeOutput } from "../_output.js";
+import { makeOutputDir, OUTPUT_OPTIONS, ProtectedFiles, writeOutput } from "../_output.js";
+import { parseReportYear } from "../_year.js";
 import type { Io, Lang, Outcome, Text } from "../command.js";
 import { defineCommand } from "../command.js";
-import { InputError, UsageError } from "../errors.js";
+import { InputError, OutputError, UsageError } from "../errors.js";
 
 /** Progress goes to stderr only when it is a terminal and the batch is larger than this. */
 const PROGRESS_THRESHOLD = 5;
@@ -78,6 +79,27 @@ export function formatDiagnostic(file: string, d: ImportDiagnostic, lang: Lang):
   return `  ${where} ${SEVERITY[d.severity][lang]} ${d.code} ${d.message[lang]}${pointer}`;
 }
 
+/**
+ * The batch's closing line: `3 files: 1 with errors, 0 unreadable, 1 not written; cells …`. A report
+ * that could not be written (the file exists, is an input, or the disk is full) counts as not written.
+ */
+export function importSummaryLine(
+  files: number,
+  counts: { readonly failed: number; readonly unreadable: number; readonly unwritten: number },
+  cells: {
+    readonly placed: number;
+    readonly unsure: number;
+    readonly missing: number;
+    readonly total: number;
+  },
+  lang: Lang,
+): string {
+  const { failed, unreadable, unwritten } = counts;
+  return lang === "zh"
+    ? `${files} 个文件：${failed} 个有错误，${unreadable} 个无法读取，${unwritten} 个未能写入；单元格已放置 ${cells.placed}，不确定 ${cells.unsure}，缺失 ${cells.missing}（共 ${cells.total}）`
+    : `${files} files: ${failed} with errors, ${unreadable} unreadable, ${unwritten} not written; cells ${cells.placed} placed, ${cells.unsure} unsure, ${cells.missing} missing of ${cells.total}`;
+}
+
 /** The output file for an input in `--out-dir`: its base name with `.json`. */
 export function outFileFor(file: string, dir: string): string {
   const name = file === STDIN ? "stdin" : basename(file, extname(file));
@@ -124,13 +146,13 @@ export const importCommand = defineCommand({
     zh: [
       "一个输入时默认把报告写到标准输出，摘要和诊断写到标准错误；多个输入需要 --out-dir。",
       "网页可以是 UTF-8 或 GBK/GB18030 编码。退出码：0 无错误；1 有文件存在错误级诊断或无法生成报告；",
-      "2 用法错误或有文件无法读取（其余文件照常导入）。导入结果可直接交给 xxgk validate 校验。",
+      "2 用法错误，或有文件无法读取、报告无法写入（其余文件照常导入）。导入结果可直接交给 xxgk validate 校验。",
     ].join("\n"),
     en: [
       "With one input the report goes to standard output, the summary and diagnostics to standard error;",
       "several inputs need --out-dir. Pages may be UTF-8 or GBK/GB18030. Exit status: 0 no errors; 1 a file",
-      "has error diagnostics or gave no report; 2 usage error or an unreadable file (the others are still",
-      "imported). The result can go straight to xxgk validate.",
+      "has error diagnostics or gave no report; 2 usage error, an unreadable file or a report that could not",
+      "be written (the others are still imported). The result can go straight to xxgk validate.",
     ].join("\n"),
   },
   async run({ values, positionals }, { io, lang }): Promise<Outcome> {
@@ -146,26 +168,36 @@ export const importCommand = defineCommand({
         en: "several files need --out-dir for their reports",
       });
     }
-    let year: number | undefined;
-    if (values.year !== undefined) {
-      year = /^\d{4}$/.test(values.year.trim()) ? Number(values.year) : Number.NaN;
-      if (!(year >= 2008 && year <= 2100)) {
-        throw usage({
-          zh: `--year 应为 2008–2100 之间的年份，而不是 “${values.year}”`,
-          en: `--year must be a year from 2008 to 2100, not "${values.year}"`,
-        });
-      }
-    }
+    const year = values.year === undefined ? undefined : parseReportYear(values.year, "import");
     if (values.organ !== undefined && values.organ.trim() === "") {
       throw usage({ zh: "--organ 不能为空", en: "--organ must not be empty" });
     }
+    const targets = positionals.map((file) =>
+      outDir === undefined ? values.output : outFileFor(file, outDir),
+    );
+    // Two inputs must not write the same report (a/x.html and b/x.html into one --out-dir).
+    const claimed = new Map<string, string>();
+    positionals.forEach((file, i) => {
+      const target = targets[i];
+      if (target === undefined || target === "-") return;
+      const other = claimed.get(resolve(io.cwd, target));
+      if (other !== undefined) {
+        throw usage({
+          zh: `${other} 和 ${file} 会写入同一个输出文件 ${target}`,
+          en: `${other} and ${file} would both write ${target}`,
+        });
+      }
+      claimed.set(resolve(io.cwd, target), file);
+    });
     if (outDir !== undefined) await makeOutputDir(outDir, io.cwd);
+    const protect = await ProtectedFiles.of(positionals, io.cwd);
     const toStdout = outDir === undefined && (values.output === undefined || values.output === "-");
     const report = toStdout ? io.stderr : io.stdout;
     const progress = io.stderrIsTTY && positionals.length > PROGRESS_THRESHOLD;
     const totals = { placed: 0, unsure: 0, missing: 0, total: 0 };
     let failed = 0;
     let unreadable = 0;
+    let unwritten = 0;
     for (const [i, file] of positionals.entries()) {
       if (progress)
         io.stderr.write(
@@ -202,20 +234,23 @@ export const importCommand = defineCommand({
       const hasErrors = result.report === null || result.diagnostics.some((d) => d.severity === "error");
       if (hasErrors) failed++;
       if (result.report === null) continue;
-      const target = outDir === undefined ? values.output : outFileFor(file, outDir);
-      await writeOutput(
-        stringifyReport(result.report),
-        { file: target, force: values.force === true, inputs: positionals },
-        io,
-      );
+      try {
+        await writeOutput(
+          stringifyReport(result.report),
+          { file: targets[i], force: values.force === true, inputs: protect },
+          io,
+        );
+      } catch (error) {
+        // A report that cannot be written is named, and the batch goes on with the next file.
+        if (!(error instanceof OutputError)) throw error;
+        unwritten++;
+        io.stderr.write(`xxgk: ${error.text[lang]}\n`);
+      }
     }
-    if (positionals.length > 1) {
+    if (positionals.length > 1)
       report.write(
-        lang === "zh"
-          ? `${positionals.length} 个文件：${failed} 个有错误，${unreadable} 个无法读取；单元格已放置 ${totals.placed}，不确定 ${totals.unsure}，缺失 ${totals.missing}（共 ${totals.total}）\n`
-          : `${positionals.length} files: ${failed} with errors, ${unreadable} unreadable; cells ${totals.placed} placed, ${totals.unsure} unsure, ${totals.missing} missing of ${totals.total}\n`,
+        `${importSummaryLine(positionals.length, { failed, unreadable, unwritten }, totals, lang)}\n`,
       );
-    }
-    return unreadable > 0 ? "unreadable" : failed > 0 ? "findings" : "ok";
+    return unreadable + unwritten > 0 ? "unreadable" : failed > 0 ? "findings" : "ok";
   },
 });

@@ -1,10 +1,8 @@
 import { createReport, EDITIONS, type EditionId, editionForYear, stringifyReport } from "@xxgk/core-model";
 import { OUTPUT_OPTIONS, writeOutput } from "../_output.js";
+import { parseReportYear } from "../_year.js";
 import { defineCommand } from "../command.js";
 import { UsageError } from "../errors.js";
-
-const MIN_YEAR = 2008; // 条例 took effect on 2008-05-01
-const MAX_YEAR = 2100;
 
 /** `xxgk new`: a blank report of the right edition, every section headed and every cell blank. */
 export const newCommand = defineCommand({
@@ -55,16 +53,7 @@ export const newCommand = defineCommand({
     if (yearText === undefined || organ === undefined) {
       throw new UsageError({ zh: "需要 --year 和 --organ", en: "--year and --organ are required" }, "new");
     }
-    const year = /^\d{4}$/.test(yearText.trim()) ? Number(yearText) : Number.NaN;
-    if (!(year >= MIN_YEAR && year <= MAX_YEAR)) {
-      throw new UsageError(
-        {
-          zh: `--year 应为 ${MIN_YEAR}–${MAX_YEAR} 之间的年份，而不是 “${yearText}”`,
-          en: `--year must be a year from ${MIN_YEAR} to ${MAX_YEAR}, not "${yearText}"`,
-        },
-        "new",
-      );
-    }
+    const year = parseReportYear(yearText, "new");
     if (organ.trim() === "") {
       throw new UsageError({ zh: "--organ 不能为空", en: "--organ must not be empty" }, "new");
     }

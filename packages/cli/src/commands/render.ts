@@ -4,7 +4,8 @@ import { basename, extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { setFlagsFromString } from "node:v8";
 import { Worker } from "node:worker_threads";
-import { makeOutputDir } from "../_output.js";
+import type { FontRole } from "@xxgk/render-pdf";
+import { makeOutputDir, ProtectedFiles } from "../_output.js";
 import {
   absolute,
   type JobResult,
@@ -20,7 +21,7 @@ import { UsageError } from "../errors.js";
 const PDF = /\.pdf$/i;
 const HTML = /\.html?$/i;
 
-/** How many reports, how many files written, how many failed. */
+/** How many reports, how many rendered, how many failed, how many files were written in all. */
 export interface RenderSummary {
   readonly reports: number;
   readonly rendered: number;
@@ -28,11 +29,14 @@ export interface RenderSummary {
   readonly failed: number;
 }
 
-/** The closing line: `3 reports: 2 rendered (4 files), 1 failed`. */
+/**
+ * The closing line: `3 reports: 2 rendered, 1 failed; 5 files written`. Files count every file written,
+ * also one of a report whose other output then failed (each is named on stdout as it is written).
+ */
 export function renderSummaryLine(s: RenderSummary, lang: Lang): string {
   return lang === "zh"
-    ? `${s.reports} 份报告：${s.rendered} 份已生成（${s.files} 个文件），${s.failed} 份失败`
-    : `${s.reports} report${s.reports === 1 ? "" : "s"}: ${s.rendered} rendered (${s.files} file${s.files === 1 ? "" : "s"}), ${s.failed} failed`;
+    ? `${s.reports} 份报告：${s.rendered} 份已生成，${s.failed} 份失败；共写入 ${s.files} 个文件`
+    : `${s.reports} report${s.reports === 1 ? "" : "s"}: ${s.rendered} rendered, ${s.failed} failed; ${s.files} file${s.files === 1 ? "" : "s"} written`;
 }
 
 /** A progress bar for stderr: `[██████░░░░░░░░] 12/40`. */
@@ -42,6 +46,18 @@ export function progressBar(done: number, total: number, width = 24): string {
 }
 
 const usage = (text: Text) => new UsageError(text, "render");
+
+/** `--font` role names, in English and as the 公文 calls them. */
+const ROLE_ALIASES: Readonly<Record<string, FontRole>> = {
+  title: "title",
+  body: "body",
+  heading1: "heading1",
+  heading2: "heading2",
+  标题: "title",
+  正文: "body",
+  一级标题: "heading1",
+  二级标题: "heading2",
+};
 
 /** The built worker script; absent when running from TypeScript sources (tests), then jobs run in-process. */
 function workerScript(): URL | undefined {
@@ -73,6 +89,7 @@ function exposeGcToWorkers(): void {
 /** Runs jobs on `threads` worker threads (one job at a time each), reporting each result as it ends. */
 async function runPool(
   jobs: readonly RenderJob[],
+  batch: { readonly inputs: readonly string[]; readonly cwd: string },
   threads: number,
   script: URL,
   onResult: (r: JobResult) => void,
@@ -86,7 +103,7 @@ async function runPool(
         const id = next++;
         const job = jobs[id]!;
         worker ??= new Worker(script, {
-          workerData: { [WORKER_FLAG]: true, inputs: job.inputs } satisfies RenderWorkerData,
+          workerData: { [WORKER_FLAG]: true, ...batch } satisfies RenderWorkerData,
           resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
         });
         const w: Worker = worker;
@@ -103,18 +120,22 @@ async function runPool(
             worker = undefined; // a crashed worker is replaced for the next job
             done({
               file: job.file,
-              ok: false,
-              code: "RENDER_FAILED",
-              text: {
-                zh: `${job.file} 渲染失败：${err.message}`,
-                en: `${job.file} could not be rendered: ${err.message}`,
-              },
+              written: [],
+              warnings: [],
+              failures: [
+                {
+                  code: "RENDER_FAILED",
+                  text: {
+                    zh: `${job.file} 渲染失败：${err.message}`,
+                    en: `${job.file} could not be rendered: ${err.message}`,
+                  },
+                },
+              ],
             });
           };
           w.on("message", onMessage);
           w.on("error", onError);
-          const { inputs: _sent, ...rest } = job;
-          w.postMessage({ id, job: rest } satisfies WorkerRequest);
+          w.postMessage({ id, job } satisfies WorkerRequest);
         });
         onResult(result);
       }
@@ -168,16 +189,43 @@ export const renderCommand = defineCommand({
       type: "boolean",
       describe: { zh: "覆盖已存在的输出文件", en: "overwrite existing output files" },
     },
+    "font-dir": {
+      type: "string",
+      multiple: true,
+      arg: "DIR",
+      describe: {
+        zh: "PDF 使用该目录中的公文字体（按字体名识别：小标宋、仿宋、黑体、楷体），可重复",
+        en: "PDF: use the office fonts in DIR (recognised by name: 小标宋, 仿宋, 黑体, 楷体); repeatable",
+      },
+    },
+    "system-fonts": {
+      type: "boolean",
+      describe: {
+        zh: "PDF 使用系统字体目录中的公文字体",
+        en: "PDF: look for the office fonts in the system's font folders",
+      },
+    },
+    font: {
+      type: "string",
+      multiple: true,
+      arg: "ROLE=FILE[#FACE]",
+      describe: {
+        zh: "PDF 某一角色的字体文件：title|body|heading1|heading2（.ttc 可用 # 指定字体名），可重复",
+        en: "PDF: the font file of a role, title|body|heading1|heading2 (a .ttc face after #); repeatable",
+      },
+    },
   },
   details: {
     zh: [
       "每个 a.json 生成 a.pdf / a.html。只给一个输入时，--pdf / --html 后可跟输出文件名（以 .pdf / .html 结尾）。",
       "从不覆盖输入文件；已存在的输出文件需加 --force。某个文件失败时照常处理其余文件。",
+      "PDF 默认使用随附的思源宋体/黑体；有公文字体时用 --font-dir、--system-fonts 或 --font 指定，并在标准错误中说明各角色所用字体文件。",
       "退出码：0 全部生成；2 用法错误或有文件失败。",
     ].join("\n"),
     en: [
       "Each a.json gives a.pdf / a.html. With one input, --pdf / --html may be followed by the output file name.",
       "Inputs are never overwritten; existing outputs need --force. A failing file does not stop the others.",
+      "PDFs use the bundled Noto faces unless --font-dir, --system-fonts or --font give the office's fonts; stderr then says which file served each role.",
       "Exit status: 0 all rendered; 2 usage error or some file failed.",
     ].join("\n"),
   },
@@ -227,9 +275,25 @@ export const renderCommand = defineCommand({
         });
       }
     }
+    const roles: Partial<Record<FontRole, string>> = {};
+    for (const spec of values.font ?? []) {
+      const eq = spec.indexOf("=");
+      const name = spec.slice(0, Math.max(0, eq)).trim();
+      const role = Object.hasOwn(ROLE_ALIASES, name) ? ROLE_ALIASES[name] : undefined;
+      if (eq < 0 || role === undefined || spec.slice(eq + 1).trim() === "") {
+        throw usage({
+          zh: `--font 应写成 角色=字体文件（角色：title、body、heading1、heading2），而不是 “${spec}”`,
+          en: `--font takes ROLE=FILE (roles: title, body, heading1, heading2), not "${spec}"`,
+        });
+      }
+      roles[role] = spec.slice(eq + 1).trim();
+    }
+    const fonts = { fontDirs: values["font-dir"] ?? [], systemFonts: values["system-fonts"] === true, roles };
+    const officeFonts = fonts.fontDirs.length > 0 || fonts.systemFonts || Object.keys(roles).length > 0;
+    if (officeFonts && !wantPdf)
+      throw usage({ zh: "字体选项只用于 --pdf", en: "font options apply to --pdf only" });
     const outDir = values["out-dir"] === undefined ? undefined : absolute(io.cwd, values["out-dir"]);
     if (outDir !== undefined) await makeOutputDir(values["out-dir"]!, io.cwd);
-    const all = inputs.map((f) => absolute(io.cwd, f));
     const target = (input: string, ext: string, named: string | undefined) => {
       if (named !== undefined) return absolute(io.cwd, outDir === undefined ? named : join(outDir, named));
       const path = absolute(io.cwd, input);
@@ -244,7 +308,7 @@ export const renderCommand = defineCommand({
       fragment: values.fragment === true,
       preset: values.preset ?? "official",
       force: values.force === true,
-      inputs: all,
+      fonts,
     }));
     // Two inputs must not write the same output (a.json and a.report.json are fine; a/x.json and b/x.json with --out-dir are not).
     const seen = new Map<string, string>();
@@ -264,30 +328,34 @@ export const renderCommand = defineCommand({
 
     const progress = io.stderrIsTTY && jobs.length > 1;
     let done = 0;
+    let fontsSaid = false;
     let rendered = 0;
     let files = 0;
     const onResult = (r: JobResult) => {
       done++;
       if (progress) io.stderr.write("\r\x1b[K");
-      if (r.ok) {
-        rendered++;
-        files += r.written.length;
-        for (const w of r.warnings) io.stderr.write(`xxgk: ${w[lang]}\n`);
-        for (const name of r.written) io.stdout.write(`${name}\n`);
-      } else {
-        io.stderr.write(`xxgk: ${r.text[lang]}\n`);
+      files += r.written.length;
+      if (officeFonts && !fontsSaid && r.fonts !== undefined) {
+        // The same fonts serve every report of the batch: said once.
+        fontsSaid = true;
+        io.stderr.write(`xxgk: ${r.fonts[lang]}\n`);
       }
+      for (const name of r.written) io.stdout.write(`${name}\n`);
+      for (const w of r.warnings) io.stderr.write(`xxgk: ${w[lang]}\n`);
+      for (const f of r.failures) io.stderr.write(`xxgk: ${f.text[lang]}\n`);
+      if (r.failures.length === 0) rendered++;
       if (progress) io.stderr.write(`${progressBar(done, jobs.length)} ${r.file}`);
     };
     const script = workerScript();
     // A batch runs on worker threads even with --jobs 1: a worker has the heap settings above, and the
     // main thread stays free to draw progress. One report is rendered here, without a worker's start-up.
     if (script !== undefined && jobs.length > 1) {
-      await runPool(jobs, Math.min(threads, jobs.length), script, onResult);
+      await runPool(jobs, { inputs, cwd: io.cwd }, Math.min(threads, jobs.length), script, onResult);
     } else {
       // Loaded here, not at the top: pdfmake and the fonts cost a second that other commands must not pay.
       const { renderJob } = await import("../_render-worker.js");
-      for (const job of jobs) onResult(await renderJob(job));
+      const protect = await ProtectedFiles.of(inputs, io.cwd);
+      for (const job of jobs) onResult(await renderJob(job, protect));
     }
     if (progress) io.stderr.write("\r\x1b[K");
     const failed = jobs.length - rendered;

@@ -13,10 +13,42 @@ import { InputError, UsageError } from "../errors.js";
 
 /** Progress goes to stderr only when it is a terminal and the batch is larger than this. */
 export const PROGRESS_THRESHOLD = 20;
+/** Beyond this many files, each file gets one summary line instead of its findings (unless --details). */
+export const DETAILS_THRESHOLD = 10;
 /** How many files are read ahead while one is being validated. */
 const READ_AHEAD = 8;
 
 const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
+
+/** Whether a finding of severity `s` is shown under `--min-severity min` (error ≥ warning ≥ info). */
+export function atLeast(s: Severity, min: Severity): boolean {
+  return SEVERITIES.indexOf(s) <= SEVERITIES.indexOf(min);
+}
+
+/**
+ * The findings at or above `min`, and the diagnoses with `explains` pointing into that list (a finding's
+ * own `diagnosis` index is unchanged: the diagnoses are all kept).
+ */
+function listed(
+  findings: readonly Finding[],
+  diagnosis: readonly Diagnosis[],
+  min: Severity,
+): { findings: Finding[]; diagnosis: Diagnosis[] } {
+  const kept = findings.filter((f) => atLeast(f.severity, min));
+  if (kept.length === findings.length || diagnosis.length === 0)
+    return { findings: kept, diagnosis: [...diagnosis] };
+  const at = new Map(kept.map((f, i) => [f, i]));
+  return {
+    findings: kept,
+    diagnosis: diagnosis.map((d) => ({
+      ...d,
+      explains: d.explains.flatMap((i) => {
+        const k = at.get(findings[i]!);
+        return k === undefined ? [] : [k];
+      }),
+    })),
+  };
+}
 
 /** One file's result in `--format json` output. */
 export type FileResult =
@@ -84,6 +116,14 @@ export function summaryLine(s: ValidateOutput["summary"], lang: Lang): string {
   );
 }
 
+/** A file's one-line summary in a large batch: `a.json：1 个错误，2 个警告，7 个提示`. */
+export function fileLine(r: FileResult & { status: "ok" | "errors" }, lang: Lang): string {
+  const { error, warning, info } = r.counts;
+  return lang === "zh"
+    ? `${r.file}：${error} 个错误，${warning} 个警告，${info} 个提示`
+    : `${r.file}: ${plural(error, "error", "errors")}, ${plural(warning, "warning", "warnings")}, ${plural(info, "notice", "notices")}`;
+}
+
 const indent = (text: string, by: string) =>
   text
     .split("\n")
@@ -143,7 +183,7 @@ export const validateCommand = defineCommand({
     en: "check reports: table arithmetic, structure, year-to-year",
   },
   usage:
-    "xxgk validate <files…> [--previous FILE] [--format text|json] [--blanks count-as-zero|not-assessable]",
+    "xxgk validate <files…> [--previous FILE] [--format text|json] [--min-severity error|warning|info] [-q] [--details] [--blanks count-as-zero|not-assessable]",
   options: {
     previous: {
       type: "string",
@@ -159,6 +199,30 @@ export const validateCommand = defineCommand({
       choices: ["text", "json"],
       describe: { zh: "输出格式（默认 text）", en: "output format (default text)" },
     },
+    "min-severity": {
+      type: "string",
+      arg: "LEVEL",
+      choices: SEVERITIES,
+      describe: {
+        zh: "只列出不低于该级别的问题：error、warning 或 info（默认 info，全部列出；汇总行照常计数）",
+        en: "list only findings at or above LEVEL: error, warning or info (default info; the summary counts all)",
+      },
+    },
+    quiet: {
+      type: "boolean",
+      short: "q",
+      describe: {
+        zh: "不列出问题，只输出汇总行（无法读取的文件照常报告）",
+        en: "list no findings, only the summary line (unreadable files are still reported)",
+      },
+    },
+    details: {
+      type: "boolean",
+      describe: {
+        zh: `文件多于 ${DETAILS_THRESHOLD} 个时也逐条列出每个文件的问题（默认每个文件一行）`,
+        en: `list each file's findings even with more than ${DETAILS_THRESHOLD} files (default: one line per file)`,
+      },
+    },
     blanks: {
       type: "string",
       arg: "MODE",
@@ -171,15 +235,20 @@ export const validateCommand = defineCommand({
   },
   details: {
     zh: [
-      "文件名 - 表示标准输入。退出码：0 没有错误级问题；1 有错误级问题；2 用法错误，或有文件无法读取、不是 JSON",
-      "（其余文件照常校验）。勾稽关系不成立时先给出诊断（最可能出错的单元格及应填数值），其说明的问题列在其下。",
+      `文件名 - 表示标准输入。文件多于 ${DETAILS_THRESHOLD} 个时，每个有问题的文件输出一行计数（--details 逐条列出）。`,
+      "--min-severity 和 -q 只影响列出哪些问题，不影响计数和退出码；--format json 中 findings 同样按 --min-severity 筛选。",
+      "勾稽关系不成立时先给出诊断（最可能出错的单元格及应填数值），其说明的问题列在其下。",
+      "退出码：0 没有错误级问题；1 有错误级问题；2 用法错误，或有文件无法读取、不是 JSON（其余文件照常校验）。",
       "--format json 的输出结构见 README（含 diagnosis；空白单元格既有每表一条汇总，也有逐格的 cell.blank）。",
     ].join("\n"),
     en: [
-      "The file name - reads standard input. Exit status: 0 no error-level finding; 1 error-level findings;",
-      "2 usage error, or a file is unreadable / not JSON (the others are still checked). When equations fail,",
-      "the diagnosis (the cells most likely wrong, and their values) comes first, the findings it explains under it.",
-      "--format json: see README (with diagnosis; blank cells both as per-table summaries and per-cell cell.blank).",
+      `The file name - reads standard input. With more than ${DETAILS_THRESHOLD} files each file with findings gets`,
+      "one line of counts (--details lists them). --min-severity and -q change what is listed, not the counts or",
+      "the exit status; --format json filters findings by --min-severity too. When equations fail, the diagnosis",
+      "(the cells most likely wrong, and their values) comes first, the findings it explains under it. Exit status:",
+      "0 no error-level finding; 1 error-level findings; 2 usage error, or a file is unreadable / not JSON (the",
+      "others are still checked). --format json: see README (with diagnosis; blank cells both as per-table",
+      "summaries and per-cell cell.blank).",
     ].join("\n"),
   },
   async run({ values, positionals }, ctx): Promise<Outcome> {
@@ -193,6 +262,9 @@ export const validateCommand = defineCommand({
       ...(values.blanks === undefined ? {} : { blanks: values.blanks }),
     };
     const json = values.format === "json";
+    const min: Severity = values["min-severity"] ?? "info";
+    const quiet = values.quiet === true;
+    const perFileLine = !values.details && positionals.length > DETAILS_THRESHOLD;
     const progress = io.stderrIsTTY && positionals.length > PROGRESS_THRESHOLD;
     const results: FileResult[] = [];
     const counts = { error: 0, warning: 0, info: 0 };
@@ -209,16 +281,20 @@ export const validateCommand = defineCommand({
           file: read.file,
           status: v.counts.error > 0 ? "errors" : "ok",
           counts: v.counts,
-          findings: v.findings,
-          diagnosis: v.diagnosis,
+          ...listed(v.findings, v.diagnosis, min),
         };
         counts.error += v.counts.error;
         counts.warning += v.counts.warning;
         counts.info += v.counts.info;
         if (v.counts.error > 0) withErrors++;
         if (json) results.push(result);
-        else {
-          const block = textBlock(result, lang);
+        else if (!quiet) {
+          const block =
+            result.findings.length === 0
+              ? ""
+              : perFileLine
+                ? `${fileLine(result, lang)}\n`
+                : textBlock(result, lang);
           if (block !== "" && progress && shown >= 0) {
             // stdout is often the same terminal: clear the progress line first, redraw it after.
             io.stderr.write("\r\x1b[K");

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { layoutOf, resolvePointer } from "@xxgk/core-model";
 import { describe, expect, it } from "vitest";
@@ -174,7 +174,15 @@ describe("xxgk cells", () => {
     const before = readFileSync(join(dir, "r.json"), "utf8");
     const self = await xxgk(["cells", "r.json", "-o", "./r.json", "--force", "--lang", "en"], { cwd: dir });
     expect(self.code).toBe(2);
-    expect(self.stderr).toContain("./r.json is an input file");
+    expect(self.stderr).toContain("./r.json is the input file r.json; it cannot also be the output");
+    expect(readFileSync(join(dir, "r.json"), "utf8")).toBe(before);
+    // A hard link is the input under another name (as `R.JSON` is on a case-insensitive file system).
+    linkSync(join(dir, "r.json"), join(dir, "r-link.csv"));
+    const linked = await xxgk(["cells", "r.json", "-o", "r-link.csv", "--force", "--lang", "en"], {
+      cwd: dir,
+    });
+    expect(linked.code).toBe(2);
+    expect(linked.stderr).toContain("r-link.csv is the input file r.json; it cannot also be the output");
     expect(readFileSync(join(dir, "r.json"), "utf8")).toBe(before);
     expect(existsSync(join(dir, "nope", "x.csv"))).toBe(false);
     expect((await xxgk(["cells", "r.json", "-o", "nope/x.csv"], { cwd: dir })).code).toBe(2);

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseReport } from "@xxgk/core-model";
 import { describe, expect, it } from "vitest";
@@ -36,7 +36,7 @@ describe("xxgk import", () => {
     );
     expect(r.stdout).toContain("b.txt: 191 placed, 4 unsure, 3 missing of 198 cells");
     expect(r.stdout.trim().split("\n").at(-1)).toBe(
-      "2 files: 0 with errors, 0 unreadable; cells 391 placed, 4 unsure, 3 missing of 398",
+      "2 files: 0 with errors, 0 unreadable, 0 not written; cells 391 placed, 4 unsure, 3 missing of 398",
     );
     const v = await xxgk(["validate", "a.json", "b.json", "--format", "json"], { cwd: dir });
     const out = JSON.parse(v.stdout) as { files: { file: string; status: string }[] };
@@ -71,6 +71,49 @@ describe("xxgk import", () => {
       expect(r.stderr).toBe(`xxgk: ${outDir} is a file, not a directory; give --out-dir a directory\n`);
       expect(readFileSync(join(dir, "taken"), "utf8")).toBe("mine");
     }
+  });
+
+  it("goes on past a report it cannot write, names it, and counts it in the summary (exit 2)", async () => {
+    const dir = scratch();
+    writeFileSync(join(dir, "a.html"), fixture("hubei-fancheng-2021.html"));
+    writeFileSync(join(dir, "b.txt"), fixture("seed-wulin-2020.txt"));
+    writeFileSync(join(dir, "c.txt"), fixture("seed-wulin-2020.txt"));
+    mkdirSync(join(dir, "out"));
+    writeFileSync(join(dir, "out", "a.json"), "mine");
+    symlinkSync("../b.txt", join(dir, "out", "b.json"));
+    const r = await xxgk(["import", "a.html", "b.txt", "c.txt", "--out-dir", "out", "--lang", "en"], {
+      cwd: dir,
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`xxgk: ${join("out", "a.json")} already exists; add --force to overwrite it`);
+    expect(readFileSync(join(dir, "out", "a.json"), "utf8")).toBe("mine");
+    const forced = await xxgk(["import", "b.txt", "c.txt", "--out-dir", "out", "--force", "--lang", "en"], {
+      cwd: dir,
+    });
+    expect(forced.code).toBe(2);
+    expect(forced.stderr).toContain(`${join("out", "b.json")} is a link to the input file b.txt`);
+    expect(readFileSync(join(dir, "b.txt"), "utf8")).toBe(fixture("seed-wulin-2020.txt"));
+    // The files after the ones that could not be written are imported all the same.
+    expect(parseReport(JSON.parse(readFileSync(join(dir, "out", "c.json"), "utf8"))).ok).toBe(true);
+    expect(r.stderr).toContain(`${join("out", "b.json")} is a link to the input file b.txt`);
+    expect(r.stdout.trim().split("\n").at(-1)).toMatch(
+      /^3 files: 0 with errors, 0 unreadable, 2 not written;/,
+    );
+    expect(forced.stdout.trim().split("\n").at(-1)).toMatch(
+      /^2 files: 0 with errors, 0 unreadable, 1 not written;/,
+    );
+  });
+
+  it("refuses two inputs that would write the same report", async () => {
+    const dir = scratch();
+    mkdirSync(join(dir, "x"));
+    mkdirSync(join(dir, "y"));
+    writeFileSync(join(dir, "x", "p.txt"), fixture("seed-wulin-2020.txt"));
+    writeFileSync(join(dir, "y", "p.txt"), fixture("seed-wulin-2020.txt"));
+    const r = await xxgk(["import", "x/p.txt", "y/p.txt", "--out-dir", "out", "--lang", "en"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`x/p.txt and y/p.txt would both write ${join("out", "p.json")}`);
+    expect(existsSync(join(dir, "out"))).toBe(false);
   });
 
   it("refuses several inputs without --out-dir, -o with --out-dir, and a bad --year", async () => {

@@ -72,6 +72,21 @@ describe("xxgk new", () => {
     }
   });
 
+  it("refuses a year before the 2019 format and says which years each edition covers", async () => {
+    const r = await xxgk(["new", "--year", "2018", "--organ", "某局"]);
+    expect(r).toMatchObject({ code: 2, stdout: "" });
+    expect(r.stderr).toBe(
+      "xxgk: 2018 年度早于现行的两种报告格式：2019 版（国办公开办函〔2019〕60号）用于 2019–2020 年度；" +
+        "2021 版（国办公开办函〔2021〕30号）用于 2021 年度起\n运行 xxgk new --help 查看用法\n",
+    );
+    const en = await xxgk(["new", "--year", "2018", "--organ", "某局", "--lang", "en"]);
+    expect(en.stderr).toContain(
+      "2018 predates both report formats: the 2019 edition (国办公开办函〔2019〕60号) covers 2019–2020",
+    );
+    expect((await xxgk(["new", "--year", "2019", "--organ", "某局"])).code).toBe(0);
+    expect((await xxgk(["import", "x.html", "--year", "2018"])).stderr).toContain("2018 年度早于");
+  });
+
   it("writes -o FILE and will not replace an existing file unless --force", async () => {
     const dir = scratch();
     const argv = ["new", "--year", "2025", "--organ", "某局", "-o", "report.json"];

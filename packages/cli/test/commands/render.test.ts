@@ -1,13 +1,39 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { progressBar, renderSummaryLine } from "../../src/commands/render.js";
-import { EXAMPLES, scratch, xxgk } from "../_helpers.js";
+import {
+  canMountTmpfs,
+  EXAMPLES,
+  resizeDisk,
+  scratch,
+  smallDisk,
+  TMPFS_SKIP_REASON,
+  xxgk,
+} from "../_helpers.js";
 
 const pdfText = (file: string) =>
   execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" });
+
+/** Every file is whole: a PDF poppler reads to its last page, an HTML page that ends as it should. */
+function expectWhole(dir: string, files: readonly string[]): void {
+  for (const f of files) {
+    expect(f.endsWith(".tmp"), `temporary file left: ${f}`).toBe(false);
+    const path = join(dir, f);
+    if (f.endsWith(".pdf")) expect(pdfText(path)).toContain("六、其他需要报告的事项");
+    else expect(readFileSync(path, "utf8").trimEnd().endsWith("</html>")).toBe(true);
+  }
+}
 
 /** A scratch directory holding both examples, a broken JSON file and a JSON file that is no report. */
 function batch(): string {
@@ -48,7 +74,7 @@ describe("xxgk render", () => {
     expect(r.stdout.split("\n")).toEqual(
       expect.arrayContaining([join("out", "wulin.pdf"), join("out", "wulin.html"), join("out", "binhe.pdf")]),
     );
-    expect(r.stdout).toContain("4 reports: 2 rendered (4 files), 2 failed");
+    expect(r.stdout).toContain("4 reports: 2 rendered, 2 failed; 4 files written");
     expect(r.stderr).toMatch(/broken\.json:1:\d+/);
     // What is wrong and where, once: the pointer is not repeated before a message that starts with it.
     expect(r.stderr).toContain(
@@ -63,7 +89,7 @@ describe("xxgk render", () => {
     const r = await xxgk(["render", "wulin.json", "binhe.json", "--pdf"], { cwd: dir });
     expect(r.code).toBe(0);
     expect(existsSync(join(dir, "wulin.pdf")) && existsSync(join(dir, "binhe.pdf"))).toBe(true);
-    expect(r.stdout).toContain("2 份报告：2 份已生成（2 个文件），0 份失败");
+    expect(r.stdout).toContain("2 份报告：2 份已生成，0 份失败；共写入 2 个文件");
   });
 
   it("takes output names after --pdf / --html for a single report, and --fragment", async () => {
@@ -104,6 +130,24 @@ describe("xxgk render", () => {
     expect(JSON.parse(readFileSync(join(dir, "wulin.json"), "utf8")).meta.organ).toBe(
       "杭州市下城区武林街道办事处",
     );
+  });
+
+  it("refuses an output that is a symlink to an input, even with --force (issue #23), and renders the rest", async () => {
+    const dir = batch();
+    mkdirSync(join(dir, "out"));
+    symlinkSync("../wulin.json", join(dir, "out", "wulin.pdf"));
+    const before = readFileSync(join(dir, "wulin.json"));
+    const r = await xxgk(
+      ["render", "wulin.json", "binhe.json", "--pdf", "--out-dir", "out", "--force", "--lang", "en"],
+      { cwd: dir },
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      `${join("out", "wulin.pdf")} is a link to the input file wulin.json; it cannot be the output`,
+    );
+    expect(readFileSync(join(dir, "wulin.json")).equals(before)).toBe(true);
+    expect(pdfText(join(dir, "out", "binhe.pdf"))).toContain("江南市滨河区人民政府办公室");
+    expect(r.stdout).toContain("2 reports: 1 rendered, 1 failed; 1 file written");
   });
 
   it.each([
@@ -157,10 +201,79 @@ describe("xxgk render", () => {
     expect(existsSync(join(dir, "rare.pdf"))).toBe(true);
   });
 
+  it.skipIf(!canMountTmpfs)(
+    `on a full disk names each file it cannot write, leaves no truncated file, and a re-run completes the batch (${TMPFS_SKIP_REASON} otherwise)`,
+    async () => {
+      const dir = batch();
+      // Room for about two of the four files (each 90–140 KB).
+      const out = smallDisk(256);
+      const argv = [
+        "render",
+        "wulin.json",
+        "binhe.json",
+        "--pdf",
+        "--html",
+        "--out-dir",
+        out,
+        "--lang",
+        "en",
+      ];
+      const full = await xxgk(argv, { cwd: dir });
+      expect(full.code).toBe(2);
+      expect(full.stderr).toMatch(/cannot write .*\.(pdf|html): no space left on the device \(ENOSPC\)/);
+      const written = readdirSync(out).sort();
+      expect(written.length).toBeGreaterThan(0);
+      expect(written.length).toBeLessThan(4);
+      expect(full.stdout).toContain(`; ${written.length} file${written.length === 1 ? "" : "s"} written`);
+      expectWhole(out, written);
+      // Once there is room, a re-run without --force writes exactly what is missing.
+      resizeDisk(out, 2048);
+      const again = await xxgk(argv, { cwd: dir });
+      expect(again.stderr.match(/already exists/g) ?? []).toHaveLength(written.length);
+      expect(readdirSync(out).sort()).toEqual(["binhe.html", "binhe.pdf", "wulin.html", "wulin.pdf"]);
+      expectWhole(out, readdirSync(out));
+    },
+  );
+
+  it("uses the office's fonts from --font-dir and --font, and says which file served each role", async () => {
+    const dir = batch();
+    mkdirSync(join(dir, "fonts"));
+    symlinkSync("/usr/share/fonts/truetype/arphic/ukai.ttc", join(dir, "fonts", "kai.ttc"));
+    symlinkSync("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", join(dir, "fonts", "hei.ttc"));
+    const r = await xxgk(
+      [
+        "render",
+        "binhe.json",
+        "--pdf",
+        "--font-dir",
+        "fonts",
+        "--font",
+        "正文=/usr/share/fonts/truetype/arphic/uming.ttc#AR PL UMing CN",
+        "--lang",
+        "en",
+      ],
+      { cwd: dir },
+    );
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(
+      `xxgk: fonts: title ← Noto Serif SC Bold (bundled) (NotoSerifSC-Bold); body ← /usr/share/fonts/truetype/arphic/uming.ttc (UMingCN); heading 1 ← ${join("fonts", "hei.ttc")} (WenQuanYiZenHei); heading 2 ← ${join("fonts", "kai.ttc")} (UKaiCN)`,
+    );
+    const fonts = execFileSync("pdffonts", [join(dir, "binhe.pdf")], { encoding: "utf8" });
+    for (const face of ["UMingCN", "WenQuanYiZenHei", "UKaiCN"])
+      expect(fonts).toMatch(new RegExp(`[A-Z]{6}\\+${face}`));
+    const bad = await xxgk(["render", "binhe.json", "--pdf", "--font", "footer=x.ttf", "--lang", "en"], {
+      cwd: dir,
+    });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain(
+      '--font takes ROLE=FILE (roles: title, body, heading1, heading2), not "footer=x.ttf"',
+    );
+  });
+
   it("words the summary in both languages", () => {
     const s = { reports: 1, rendered: 1, files: 2, failed: 0 };
-    expect(renderSummaryLine(s, "en")).toBe("1 report: 1 rendered (2 files), 0 failed");
-    expect(renderSummaryLine(s, "zh")).toBe("1 份报告：1 份已生成（2 个文件），0 份失败");
+    expect(renderSummaryLine(s, "en")).toBe("1 report: 1 rendered, 0 failed; 2 files written");
+    expect(renderSummaryLine(s, "zh")).toBe("1 份报告：1 份已生成，0 份失败；共写入 2 个文件");
     expect(progressBar(0, 4, 4)).toBe("[░░░░] 0/4");
     expect(progressBar(4, 4, 4)).toBe("[████] 4/4");
   });
@@ -191,7 +304,7 @@ describe("xxgk render on worker threads (the built command)", () => {
     for (const jobs of ["1", "2"]) {
       const r = renderBuilt(dir, [...files, "--pdf", "--out-dir", `jobs${jobs}`, "--jobs", jobs]);
       expect(r.status).toBe(2);
-      expect(r.stdout).toContain("6 reports: 5 rendered (5 files), 1 failed");
+      expect(r.stdout).toContain("6 reports: 5 rendered, 1 failed; 5 files written");
       expect(r.stderr).toContain("broken.json");
     }
     const inProcess = await xxgk(["render", ...names.map((n) => `${n}.json`), "--pdf", "--out-dir", "one"], {
@@ -203,6 +316,29 @@ describe("xxgk render on worker threads (the built command)", () => {
       expect(readFileSync(join(dir, "jobs1", `${n}.pdf`)).equals(expected)).toBe(true);
       expect(readFileSync(join(dir, "jobs2", `${n}.pdf`)).equals(expected)).toBe(true);
     }
+  });
+
+  it("refuses a symlink to an input in the output folder on the workers too, and renders the rest", () => {
+    const dir = batch();
+    mkdirSync(join(dir, "out"));
+    symlinkSync("../binhe.json", join(dir, "out", "binhe.pdf"));
+    const before = readFileSync(join(dir, "binhe.json"));
+    const r = renderBuilt(dir, [
+      "wulin.json",
+      "binhe.json",
+      "--pdf",
+      "--out-dir",
+      "out",
+      "--force",
+      "--jobs",
+      "2",
+    ]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(
+      `${join("out", "binhe.pdf")} is a link to the input file binhe.json; it cannot be the output`,
+    );
+    expect(readFileSync(join(dir, "binhe.json")).equals(before)).toBe(true);
+    expect(r.stdout).toContain("2 reports: 1 rendered, 1 failed; 1 file written");
   });
 
   it("collects a worker's young generation after each report", () => {

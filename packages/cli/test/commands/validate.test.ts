@@ -169,10 +169,15 @@ describe("xxgk validate", () => {
     expect(tty.stdout).not.toContain("校验中");
     expect((await xxgk(["validate", ...many(20)], { stderrIsTTY: true })).stderr).toBe("");
     // Findings printed mid-batch never land on the progress line of a shared terminal.
-    const mixed = await xxgk(["validate", ...many(15), EXAMPLES.wulin, ...many(15)], { stderrIsTTY: true });
+    const mixed = await xxgk(["validate", ...many(15), EXAMPLES.wulin, ...many(15), "--details"], {
+      stderrIsTTY: true,
+    });
     expect(mixed.stdout).toContain(`${EXAMPLES.wulin}\n`);
     expect(transcript.text).toContain(`/31\r\x1b[K${EXAMPLES.wulin}\n`);
     expect(transcript.text).toMatch(/\n\n\r校验中 16\/31/);
+    const lines = await xxgk(["validate", ...many(15), EXAMPLES.wulin, ...many(15)], { stderrIsTTY: true });
+    expect(lines.stdout).toContain(`${EXAMPLES.wulin}：0 个错误，0 个警告，1 个提示\n`);
+    expect(transcript.text).toContain(`/31\r\x1b[K${EXAMPLES.wulin}：`);
     expect((await xxgk(["validate", ...many(21)], { stderrIsTTY: false })).stderr).toBe("");
   });
 
@@ -211,5 +216,79 @@ describe("xxgk validate", () => {
     ]);
     expect(JSON.parse(counted.stdout)).not.toEqual(JSON.parse(skipped.stdout));
     expect((await xxgk(["validate", "--blanks", "zero", EXAMPLES.wulin])).code).toBe(2);
+  });
+
+  it("says that an HTML page is a page for xxgk import, not a broken report", async () => {
+    const dir = scratch();
+    const names = files(dir, {
+      "page.html": "<!DOCTYPE html>\n<html><body><p>某区2024年政府信息公开工作年度报告</p></body></html>\n",
+      "frag.html": '  <div class="article"><table><tr><td>规章</td></tr></table></div>',
+    });
+    for (const name of names) {
+      const r = await xxgk(["validate", name], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(
+        `xxgk: ${name}: 这是 HTML 网页，不是报告 JSON 文件；请先用 xxgk import 把它转成报告：xxgk import ${name} -o 报告.json\n`,
+      );
+    }
+    const en = await xxgk(["cells", names[0]!, "--lang", "en"], { cwd: dir });
+    expect(en.stderr).toContain(
+      "this is an HTML page, not a report JSON file; turn it into one first: xxgk import",
+    );
+    // Text that merely starts with "<" but is not markup keeps the JSON message.
+    writeFileSync(join(dir, "lt.json"), "<3 not json");
+    expect((await xxgk(["validate", "lt.json"], { cwd: dir })).stderr).toContain("不是合法的 JSON");
+  });
+
+  it("--min-severity and -q choose what is listed, never what is counted or the exit status", async () => {
+    const dir = scratch();
+    const names = files(dir, { "bad.json": broken(), "seed.json": load(EXAMPLES.wulin) });
+    const all = await xxgk(["validate", ...names], { cwd: dir });
+    const summary = all.stdout.trimEnd().split("\n").at(-1);
+    expect(all.stdout).toMatch(/^ {4}info /m);
+    const warn = await xxgk(["validate", ...names, "--min-severity", "warning"], { cwd: dir });
+    expect(warn.code).toBe(1);
+    expect(warn.stdout).not.toMatch(/^ {4}info /m);
+    expect(warn.stdout).toMatch(/^ {4}warning /m);
+    expect(warn.stdout).not.toContain("seed.json"); // only notices there
+    expect(warn.stdout.trimEnd().split("\n").at(-1)).toBe(summary);
+    const errors = await xxgk(["validate", ...names, "--min-severity", "error"], { cwd: dir });
+    expect(errors.stdout).not.toMatch(/^ {4}(?:info|warning) /m);
+    expect(errors.stdout).toMatch(/^ {4}error /m);
+    const quiet = await xxgk(["validate", ...names, "-q"], { cwd: dir });
+    expect(quiet).toMatchObject({ code: 1, stdout: `${summary}\n` });
+    const json = JSON.parse(
+      (await xxgk(["validate", ...names, "--format", "json", "--min-severity", "error"], { cwd: dir }))
+        .stdout,
+    ) as ValidateOutput;
+    const bad = json.files[0]!;
+    expect(bad.status === "errors" && bad.findings.every((f) => f.severity === "error")).toBe(true);
+    expect(bad.status === "errors" && bad.counts.info).toBeGreaterThan(0);
+    // The diagnoses stay, their explains pointing into the findings listed (the warning left out).
+    if (bad.status !== "errors") throw new Error("bad.json must have errors");
+    expect(bad.diagnosis.map((d) => d.explains.map((i) => bad.findings[i]!.code))).toEqual([
+      ["T3.balance", "T3.balance"],
+      ["T4.total"],
+    ]);
+    expect((await xxgk(["validate", ...names, "--min-severity", "notice"], { cwd: dir })).code).toBe(2);
+  });
+
+  it("gives each file one line of counts when there are more than 10, and --details lists them", async () => {
+    const dir = scratch();
+    const entries: Record<string, unknown> = { "bad.json": broken() };
+    for (let i = 0; i < 10; i++) entries[`ok${i}.json`] = load(EXAMPLES.y2021);
+    const names = files(dir, entries);
+    const r = await xxgk(["validate", ...names], { cwd: dir });
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trimEnd().split("\n");
+    expect(lines[0]).toMatch(/^bad\.json：\d+ 个错误，1 个警告，\d+ 个提示$/);
+    expect(lines).toHaveLength(2); // clean files print nothing, then the summary
+    expect(lines[1]).toMatch(/^11 个文件：1 个有错误/);
+    const en = await xxgk(["validate", ...names, "--lang", "en"], { cwd: dir });
+    expect(en.stdout).toMatch(/^bad\.json: \d+ errors, 1 warning, \d+ notices?\n/);
+    const details = await xxgk(["validate", ...names, "--details"], { cwd: dir });
+    expect(details.stdout).toMatch(/^bad\.json\n {2}诊断 /);
+    const ten = await xxgk(["validate", ...names.slice(0, 10)], { cwd: dir });
+    expect(ten.stdout).toMatch(/^bad\.json\n {2}诊断 /);
   });
 });
