@@ -458,6 +458,12 @@ describe("the demo app", () => {
       .toBe(layoutOf("2021").tables.applications.cells.length);
     const full = await measureEdits();
     expect(full.validate.length).toBeGreaterThan(0);
+    // With one cell already wrong, each keystroke makes a second: the diagnosis localises two cells.
+    const wrong = layoutOf("2021").byKey.get("review.reconsideration.total")!;
+    await cell(wrong.key).fill("9");
+    await page.locator("li.diagnosis").first().waitFor();
+    const twoBroken = await measureEdits();
+    await cell(wrong.key).fill("8");
     // Baseline in the same page: JSON.parse of the same report's saved bytes, timed as a batch because
     // the page's clock is coarse (0.1 ms).
     const baseline = await page.evaluate((runs) => {
@@ -508,6 +514,7 @@ describe("the demo app", () => {
         baselineJsonParseMs: baseline,
         validateMedianToJsonParse: q(full.validate, 0.5) / baseline,
       },
+      twoBrokenCells: { validate: summary(twoBroken.validate), redraw: summary(twoBroken.redraw) },
       blankReport: {
         validate: summary(blank.validate),
         redraw: summary(blank.redraw),
@@ -523,6 +530,8 @@ describe("the demo app", () => {
         `  ${line("2021 example, validate", full.validate)}; ${result.fullReport.validateMedianToJsonParse.toFixed(1)}× JSON.parse of the same report`,
         `  ${line("2021 example, redraw (page thread)", full.redraw)}`,
         `  ${line("2021 example, edit → redrawn (round trip)", full.update)}`,
+        `  ${line("2021 example, 2 cells wrong, validate + diagnosis", twoBroken.validate)}`,
+        `  ${line("2021 example, 2 cells wrong, redraw (page thread)", twoBroken.redraw)}`,
         `  ${line("blank 2021 report, validate", blank.validate)}`,
         `  ${line("blank 2021 report, redraw (page thread)", blank.redraw)}`,
         `  ${line("blank 2021 report, edit → redrawn (round trip)", blank.update)}`,

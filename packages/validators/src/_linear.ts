@@ -40,6 +40,77 @@ function normalise(row: bigint[]): void {
 
 /** Reduced row echelon form over the integers (fraction-free), then the determined unknowns. */
 export function eliminate(rows: readonly Row[], unknowns: number): Solved {
+  // Counts are small: the same elimination in doubles is exact while every intermediate stays a safe
+  // integer, and far cheaper than BigInt. Any step that would leave that range redoes it in BigInt.
+  const small = 2n ** 40n;
+  if (rows.every((r) => abs(r.rhs) < small && r.coefs.every((c) => abs(c) < small))) {
+    const fast = eliminateSafe(
+      rows.map((r) => [...r.coefs.map(Number), Number(r.rhs)]),
+      unknowns,
+    );
+    if (fast !== undefined) return fast;
+  }
+  return eliminateBig(rows, unknowns);
+}
+
+function gcdN(a: number, b: number): number {
+  a = Math.abs(a);
+  b = Math.abs(b);
+  while (b !== 0) [a, b] = [b, a % b];
+  return a;
+}
+
+/** {@link eliminate} in doubles; `undefined` as soon as a value would leave the safe integers. */
+function eliminateSafe(m: number[][], unknowns: number): Solved | undefined {
+  const pivots: number[] = [];
+  let rank = 0;
+  for (let col = 0; col < unknowns && rank < m.length; col++) {
+    let p = rank;
+    while (p < m.length && m[p]![col] === 0) p++;
+    if (p === m.length) continue;
+    [m[rank], m[p]] = [m[p]!, m[rank]!];
+    const pivot = m[rank]!;
+    const b = pivot[col]!;
+    for (let i = 0; i < m.length; i++) {
+      const row = m[i]!;
+      const a = row[col]!;
+      if (i === rank || a === 0) continue;
+      let g = 0;
+      for (let j = 0; j <= unknowns; j++) {
+        const x = row[j]! * b;
+        const y = pivot[j]! * a;
+        if (Math.abs(x) > Number.MAX_SAFE_INTEGER || Math.abs(y) > Number.MAX_SAFE_INTEGER) return undefined;
+        const v = x - y;
+        if (!Number.isSafeInteger(v)) return undefined;
+        row[j] = v;
+        if (v !== 0) g = g === 0 ? Math.abs(v) : gcdN(g, v);
+      }
+      if (g > 1) for (let j = 0; j <= unknowns; j++) row[j]! /= g;
+    }
+    pivots.push(col);
+    rank++;
+  }
+  for (let i = rank; i < m.length; i++)
+    if (m[i]![unknowns] !== 0) return { consistent: false, values: [], free: 0 };
+  const values: (Ratio | undefined)[] = new Array(unknowns).fill(undefined);
+  const isPivot = new Set(pivots);
+  pivots.forEach((col, i) => {
+    const row = m[i]!;
+    for (let j = 0; j < unknowns; j++) if (j !== col && row[j] !== 0 && !isPivot.has(j)) return;
+    let num = row[unknowns]!;
+    let den = row[col]!;
+    if (den < 0) {
+      num = -num;
+      den = -den;
+    }
+    const g = gcdN(num, den) || 1;
+    values[col] = [BigInt(num / g), BigInt(den / g)];
+  });
+  return { consistent: true, values, free: unknowns - rank };
+}
+
+/** {@link eliminate} in BigInt: exact for any size of value. */
+function eliminateBig(rows: readonly Row[], unknowns: number): Solved {
   const m = rows.map((r) => [...r.coefs, r.rhs]);
   const pivots: number[] = [];
   let rank = 0;

@@ -467,3 +467,31 @@ describe("diagnosis: property against a brute-force oracle", () => {
     }
   });
 });
+
+describe("the exact linear algebra: doubles and BigInt agree", () => {
+  it("on random small systems, and big values take the BigInt path with the same answer", () => {
+    const row = fc.record({
+      coefs: fc.array(fc.integer({ min: -2, max: 2 }), { minLength: 3, maxLength: 3 }),
+      rhs: fc.oneof(fc.integer({ min: -50, max: 50 }), fc.constant(2 ** 52), fc.constant(-(2 ** 60))),
+    });
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 5 }), (raw) => {
+        const rows = raw.map((r) => ({ coefs: r.coefs.map(BigInt), rhs: BigInt(r.rhs) }));
+        const solved = eliminate(rows, 3);
+        // Every determined value satisfies every row whose other unknowns are determined too.
+        if (!solved.consistent) return;
+        for (const r of rows) {
+          if (r.coefs.some((c, j) => c !== 0n && solved.values[j] === undefined)) continue;
+          // Σ coef · num/den = rhs, checked over a common denominator.
+          const den = solved.values.reduce((d, v) => (v ? d * v[1] : d), 1n);
+          const lhs = r.coefs.reduce((s, c, j) => {
+            const v = solved.values[j];
+            return v ? s + (c * v[0] * den) / v[1] : s;
+          }, 0n);
+          expect(lhs).toBe(r.rhs * den);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

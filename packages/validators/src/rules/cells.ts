@@ -182,7 +182,8 @@ export interface BlankColumnFound {
 
 /**
  * The columns of table 三 that are blank in every row, or failing that in every result row (三、本年度办理
- * 结果, （七）总计 included), while another column has a non-zero number in those rows.
+ * 结果, （七）总计 included), while every one of those rows has something written in another column and
+ * some of it is not 0.
  */
 export function blankColumns(edition: EditionId, cells: readonly Cell[]): BlankColumnFound[] {
   const found: BlankColumnFound[] = [];
@@ -192,7 +193,10 @@ export function blankColumns(edition: EditionId, cells: readonly Cell[]): BlankC
       // Most reports: the column's first result cell is written, and nothing more is read.
       if (cells[rows[rows.length - 1]![col]!]!.status !== "blank") continue;
       if (!rows.every((r) => cells[r[col]!]!.status === "blank")) continue;
-      if (!rows.some((r) => r.some((i, c) => c !== col && (cells[i]!.value ?? 0) !== 0))) break;
+      // The rest of the table is filled in (every row has something written in another column, and
+      // some number is not 0): a report still being filled in has no "blank column".
+      const written = rows.every((r) => r.some((i, c) => c !== col && cells[i]!.status !== "blank"));
+      if (!written || !rows.some((r) => r.some((i, c) => c !== col && (cells[i]!.value ?? 0) !== 0))) break;
       const name = g.names[col]!;
       found.push({
         col: columnsOf[edition][col]!,

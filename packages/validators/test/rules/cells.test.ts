@@ -190,3 +190,14 @@ describe("cell.too-large", () => {
     expect(f.message.zh).toContain("（共 100000 个字符）");
   });
 });
+
+describe("table.blank-column", () => {
+  it("is not raised for a report being filled in: one number typed into a blank report", () => {
+    const r = withCells(createReport({ organ: "某某街道办事处", year: 2025 }), {
+      "applications.newlyReceived.naturalPerson": 1,
+    });
+    const result = validateReport(r);
+    expect(of(result, "table.blank-column")).toEqual([]);
+    expect(result.diagnosis.every((d) => d.blankColumns.length === 0)).toBe(true);
+  });
+});
