@@ -193,16 +193,20 @@ export class FindingsPanel {
   #diagnosisItem(report: Report, d: Diagnosis, explained: readonly Finding[]): HTMLElement {
     const body: (HTMLElement | null)[] = [];
     for (const column of d.blankColumns) {
+      const cells = h(
+        "div",
+        { className: "suspects" },
+        column.cells.map((c) => this.#cell(c)),
+      );
       body.push(
         h(
           "div",
           { className: "column" },
           h("p", {}, `${column.label}整列空白，应按各项之和填写：`),
-          h(
-            "div",
-            { className: "suspects" },
-            column.cells.map((c) => this.#cell(c)),
-          ),
+          // A whole column is many cells: folded away past a handful, so the panel stays readable.
+          column.cells.length > 6
+            ? h("details", {}, h("summary", {}, `逐格应填数值（${column.cells.length} 格）`), cells)
+            : cells,
         ),
       );
     }
