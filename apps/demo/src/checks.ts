@@ -1,4 +1,4 @@
-import { getCell, layoutOf, type Report, setCell } from "@xxgk/core-model";
+import { type CellDef, getCell, layoutOf, type Report, setCell, type TableId } from "@xxgk/core-model";
 import { type Diagnosis, type Finding, validateReport } from "@xxgk/validators";
 
 /** What one validation run found, and how long it took (also recorded as a `xxgk:validate` measure). */
@@ -11,9 +11,10 @@ export interface Checked {
 }
 
 /**
- * Validates the whole report with the project's rules (and the diagnosis), timing it for the in-browser
- * benchmark. The app runs it on its validation worker (see validation.ts); `previous` is last year's
- * report when one is known.
+/**
+ * Validates the whole report with the project's rules (the cross-year ones too when last year's report
+ * is known) and the diagnosis, timing it for the in-browser benchmark. The app runs it on its validation
+ * worker (see validation.ts).
  */
 export function check(report: Report, previous?: Report): Checked {
   const t0 = performance.now();
@@ -75,4 +76,37 @@ export function proposeTotals(report: Report): { changes: TotalChange[]; next: R
     }
   }
   return { changes, next };
+}
+
+/** The blank cells of one table (not the `-` ones: not applicable is what the author wrote). */
+export function blankCells(report: Report, table: TableId): CellDef[] {
+  return layoutOf(report.edition).tables[table].cells.filter(
+    (d) => getCell(report, d.key).status === "blank",
+  );
+}
+
+/** The report with every blank cell of a table written as 0. */
+export function fillBlanks(report: Report, table: TableId): Report {
+  return blankCells(report, table).reduce((r, d) => setCell(r, d.key, 0), report);
+}
+
+/**
+ * The most text one report may hold (characters, tables and narrative together). Real reports have
+ * 10–50 thousand; an edit past this (a 10 MB paste) is refused at once instead of failing to save.
+ */
+export const REPORT_TEXT_LIMIT = 1_000_000;
+
+/** How many characters of text a report holds, counted without serialising it (runs on every edit). */
+export function textSize(report: Report): number {
+  let n = 0;
+  for (const v of Object.values(report.meta)) n += typeof v === "string" ? v.length : 0;
+  for (const b of report.preamble) n += b.text.length;
+  for (const s of Object.values(report.sections)) {
+    n += s.heading.length;
+    for (const b of s.blocks) n += b.text.length;
+  }
+  for (const t of Object.values(report.tables)) {
+    for (const row of Object.values(t)) for (const c of Object.values(row)) n += c.raw.length;
+  }
+  return n;
 }

@@ -45,12 +45,93 @@ const LEVELS = [
   ["government", "人民政府汇总报告（次年3月31日前公布）"],
 ] as const;
 
+const PUBLISHED = "/meta/published";
+
+/**
+ * The publication date as 年 / 月 / 日 controls: a browser's date input shows the browser's locale
+ * (MM/DD/YYYY on an English system), a clerk expects 2025年1月20日 whatever the system is.
+ */
+class DateField {
+  readonly root: HTMLElement;
+  readonly #year = h("input", {
+    type: "text",
+    inputmode: "numeric",
+    maxlength: 4,
+    size: 4,
+    placeholder: "年份",
+    "aria-label": "公布日期：年",
+    "data-pointer": PUBLISHED,
+    className: "date-year",
+  });
+  readonly #month = h(
+    "select",
+    { "aria-label": "公布日期：月" },
+    h("option", { value: "" }, "—"),
+    Array.from({ length: 12 }, (_, i) => h("option", { value: String(i + 1) }, String(i + 1))),
+  );
+  readonly #day = h(
+    "select",
+    { "aria-label": "公布日期：日" },
+    h("option", { value: "" }, "—"),
+    Array.from({ length: 31 }, (_, i) => h("option", { value: String(i + 1) }, String(i + 1))),
+  );
+  /** A date being entered that is not complete or not a real day: shown, not saved. */
+  invalid = false;
+
+  constructor(onValue: (value: string | undefined) => void) {
+    const changed = () => {
+      const y = this.#year.value.trim();
+      const m = this.#month.value;
+      const d = this.#day.value;
+      if (y === "" && m === "" && d === "") return this.#result(onValue, undefined);
+      const iso = `${y.padStart(4, "0")}-${m.padStart(2, "0")}-${d.padStart(2, "0")}`;
+      const date = new Date(`${iso}T00:00:00Z`);
+      const real = /^\d{4}$/.test(y) && m !== "" && d !== "" && date.getUTCDate() === Number(d);
+      this.invalid = !real;
+      this.root.classList.toggle("invalid", !real);
+      this.root.title = real ? "" : "请填完整的年、月、日；不完整的日期不会保存";
+      if (real) this.#result(onValue, iso);
+    };
+    this.#year.addEventListener("input", changed);
+    this.#month.addEventListener("change", changed);
+    this.#day.addEventListener("change", changed);
+    this.root = h(
+      "div",
+      { className: "date-field", role: "group", "aria-label": "公布日期" },
+      this.#year,
+      h("span", {}, "年"),
+      this.#month,
+      h("span", {}, "月"),
+      this.#day,
+      h("span", {}, "日"),
+    );
+  }
+
+  #result(onValue: (value: string | undefined) => void, value: string | undefined): void {
+    this.invalid = false;
+    this.root.classList.remove("invalid");
+    this.root.title = "";
+    onValue(value);
+  }
+
+  /** Shows a stored date (`YYYY-MM-DD`) or none. */
+  set(value: string | undefined): void {
+    const [y = "", m = "", d = ""] = value ? value.split("-") : [];
+    this.#year.value = y;
+    this.#month.value = m === "" ? "" : String(Number(m));
+    this.#day.value = d === "" ? "" : String(Number(d));
+    this.invalid = false;
+    this.root.classList.remove("invalid");
+  }
+}
+
 /** The whole form: metadata, the six sections' narrative, and the three table grids. */
 export class Editor {
   readonly root = h("div", { className: "editor" });
   readonly tables: TableEditor;
   readonly #store: Store;
   #shape = "";
+  #date: DateField | undefined;
 
   constructor(store: Store, notify: (msg: string) => void) {
     this.#store = store;
@@ -60,6 +141,10 @@ export class Editor {
   }
 
   #onChange(c: Change): void {
+    if (c.reason === "open") {
+      this.#build();
+      return;
+    }
     if (shapeOf(c.report) !== this.#shape) {
       const focused = (document.activeElement as HTMLElement | null)?.dataset?.pointer;
       this.#build();
@@ -78,6 +163,9 @@ export class Editor {
       const text = v === undefined ? "" : String(v);
       if (el.value !== text) el.value = text;
       el.classList.remove("invalid");
+    }
+    if (c.source !== PUBLISHED && !(c.reason === "edit" && this.#date?.invalid)) {
+      this.#date?.set(c.report.meta.published);
     }
   }
 
@@ -98,7 +186,7 @@ export class Editor {
           this.#field("发布机关", "/meta/organ", { required: true }),
           this.#field("报告年度", "/meta/year", { type: "number", min: 2008, max: 2100, required: true }),
           this.#field("标题", "/meta/title", { required: true, wide: true }),
-          this.#field("公布日期", "/meta/published", { type: "date" }),
+          this.#dateField(report),
           this.#levelField(report),
         ),
         h("h3", {}, "前言（第一部分之前的文字）"),
@@ -139,6 +227,14 @@ export class Editor {
       );
     });
     return h("label", { className: opts.wide ? "wide" : undefined }, h("span", {}, label), input);
+  }
+
+  #dateField(report: Report): HTMLElement {
+    this.#date = new DateField((value) => {
+      this.#store.update(withField(this.#store.report, PUBLISHED, value), "edit", PUBLISHED);
+    });
+    this.#date.set(report.meta.published);
+    return h("label", {}, h("span", {}, "公布日期"), this.#date.root);
   }
 
   #levelField(report: Report): HTMLElement {

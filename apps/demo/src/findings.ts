@@ -3,6 +3,78 @@ import type { Diagnosis, Finding, SuspectCell } from "@xxgk/validators";
 import type { Checked } from "./checks.js";
 import { h } from "./dom.js";
 
+let descCounter = 0;
+
+/** Takes a field's finding description away, giving a table cell its label back as tooltip. */
+function unDescribe(el: HTMLElement): void {
+  if (!el.hasAttribute("aria-describedby")) return;
+  el.removeAttribute("aria-describedby");
+  if (el.classList.contains("cell")) el.title = el.getAttribute("aria-label") ?? "";
+}
+
+/**
+ * Shows the findings of a field marked as an error or warning next to it while it is hovered or
+ * focused: the same text its `aria-describedby` gives screen readers.
+ */
+export class FindingTip {
+  readonly root = h("div", { className: "finding-tip", role: "tooltip", hidden: true });
+  /** The field under the pointer or with the focus, shown or not (its findings may change). */
+  #for: HTMLElement | undefined;
+
+  constructor(area: HTMLElement) {
+    const show = (ev: Event) => {
+      const el = (ev.target as Element | null)?.closest?.<HTMLElement>("input, textarea");
+      if (el) this.show(el);
+    };
+    area.addEventListener("mouseover", show);
+    area.addEventListener("focusin", show);
+    area.addEventListener("mouseout", (ev) => {
+      if (this.#for && ev.target === this.#for && document.activeElement !== this.#for) this.hide();
+    });
+    area.addEventListener("focusout", (ev) => {
+      if (ev.target === this.#for) this.hide();
+    });
+    addEventListener("scroll", () => this.#place(), { passive: true, capture: true });
+  }
+
+  show(el: HTMLElement): void {
+    this.#for = el;
+    const desc = document.getElementById(el.getAttribute("aria-describedby") ?? "");
+    // Notices (a blank cell) stay with screen readers and the list: a tip on every blank cell is noise.
+    if (!desc || !(el.classList.contains("f-error") || el.classList.contains("f-warning"))) {
+      this.root.hidden = true;
+      return;
+    }
+    this.root.textContent = desc.textContent;
+    this.root.className = `finding-tip ${el.classList.contains("f-error") ? "f-error" : "f-warning"}`;
+    this.root.hidden = false;
+    this.#place();
+  }
+
+  /** After the findings changed: the tip shows what the field's description says now. */
+  refresh(): void {
+    if (this.#for?.isConnected) this.show(this.#for);
+    else this.hide();
+  }
+
+  hide(): void {
+    this.#for = undefined;
+    this.root.hidden = true;
+  }
+
+  #place(): void {
+    const el = this.#for;
+    if (!el || this.root.hidden) return;
+    const r = el.getBoundingClientRect();
+    const tip = this.root.getBoundingClientRect();
+    const below = r.bottom + 6 + tip.height <= innerHeight;
+    const top = below ? r.bottom + 6 : Math.max(4, r.top - 6 - tip.height);
+    const left = Math.min(Math.max(4, r.left), innerWidth - tip.width - 8);
+    this.root.style.top = `${top}px`;
+    this.root.style.left = `${left}px`;
+  }
+}
+
 /** Severity names as the findings list shows them. */
 export const SEVERITY_ZH = { error: "错误", warning: "警告", info: "提示" } as const;
 const MARKS = ["f-error", "f-warning", "f-info", "f-related"] as const;
@@ -44,24 +116,35 @@ const findingKey = (edition: string, f: Finding) =>
 /**
  * The findings list beside the editor and the marks on the fields they point at. The diagnoses come
  * first — the cells most likely wrong and the values they need — each with the findings it explains
- * grouped under it; the other findings follow. Each finding names its rule code and clicks through to
- * its cell.
+ * grouped under it; the other findings follow. Each finding clicks through to its cell (and, for the
+ * cross-year rules, to last year's cell); its rule code and JSON pointer are for the details view. A
+ * flagged field is described by its findings' messages (`aria-describedby`), which {@link FindingTip}
+ * also shows on hover and focus.
  */
 export class FindingsPanel {
   readonly root = h("section", { className: "findings", "aria-label": "检查结果" });
   readonly #summary = h("p", { className: "summary", role: "status" });
   readonly #list = h("ol", { className: "finding-list" });
+  /** The descriptions flagged fields point at with `aria-describedby` (read by screen readers, not shown). */
+  readonly #descs = h("div", { className: "finding-descs", hidden: true });
+  readonly #descIds = new Map<string, string>();
   readonly #editorRoot: HTMLElement;
   readonly #goto: (pointer: string) => void;
+  readonly #gotoPrevious: ((pointer: string) => void) | undefined;
   #marked: HTMLElement[] = [];
   #items = new Map<string, HTMLElement>();
   #summaryKey = "";
   #filter: Filter = "all";
-  #last: { report: Report; checked: Checked } | undefined;
+  #last: { report: Report; checked: Checked; previous: Report | undefined } | undefined;
 
-  constructor(editorRoot: HTMLElement, goto: (pointer: string) => void) {
+  constructor(
+    editorRoot: HTMLElement,
+    goto: (pointer: string) => void,
+    gotoPrevious?: (pointer: string) => void,
+  ) {
     this.#editorRoot = editorRoot;
     this.#goto = goto;
+    this.#gotoPrevious = gotoPrevious;
     const filter = h(
       "select",
       { "aria-label": "显示", className: "filter" },
@@ -72,17 +155,37 @@ export class FindingsPanel {
     );
     filter.addEventListener("change", () => {
       this.#filter = filter.value as Filter;
-      if (this.#last) this.show(this.#last.report, this.#last.checked);
+      if (this.#last) this.show(this.#last.report, this.#last.checked, this.#last.previous);
     });
-    this.root.append(h("header", {}, h("h2", {}, "检查结果"), filter), this.#summary, this.#list);
+    const details = h("input", { type: "checkbox", className: "details-toggle" });
+    details.addEventListener("change", () => this.root.classList.toggle("show-details", details.checked));
+    this.root.append(
+      h(
+        "header",
+        {},
+        h("h2", {}, "检查结果"),
+        filter,
+        h(
+          "label",
+          { className: "details", title: "显示规则代码和 JSON 指针（供技术人员排查）" },
+          details,
+          "详细信息",
+        ),
+      ),
+      this.#summary,
+      this.#list,
+      this.#descs,
+    );
   }
 
   /**
    * Shows a validation result and marks the fields it is about. Typing usually changes a few findings,
    * so list items and marks are reused and only what changed touches the DOM.
    */
-  show(report: Report, checked: Checked): void {
-    this.#last = { report, checked };
+  show(report: Report, checked: Checked, previous?: Report): void {
+    // Items name last year's cells from last year's report: with another one, every item is made anew.
+    if (previous !== this.#last?.previous) this.#items = new Map();
+    this.#last = { report, checked, previous };
     const { counts, findings, diagnosis } = checked;
     const summary = `${counts.error}|${counts.warning}|${counts.info}|${diagnosis.length}`;
     if (summary !== this.#summaryKey) {
@@ -114,14 +217,15 @@ export class FindingsPanel {
       diagnosis.forEach((d, i) => {
         const explained = findings.filter((f) => f.diagnosis === i);
         const key = `diagnosis\u0000${d.message.zh}\u0000${explained.map((f) => findingKey(report.edition, f)).join("\u0002")}`;
-        next.push(item(key, () => this.#diagnosisItem(report, d, explained)));
+        next.push(item(key, () => this.#diagnosisItem(report, d, explained, previous)));
       });
     }
     const rest = findings.filter(
       (f) =>
         (!grouped || f.diagnosis === undefined) && (this.#filter === "all" || f.severity === this.#filter),
     );
-    for (const f of rest) next.push(item(findingKey(report.edition, f), () => this.#item(report, f)));
+    for (const f of rest)
+      next.push(item(findingKey(report.edition, f), () => this.#item(report, f, previous)));
     this.#items = items;
     // Keyed update: drop what went, insert what came, leave the rest in place.
     const keep = new Set<Element>(next);
@@ -143,7 +247,7 @@ export class FindingsPanel {
     this.#mark(findings, diagnosis);
   }
 
-  #item(report: Report, f: Finding): HTMLElement {
+  #item(report: Report, f: Finding, previous: Report | undefined): HTMLElement {
     const numbers =
       f.expected !== undefined || f.actual !== undefined
         ? h(
@@ -166,7 +270,22 @@ export class FindingsPanel {
         h("span", { className: "where" }, placeOf(report, f.pointer)),
         numbers,
         f.quote ? h("q", {}, f.quote) : null,
+        h("code", { className: "pointer" }, f.pointer || "/"),
       ),
+      previous && f.previous && this.#gotoPrevious
+        ? f.previous.map((p) =>
+            h(
+              "button",
+              {
+                type: "button",
+                className: "previous-link",
+                "data-previous-pointer": p,
+                onclick: () => this.#gotoPrevious!(p),
+              },
+              `上年报告：${placeOf(previous, p)} →`,
+            ),
+          )
+        : null,
     );
   }
 
@@ -190,7 +309,12 @@ export class FindingsPanel {
     );
   }
 
-  #diagnosisItem(report: Report, d: Diagnosis, explained: readonly Finding[]): HTMLElement {
+  #diagnosisItem(
+    report: Report,
+    d: Diagnosis,
+    explained: readonly Finding[],
+    previous: Report | undefined,
+  ): HTMLElement {
     const body: (HTMLElement | null)[] = [];
     for (const column of d.blankColumns) {
       const cells = h(
@@ -262,7 +386,7 @@ export class FindingsPanel {
             h(
               "ol",
               { className: "finding-list" },
-              explained.map((f) => this.#item(report, f)),
+              explained.map((f) => this.#item(report, f, previous)),
             ),
           )
         : null,
@@ -271,27 +395,38 @@ export class FindingsPanel {
 
   #mark(findings: readonly Finding[], diagnosis: readonly Diagnosis[]): void {
     const rank: Record<Mark, number> = { "f-error": 4, "f-warning": 3, "f-info": 2, "f-related": 1 };
-    const want = new Map<string, { mark: Mark; title?: string }>();
-    const put = (pointer: string, mark: Mark, title?: string) => {
-      const prev = want.get(pointer);
-      if (prev && rank[prev.mark] >= rank[mark]) return;
-      want.set(pointer, title === undefined ? { mark } : { mark, title });
+    // Per pointer: the strongest mark, the title of the finding that gave it, and every message about it.
+    const want = new Map<string, { mark: Mark; title?: string; texts: string[] }>();
+    const put = (pointer: string, mark: Mark, title?: string, text?: string) => {
+      let w = want.get(pointer);
+      if (w === undefined) {
+        w = { mark, texts: [] };
+        if (title !== undefined) w.title = title;
+        want.set(pointer, w);
+      } else if (rank[mark] > rank[w.mark]) {
+        w.mark = mark;
+        if (title !== undefined) w.title = title;
+      }
+      if (text !== undefined) w.texts.push(text);
     };
-    for (const f of findings) {
-      const title = `${f.code} ${f.message.zh}`;
-      const mark: Mark = `f-${f.severity}`;
-      // A finding whose diagnosis could not single out a cell does not blame its own cell.
-      const unsure = f.diagnosis !== undefined && diagnosis[f.diagnosis]?.status !== "located";
-      if (f.cells) for (const p of f.cells) put(p, mark, title);
-      else put(f.pointer, unsure ? "f-related" : mark, unsure ? undefined : title);
-      if (f.severity !== "info") for (const r of f.related) put(r, "f-related");
-    }
     // Every cell an explanation would change: an error when located, a warning when one of several.
     for (const d of diagnosis) {
       const mark: Mark = d.status === "located" ? "f-error" : "f-warning";
-      for (const x of d.explanations) for (const c of x.cells) put(c.pointer, mark, d.message.zh);
+      const text = `诊断：${d.message.zh}`;
+      for (const x of d.explanations) for (const c of x.cells) put(c.pointer, mark, d.message.zh, text);
       for (const column of d.blankColumns)
-        for (const c of column.cells) put(c.pointer, "f-warning", d.message.zh);
+        for (const c of column.cells) put(c.pointer, "f-warning", d.message.zh, text);
+    }
+    for (const f of findings) {
+      const title = `${f.code} ${f.message.zh}`;
+      const text = `${SEVERITY_ZH[f.severity]}：${f.message.zh}`;
+      const mark: Mark = `f-${f.severity}`;
+      // A finding whose diagnosis could not single out a cell does not blame its own cell.
+      const unsure = f.diagnosis !== undefined && diagnosis[f.diagnosis]?.status !== "located";
+      if (f.cells) for (const p of f.cells) put(p, mark, title, text);
+      else if (unsure) put(f.pointer, "f-related", undefined, text);
+      else put(f.pointer, mark, title, text);
+      if (f.severity !== "info") for (const r of f.related) put(r, "f-related");
     }
     const fields = new Map<string, HTMLElement>();
     for (const el of this.#editorRoot.querySelectorAll<HTMLElement>(
@@ -299,22 +434,53 @@ export class FindingsPanel {
     )) {
       fields.set(el.dataset.pointer!, el);
     }
-    const byField = new Map<HTMLElement, { mark: Mark; title?: string }>();
+    const byField = new Map<HTMLElement, { mark: Mark; title?: string; desc?: string }>();
     for (const [pointer, w] of want) {
       const el = fields.get(pointer);
-      if (el) byField.set(el, w);
+      if (!el) continue;
+      const entry: { mark: Mark; title?: string; desc?: string } = { mark: w.mark };
+      if (w.title !== undefined) entry.title = w.title;
+      if (w.texts.length > 0) entry.desc = this.#describe(pointer, w.texts.join("\n"));
+      byField.set(el, entry);
     }
     for (const el of this.#marked) {
       if (byField.has(el)) continue;
       el.classList.remove(...MARKS);
       el.removeAttribute("data-finding");
+      unDescribe(el);
     }
-    for (const [el, { mark, title }] of byField) {
+    const used = new Set<string>();
+    for (const [el, { mark, title, desc }] of byField) {
       for (const m of MARKS) if (m !== mark && el.classList.contains(m)) el.classList.remove(m);
       if (!el.classList.contains(mark)) el.classList.add(mark);
       if (title === undefined) el.removeAttribute("data-finding");
       else if (el.dataset.finding !== title) el.dataset.finding = title;
+      if (desc === undefined) unDescribe(el);
+      else {
+        used.add(desc);
+        if (el.getAttribute("aria-describedby") !== desc) el.setAttribute("aria-describedby", desc);
+        // The label alone as a tooltip would hide the message the cell's own tip shows.
+        el.removeAttribute("title");
+      }
+    }
+    for (const [pointer, id] of this.#descIds) {
+      if (used.has(id)) continue;
+      this.#descIds.delete(pointer);
+      document.getElementById(id)?.remove();
     }
     this.#marked = [...byField.keys()];
+  }
+
+  /** The id of the description element of a field's findings, its text brought up to date. */
+  #describe(pointer: string, text: string): string {
+    let id = this.#descIds.get(pointer);
+    if (id === undefined) {
+      id = `finding-desc-${++descCounter}`;
+      this.#descIds.set(pointer, id);
+      this.#descs.append(h("span", { id }));
+    }
+    const el = this.#descs.querySelector<HTMLElement>(`#${id}`);
+    if (el && el.textContent !== text) el.textContent = text;
+    return id;
   }
 }

@@ -1,7 +1,18 @@
 import type { Report } from "@xxgk/core-model";
 
 /** Why the report changed: typing in a field, or a change made to many fields at once. */
-export type ChangeReason = "edit" | "paste" | "totals" | "load" | "undo" | "redo";
+export type ChangeReason =
+  | "edit"
+  | "paste"
+  | "totals"
+  | "fill"
+  | "load"
+  | "undo"
+  | "redo"
+  /** Another report was opened: the editor is rebuilt and the undo history starts afresh. */
+  | "open"
+  /** An edit was refused (see {@link Store.guard}): every field shows the report as it still is. */
+  | "refused";
 
 /** A change notification: the new report and whether the editor must resynchronise its fields. */
 export interface Change {
@@ -9,6 +20,8 @@ export interface Change {
   readonly reason: ChangeReason;
   /** The field being typed into (`data-pointer`), which must not be overwritten under the caret. */
   readonly source?: string;
+  /** Why an edit was refused (reason `refused`). */
+  readonly refusal?: string;
 }
 
 const LIMIT = 300;
@@ -42,9 +55,33 @@ export class Store {
     return this.#future.length > 0;
   }
 
-  /** Replaces the report. A `tag` (the field's pointer) merges quick successive edits of one field. */
-  update(next: Report, reason: ChangeReason, tag?: string): void {
-    if (next === this.#report) return;
+  /**
+   * Checks every edit before it is taken: a message refuses it (the report stays as it was and the
+   * change is announced with reason `refused`), `undefined` accepts it.
+   */
+  guard: ((next: Report) => string | undefined) | undefined;
+
+  /** Another report: the undo history of the previous one is dropped. */
+  reset(report: Report): void {
+    this.#report = report;
+    this.#past = [];
+    this.#future = [];
+    this.#lastTag = undefined;
+    this.#emit({ report, reason: "open" });
+  }
+
+  /**
+   * Replaces the report. A `tag` (the field's pointer) merges quick successive edits of one field.
+   * Returns `false` when the guard refused the edit.
+   */
+  update(next: Report, reason: ChangeReason, tag?: string): boolean {
+    if (next === this.#report) return true;
+    const refusal = this.guard?.(next);
+    if (refusal !== undefined) {
+      this.#lastTag = undefined;
+      this.#emit({ report: this.#report, reason: "refused", refusal });
+      return false;
+    }
     const now = performance.now();
     const merge = tag !== undefined && tag === this.#lastTag && now - this.#lastAt < COALESCE_MS;
     if (!merge) {
@@ -56,6 +93,7 @@ export class Store {
     this.#lastAt = now;
     this.#report = next;
     this.#emit({ report: next, reason, ...(tag === undefined || reason !== "edit" ? {} : { source: tag }) });
+    return true;
   }
 
   undo(): boolean {

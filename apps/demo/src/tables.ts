@@ -38,6 +38,8 @@ export class TableEditor {
   readonly #places = new Map<CellKey, Place>();
   readonly #navs = new Map<TableId, TableNav>();
   readonly #notify: (msg: string) => void;
+  /** Asked for by a table's "空白填 0" button. */
+  onFillBlanks: ((table: TableId) => void) | undefined;
 
   constructor(store: Store, notify: (msg: string) => void) {
     this.#store = store;
@@ -98,9 +100,25 @@ export class TableEditor {
       if (values.length > 0) nav.valueRows.push(values);
       (row.part === "head" ? head : body).push(tr);
     });
+    const tools = h(
+      "div",
+      { className: "grid-tools" },
+      h(
+        "button",
+        {
+          type: "button",
+          className: "fill-blanks",
+          "data-table": table,
+          title: `把表${layout.section.numeral}中所有空白单元格填为 0（会先确认）`,
+          onclick: () => this.onFillBlanks?.(table),
+        },
+        "空白填 0…",
+      ),
+    );
     return h(
       "div",
       { className: `grid-wrap grid-${table}` },
+      tools,
       h(
         "table",
         { className: `grid ${table}`, "data-table": table },

@@ -13,9 +13,10 @@ export type CheckReply =
   | { readonly id: number; readonly ok: true; readonly checked: Checked }
   | { readonly id: number; readonly ok: false; readonly message: string };
 
-/** A finished validation: the report it was about, and what it found. */
+/** A finished validation: the report it was about (and last year's), and what it found. */
 export interface Validated {
   readonly report: Report;
+  readonly previous: Report | undefined;
   readonly checked: Checked;
   /** From the request to the result: what the author waits for (queueing and copying included). */
   readonly waited: number;
@@ -34,7 +35,7 @@ export class Validation {
   #inFlight: { id: number; report: Report; previous: Report | undefined; sent: number } | undefined;
   #next: { report: Report; previous: Report | undefined; asked: number } | undefined;
   #last: Validated | undefined;
-  #waiting: { report: Report; resolve: (v: Validated) => void }[] = [];
+  #waiting: { report: Report; previous: Report | undefined; resolve: (v: Validated) => void }[] = [];
 
   constructor(onResult: (v: Validated) => void, onError: (message: string) => void) {
     this.#onResult = onResult;
@@ -57,12 +58,15 @@ export class Validation {
     this.#pump();
   }
 
-  /** The result for exactly this report: the last one if it matches, otherwise once it is checked. */
+  /** The result for exactly this report (and last year's): the last one if it matches, or once checked. */
   resultFor(report: Report, previous?: Report): Promise<Validated> {
-    if (this.#last?.report === report) return Promise.resolve(this.#last);
+    const last = this.#last;
+    if (last?.report === report && last.previous === previous) return Promise.resolve(last);
     return new Promise((resolve) => {
-      this.#waiting.push({ report, resolve });
-      if (this.#inFlight?.report !== report && this.#next?.report !== report) this.request(report, previous);
+      this.#waiting.push({ report, previous, resolve });
+      const same = (x: { report: Report; previous: Report | undefined } | undefined) =>
+        x?.report === report && x.previous === previous;
+      if (!same(this.#inFlight) && !same(this.#next)) this.request(report, previous);
     });
   }
 
@@ -97,11 +101,16 @@ export class Validation {
       if (fromWorker) {
         performance.measure("xxgk:validate", { start: now - reply.checked.ms, duration: reply.checked.ms });
       }
-      const v: Validated = { report: sent.report, checked: reply.checked, waited: now - sent.sent };
+      const v: Validated = {
+        report: sent.report,
+        previous: sent.previous,
+        checked: reply.checked,
+        waited: now - sent.sent,
+      };
       this.#last = v;
       this.#onResult(v);
       this.#waiting = this.#waiting.filter((w) => {
-        if (w.report !== sent.report) return true;
+        if (w.report !== sent.report || w.previous !== sent.previous) return true;
         w.resolve(v);
         return false;
       });

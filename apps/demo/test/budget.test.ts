@@ -41,6 +41,15 @@ test("the PDF engine is loaded on demand, not with the page", () => {
   expect(budget.lazy.map((f) => f.file)).toContain(pdfEntry![1].file);
 });
 
+test("the importer and the HTML renderer are loaded on demand too", () => {
+  const initialFiles = new Set(budget.initial.map((f) => f.file));
+  for (const pkg of ["importer", "render-html"]) {
+    const entry = Object.entries(manifest).find(([id]) => id.includes(`${pkg}/src/index.ts`));
+    expect(entry, pkg).toBeDefined();
+    expect(initialFiles.has(entry![1].file)).toBe(false);
+  }
+});
+
 test("fonts are built as static files, not bundled into any chunk", () => {
   for (const name of ["NotoSerifSC-Regular.ttf", "NotoSansSC-Regular.ttf"]) {
     expect(readFileSync(join(ROOT, "dist", "fonts", name)).subarray(0, 4)).toEqual(

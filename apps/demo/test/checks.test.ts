@@ -2,7 +2,7 @@ import { createReport, type EditionId, getCell, layoutOf, type Report, setCell }
 import { RULES, validateReport } from "@xxgk/validators";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { check, proposeTotals } from "../src/checks.js";
+import { blankCells, check, fillBlanks, proposeTotals, REPORT_TEXT_LIMIT, textSize } from "../src/checks.js";
 
 const TOTAL_RULES = ["T3.row-total", "T3.results-total", "T4.total"];
 
@@ -71,5 +71,54 @@ describe("check", () => {
     const r = check(report);
     expect(r.findings).toEqual(validateReport(report).findings);
     expect(performance.getEntriesByName("xxgk:validate")).toHaveLength(1);
+  });
+});
+
+describe("空白填 0", () => {
+  for (const edition of ["2019", "2021"] as const) {
+    test(`${edition}: fills exactly the blank cells of one table with 0, nothing else`, () => {
+      fc.assert(
+        fc.property(
+          filled(edition),
+          fc.constantFrom("applications", "review") as fc.Arbitrary<"applications" | "review">,
+          (report, table) => {
+            const blanks = new Set(blankCells(report, table).map((d) => d.key));
+            const next = fillBlanks(report, table);
+            for (const def of layoutOf(edition).cells) {
+              if (blanks.has(def.key)) expect(getCell(next, def.key).raw).toBe("0");
+              else expect(getCell(next, def.key)).toBe(getCell(report, def.key));
+            }
+            expect(blankCells(next, table)).toEqual([]);
+          },
+        ),
+        { numRuns: 30 },
+      );
+    });
+  }
+
+  test("a '-' is not blank and stays", () => {
+    const report = setCell(
+      createReport({ organ: "某某街道办事处", year: 2023 }),
+      "review.direct.upheld",
+      "-",
+    );
+    expect(getCell(fillBlanks(report, "review"), "review.direct.upheld").raw).toBe("-");
+  });
+});
+
+describe("textSize", () => {
+  test("counts every character the report holds, cells and narrative", () => {
+    const base = createReport({ organ: "某某街道办事处", year: 2023 });
+    const withText = {
+      ...base,
+      sections: {
+        ...base.sections,
+        problems: { heading: "五", blocks: [{ type: "paragraph" as const, text: "很".repeat(500) }] },
+      },
+    };
+    expect(textSize(setCell(withText, "review.direct.upheld", "123")) - textSize(base)).toBe(
+      500 + 3 + "五".length - base.sections.problems.heading.length,
+    );
+    expect(REPORT_TEXT_LIMIT).toBeGreaterThan(100 * textSize(base));
   });
 });

@@ -78,4 +78,28 @@ describe("Store", () => {
     store.update(store.report, "edit");
     expect(seen).toHaveLength(3);
   });
+
+  test("a refused edit changes nothing, is announced with its reason, and leaves undo as it was", () => {
+    const store = new Store(seed);
+    const [a, b] = versions([1, 2]) as [Report, Report];
+    store.update(a, "paste");
+    store.guard = (next) => (next === b ? "too large" : undefined);
+    const seen: Change[] = [];
+    store.subscribe((c) => seen.push(c));
+    expect(store.update(b, "edit", "/x")).toBe(false);
+    expect(store.report).toBe(a);
+    expect(seen).toEqual([{ report: a, reason: "refused", refusal: "too large" }]);
+    expect(store.undo()).toBe(true);
+    expect(store.report).toBe(seed);
+  });
+
+  test("reset opens another report and drops the undo history", () => {
+    const store = new Store(seed);
+    const [a, b] = versions([1, 2]) as [Report, Report];
+    store.update(a, "paste");
+    store.reset(b);
+    expect(store.report).toBe(b);
+    expect(store.canUndo).toBe(false);
+    expect(store.canRedo).toBe(false);
+  });
 });

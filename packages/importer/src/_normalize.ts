@@ -46,5 +46,6 @@ export function editDistance(a: string, b: string, max: number): number {
     if (best > max) return max + 1;
     prev = cur;
   }
-  return prev[b.length]!;
+  // The last row's minimum can be within the bound while the distance itself is not.
+  return Math.min(prev[b.length]!, max + 1);
 }

@@ -123,6 +123,8 @@ describe("editDistance", () => {
         expect(d).toBeLessThanOrEqual(Math.max(a.length, b.length));
         expect(editDistance(a, b, 1)).toBe(Math.min(d, 2));
       }),
+      // Found by a run: the last row's minimum was 1, the distance itself 3.
+      { examples: [[" `", "`! "]] },
     );
   });
 });
