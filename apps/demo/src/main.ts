@@ -121,8 +121,16 @@ const validation = new Validation(
   // A rule failing must not stop the author from writing; say so and keep going.
   (message) => notify(`检查出错：${message}`, "error"),
 );
+let scheduled = false;
 function scheduleCheck(): void {
-  validation.request(store.report, usablePrevious());
+  // Once per frame, with the report and last year's as they are then (several edits of one frame, or
+  // an opening report whose last year is still being read, make one request).
+  if (scheduled) return;
+  scheduled = true;
+  requestAnimationFrame(() => {
+    scheduled = false;
+    validation.request(store.report, usablePrevious());
+  });
 }
 
 /** Last year's report, if linked and (still) the year before the open one. */

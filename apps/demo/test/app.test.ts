@@ -868,18 +868,23 @@ describe("the demo app", () => {
     await expect
       .poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.key))
       .toBe("applications.carriedForward.commercial");
-    // A change there is checked live in 2025's report.
+    // A change there is checked live in 2025's report. The address changes at once, the report a moment
+    // later: each step waits until the report of that year is the one on screen.
+    const opened = async (id: string, year: string) => {
+      await expect.poll(openId).toBe(id);
+      await expect.poll(() => page.locator('[data-pointer="/meta/year"]').inputValue()).toBe(year);
+    };
     await cell("applications.carriedForward.commercial").fill("5");
     await saved();
     await page.goBack();
-    await expect.poll(openId).toBe(id2025);
+    await opened(id2025, "2025");
     await expect.poll(() => carry.count()).toBe(0);
     await page.goForward();
-    await expect.poll(openId).toBe(id2024);
+    await opened(id2024, "2024");
     await cell("applications.carriedForward.commercial").fill("3");
     await saved();
     await page.goBack();
-    await expect.poll(openId).toBe(id2025);
+    await opened(id2025, "2025");
     await expect.poll(() => carry.count()).toBe(1);
     await cell(commercial).fill("3");
     await expect.poll(() => carry.count()).toBe(0);
