@@ -6,6 +6,29 @@
 // same load, but absolute numbers still move with it. No forced gc() between rounds: a full collection
 // resets V8's heap sizing, so the round after it measured a cold heap (2× slower for the importer) that
 // no real batch ever sees; garbage collection in steady state is part of what is measured.
+import { spawnSync } from "node:child_process";
+
+/**
+ * The first render in a fresh Node process: `body` (an async module body) runs after the clock starts and
+ * ends by assigning the output's bytes to `bytes`; what it imports is loaded on the clock, as a
+ * one-off `xxgk render` pays it. Returns `{ ms, bytes }` (bytes: the output's length).
+ */
+export function firstRun(body, cwd) {
+  const run = spawnSync(
+    process.execPath,
+    [
+      "--input-type=module",
+      "-e",
+      `const t0 = performance.now();
+       let bytes;
+       ${body}
+       process.stdout.write(JSON.stringify({ ms: performance.now() - t0, bytes: bytes.length }));`,
+    ],
+    { encoding: "utf8", cwd },
+  );
+  if (run.status !== 0) throw new Error(`first run failed: ${run.stderr}`);
+  return JSON.parse(run.stdout);
+}
 
 /** Median wall-clock time in ms of `rounds` runs of `task` (after `warmup` unmeasured runs). */
 export function measure(task, { rounds = 5, warmup = 1 } = {}) {

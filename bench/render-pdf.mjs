@@ -4,7 +4,7 @@
 // `xxgk render` processes on half the batch each (what this machine gives two renderers at all).
 // Goals (issue #4): warm ≤ 80 ms per report and ≥ 3× faster than Chromium; PDF ≤ 150 KB and ≤ half of
 // Chromium's; first PDF in a fresh process ≤ 1 s; 200 reports on 2 cores ≥ 1.7× faster than on 1 worker.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -15,7 +15,7 @@ import { renderDocument } from "@xxgk/render-html";
 import { renderPdf } from "@xxgk/render-pdf";
 import { loadNodeFonts } from "@xxgk/render-pdf/node";
 import { chromium } from "playwright-core";
-import { table } from "./_measure.mjs";
+import { firstRun, table } from "./_measure.mjs";
 import { KERNELS, twoWorkerRatio } from "./_scaling.mjs";
 
 const require = createRequire(import.meta.url);
@@ -42,24 +42,15 @@ async function measureAsync(task, rounds, warmup = WARMUP) {
 }
 
 // 1. First PDF in a fresh process: import, read fonts, render — what `xxgk render one.json` pays.
-const cold = spawnSync(
-  process.execPath,
-  [
-    "--input-type=module",
-    "-e",
-    `const t0 = performance.now();
-     const { readFileSync } = await import("node:fs");
-     const { parseReport } = await import("@xxgk/core-model");
-     const { renderPdf } = await import("@xxgk/render-pdf");
-     const { loadNodeFonts } = await import("@xxgk/render-pdf/node");
-     const r = parseReport(JSON.parse(readFileSync(${JSON.stringify(examplePath)}, "utf8"))).report;
-     const { pdf } = await renderPdf(r, { fonts: await loadNodeFonts() });
-     process.stdout.write(JSON.stringify({ ms: performance.now() - t0, bytes: pdf.length }));`,
-  ],
-  { encoding: "utf8", cwd: import.meta.dirname },
+const first = firstRun(
+  `const { readFileSync } = await import("node:fs");
+   const { parseReport } = await import("@xxgk/core-model");
+   const { renderPdf } = await import("@xxgk/render-pdf");
+   const { loadNodeFonts } = await import("@xxgk/render-pdf/node");
+   const r = parseReport(JSON.parse(readFileSync(${JSON.stringify(examplePath)}, "utf8"))).report;
+   bytes = (await renderPdf(r, { fonts: await loadNodeFonts() })).pdf;`,
+  import.meta.dirname,
 );
-if (cold.status !== 0) throw new Error(`cold run failed: ${cold.stderr}`);
-const first = JSON.parse(cold.stdout);
 
 // 2. Warm: ours (Chromium, printing renderDocument's HTML, in 4).
 const fonts = await loadNodeFonts();

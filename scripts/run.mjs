@@ -89,17 +89,22 @@ const systemNeeds = [
   {
     pkg: "fonts-arphic-ukai",
     ok: () => existsSync("/usr/share/fonts/truetype/arphic/ukai.ttc"),
-    why: "a real 楷 font collection (.ttc) for the PDF's office-font tests",
+    why: "真实的楷体字体集：PDF 办公字体测试，DOCX 测试中代替楷体_GB2312 / a real 楷 collection for the PDF's office-font tests; stands in for 楷体_GB2312 in the DOCX tests",
   },
   {
     pkg: "fonts-arphic-uming",
     ok: () => existsSync("/usr/share/fonts/truetype/arphic/uming.ttc"),
-    why: "a real 明/宋 font collection for the PDF's office-font tests",
+    why: "真实的明/宋体字体集：PDF 办公字体测试，DOCX 测试中代替仿宋_GB2312 / a real 明/宋 collection for the PDF's office-font tests; stands in for 仿宋_GB2312 in the DOCX tests",
   },
   {
     pkg: "fonts-wqy-zenhei",
     ok: () => existsSync("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"),
-    why: "a real 黑 font collection for the PDF's office-font tests",
+    why: "真实的黑体字体集：PDF 办公字体测试，DOCX 测试中代替黑体 / a real 黑 collection for the PDF's office-font tests; stands in for 黑体 in the DOCX tests",
+  },
+  {
+    pkg: "libreoffice-writer-nogui",
+    ok: () => spawnSync(process.env.SOFFICE_PATH ?? "soffice", ["--version"]).status === 0,
+    why: "LibreOffice 读取 render-docx 生成的 DOCX / LibreOffice reads the DOCX files render-docx writes",
   },
 ];
 

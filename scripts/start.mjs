@@ -47,7 +47,9 @@ process.stdout.write(
   `${lines.slice(0, 6).join("\n")}\n…\n${lines.slice(-4).join("\n")}\n（共 ${lines.length - 1} 个单元格 / cells）\n`,
 );
 
-step("3. 把两份示例生成 HTML（用于网站）和 PDF（用于归档）/ render both examples as HTML and PDF");
+step(
+  "3. 把两份示例生成 HTML（用于网站）、PDF（用于归档）和 Word（用于审签）/ render both examples as HTML, PDF and Word",
+);
 mkdirSync(out, { recursive: true });
 const rendered = cli([
   "render",
@@ -55,6 +57,7 @@ const rendered = cli([
   relative(root, example2021),
   "--pdf",
   "--html",
+  "--docx",
   "--force",
   "--out-dir",
   relative(root, out),
@@ -67,7 +70,7 @@ if (validated > 1 || rendered !== 0 || cells.status !== 0) {
 }
 if (values["no-serve"]) process.exit(0);
 
-step("4. 演示网站：填写报告，查看所有不一致之处，发布 HTML 和 PDF / the demo app");
+step("4. 演示网站：填写报告，查看所有不一致之处，发布 HTML、PDF 和 Word / the demo app");
 const port = values.port ?? process.env.PORT;
 const server = spawn(
   process.execPath,

@@ -883,6 +883,29 @@ async function downloadHtml(): Promise<void> {
   }
 }
 
+/** A Word document of the report, made in the browser; the docx library is loaded on the first one only. */
+async function downloadDocx(): Promise<void> {
+  if (!(await confirmDownload(" Word 文档"))) return;
+  try {
+    const { renderDocx } = await import("@xxgk/render-docx");
+    const report = store.report;
+    const { docx, warnings } = await renderDocx(report);
+    download(
+      fileNameOf(report.meta.title, "docx"),
+      docx as BlobPart,
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    );
+    notify(
+      warnings.length > 0
+        ? `Word 文档已生成；略去了 Word 无法保存的字符：${warnings.map((w) => `${w.codePoint}（${w.pointer}）`).join("、")}。`
+        : "Word 文档已生成（使用公文字体名，请在装有公文字体的电脑上打开）。",
+      warnings.length > 0 ? "error" : "info",
+    );
+  } catch (err) {
+    notify(`Word 文档生成失败：${(err as Error).message}`, "error");
+  }
+}
+
 function exportJson(): void {
   download(fileNameOf(store.report.meta.title, "json"), stringifyReport(store.report), "application/json");
 }
@@ -1101,6 +1124,7 @@ const toolbar = h(
     button("导出 JSON", exportJson, undefined, "editor-only"),
     button("下载 HTML", () => void downloadHtml(), undefined, "editor-only"),
     button("下载 PDF", () => void downloadPdf(), undefined, "editor-only"),
+    button("下载 Word", () => void downloadDocx(), "Word 文档（DOCX），公文格式", "editor-only"),
     button("计算合计", computeTotals, "按勾稽关系计算合计，确认后改写", "editor-only"),
     undoButton,
     redoButton,

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type CellDef, layoutOf, parseReport } from "@xxgk/core-model";
 import { chromiumLaunchOptions } from "@xxgk/render-contract/chromium";
+import { renderDocx } from "@xxgk/render-docx";
 import { validateReport } from "@xxgk/validators";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -1300,6 +1301,34 @@ describe("the demo app", () => {
       await page.keyboard.press("Control+z");
     }
     await page.setViewportSize({ width: 1440, height: 960 });
+  });
+
+  // Last but one, so that its downloads come after every other step of the session (the CSP check below
+  // still covers it).
+  test("the Word document is made in the browser, byte for byte what Node makes of the same report", async () => {
+    const [json] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "导出 JSON" }).click(),
+    ]);
+    const parsed = parseReport(JSON.parse(readFileSync((await json.path())!, "utf8")));
+    if (!parsed.ok) throw new Error("the exported JSON does not parse");
+    const asked = page.locator("dialog.dialog-ask[open]");
+    const [word] = await Promise.all([
+      page.waitForEvent("download", { timeout: 60_000 }),
+      (async () => {
+        await page.getByRole("button", { name: "下载 Word" }).click();
+        // A report with errors asks first, as the PDF's download does.
+        const asks = await asked.waitFor({ timeout: 3000 }).then(
+          () => true,
+          () => false,
+        );
+        if (asks) await answer("仍然下载 Word 文档");
+      })(),
+    ]);
+    expect(word.suggestedFilename()).toBe(`${parsed.report.meta.title}.docx`);
+    const file = join(OUT, "report.docx");
+    await word.saveAs(file);
+    expect(readFileSync(file).equals(Buffer.from((await renderDocx(parsed.report)).docx))).toBe(true);
   });
 
   test("no console errors and no CSP violations during the whole run", () => {

@@ -41,9 +41,9 @@ test("the PDF engine is loaded on demand, not with the page", () => {
   expect(budget.lazy.map((f) => f.file)).toContain(pdfEntry![1].file);
 });
 
-test("the importer and the HTML renderer are loaded on demand too", () => {
+test("the importer, the HTML renderer and the Word engine (docx) are loaded on demand too", () => {
   const initialFiles = new Set(budget.initial.map((f) => f.file));
-  for (const pkg of ["importer", "render-html"]) {
+  for (const pkg of ["importer", "render-html", "render-docx"]) {
     const entry = Object.entries(manifest).find(([id]) => id.includes(`${pkg}/src/index.ts`));
     expect(entry, pkg).toBeDefined();
     expect(initialFiles.has(entry![1].file)).toBe(false);

@@ -2,6 +2,7 @@
 // that loading the command (for `xxgk --help`, or any other command) does not load pdfmake and fonts.
 import { resolve } from "node:path";
 import type { FontRole, PdfPreset } from "@xxgk/render-pdf";
+import type { PoolRequest } from "./_pool.js";
 import type { Text } from "./command.js";
 import type { ErrorCode } from "./errors.js";
 
@@ -11,6 +12,7 @@ export interface RenderJob {
   readonly cwd: string;
   readonly pdf?: string;
   readonly html?: string;
+  readonly docx?: string;
   readonly fragment: boolean;
   readonly preset: PdfPreset;
   readonly force: boolean;
@@ -55,7 +57,7 @@ export interface RenderWorkerData {
 }
 
 /** A job message from the main thread: a job with its sequence number, or `null` to stop. */
-export type WorkerRequest = { readonly id: number; readonly job: RenderJob } | null;
+export type WorkerRequest = PoolRequest<RenderJob>;
 
 /** The absolute form of a path given on the command line. */
 export const absolute = (cwd: string, path: string) => resolve(cwd, path);

@@ -100,6 +100,14 @@ export async function renderJob(job: RenderJob, protect: ProtectedFiles): Promis
       outputs.push({ path: job.pdf, data: pdf });
       fonts = fontsLine(used, job.cwd);
     }
+    if (job.docx !== undefined) {
+      // Loaded on the first DOCX only: a batch of PDFs does not pay for the docx library.
+      const { renderDocx } = await import("@xxgk/render-docx");
+      const { docx, warnings: found } = await renderDocx(report);
+      for (const w of found)
+        warnings.push({ zh: `${job.file}: ${w.message.zh}`, en: `${job.file}: ${w.message.en}` });
+      outputs.push({ path: job.docx, data: docx });
+    }
   } catch (e) {
     return { file: job.file, written, warnings, failures: [failureOf(job.file, e)] };
   }

@@ -14,6 +14,12 @@ export {
   toCell,
 } from "./cell.js";
 export {
+  chineseDate,
+  contactLines,
+  type DocumentProperties,
+  documentProperties,
+} from "./document.js";
+export {
   type CellDef,
   type CellKey,
   type EditionLayout,
@@ -45,8 +51,19 @@ export {
   type SubTableDef,
   type TableId,
 } from "./layout.js";
+export {
+  inferLevel,
+  LEVEL_RULES,
+  type Level,
+  type LevelInference,
+  type LevelRule,
+  type LevelText,
+  levelOf,
+  organForLevel,
+} from "./level.js";
 export { type ParseResult, parseReport, type SchemaIssue } from "./parse.js";
 export { parsePointer, pointerOf, resolvePointer } from "./pointer.js";
+export { CELL_RECORD_FIELDS, type CellRecord, cellRecords, LABEL_SEPARATOR } from "./records.js";
 export {
   type CellEntry,
   cellAtPointer,

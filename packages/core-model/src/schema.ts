@@ -44,10 +44,13 @@ export const metaSchema = z.strictObject({
   /** Publication date, `YYYY-MM-DD`. */
   published: z.iso.date().optional(),
   /**
-   * `agency` (a department or office: deadline 1月31日) or `government` (a people's government's
-   * aggregate report: deadline 3月31日). Default `agency`.
+   * `agency` (a department or office: deadline 1月31日), `government` (a people's government's 本级
+   * aggregate report: deadline 3月31日) or `unknown` (乡镇, 街道, or an organ that does not tell). When
+   * absent, `levelOf` infers it from the organ and the text.
    */
-  level: z.enum(["agency", "government"]).optional(),
+  level: z.enum(["agency", "government", "unknown"]).optional(),
+  /** Why the level is what it is (who decided, on what ground), as written by whoever set it. */
+  levelReason: z.string().optional(),
   contact: contactSchema.optional(),
 });
 

@@ -12,6 +12,11 @@ export interface ContractFixture {
 
 const require = createRequire(import.meta.url);
 
+/** One of core-model's two examples, parsed: `wulin-2020` (the seed, 2019 edition) or `example-2021`. */
+export function exampleReport(name: "wulin-2020" | "example-2021"): Report {
+  return example(`${name}.json`);
+}
+
 function example(file: string): Report {
   const path = require.resolve(`@xxgk/core-model/examples/${file}`);
   const parsed = parseReport(JSON.parse(readFileSync(path, "utf8")));
@@ -150,4 +155,32 @@ export function contractFixtures(): readonly ContractFixture[] {
     },
     { name: "sparse-2021", about: "2021 edition left almost entirely blank", report: sparse2021() },
   ];
+}
+
+/**
+ * Not part of the contract's fixtures, shared by the renderers' layout tests: the 2021 example with an
+ * organ name longer than a line (in the title and the 落款) and URLs / e-mail addresses inside justified
+ * paragraphs of section 六, which must wrap inside the text block without stretching the line before.
+ */
+export function longNamesAndUrls(): Report {
+  const r = example("example-2021.json");
+  const organ =
+    "中华人民共和国某某省某某市某某区人民政府某某街道办事处综合行政执法队政务公开与信息化建设工作领导小组办公室";
+  const url =
+    "https://www.binhe.example.gov.cn/col/col1229123456/art/2025/art_8f1e2d3c4b5a69788796a5b4c3d2e1f0.html";
+  const sentence =
+    "本机关坚持以公开为常态、不公开为例外，围绕群众关切持续深化政务公开，推进决策、执行、管理、服务、结果公开，";
+  const blocks = [
+    { type: "paragraph" as const, text: `全文见区政府门户网站政府信息公开专栏${url}，欢迎查阅。` },
+    {
+      type: "paragraph" as const,
+      text: "咨询邮箱gk-office-binhe-district-government@binhe.example.gov.cn，电话0571-00000000。",
+    },
+    { type: "paragraph" as const, text: `${sentence}详见${url}及${url.replace("art_", "doc_")}。` },
+  ];
+  return {
+    ...r,
+    meta: { ...r.meta, organ, title: `${organ}${r.meta.year}年政府信息公开工作年度报告` },
+    sections: { ...r.sections, other: { ...r.sections.other, blocks } },
+  };
 }

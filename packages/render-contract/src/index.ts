@@ -4,5 +4,5 @@
  */
 export { type ContractCode, type ContractViolation, checkRendererOutput, officialLabels } from "./check.js";
 export { type ContractOptions, type ContractRender, describeRendererContract } from "./describe.js";
-export { type ContractFixture, contractFixtures } from "./fixtures.js";
+export { type ContractFixture, contractFixtures, exampleReport, longNamesAndUrls } from "./fixtures.js";
 export { htmlToText, squash, tokens } from "./text.js";

@@ -5,6 +5,7 @@ import {
   type Block,
   type CellStatus,
   CONTACT_FIELDS,
+  chineseDate,
   type EditionId,
   type GridCell,
   type GridRow,
@@ -362,11 +363,6 @@ function fastTableView(report: Report, table: TableId, prefix: string, marks: Ma
 
 const blockView = (b: Block) => ({ isHeading: b.type === "heading", text: b.text });
 
-function dateText(iso: string): string {
-  const [y, m, d] = iso.split("-");
-  return `${y}年${Number(m)}月${Number(d)}日`;
-}
-
 /** Options the views need, already defaulted. */
 export interface ViewOptions {
   readonly prefix: string;
@@ -402,7 +398,7 @@ export function reportView(report: Report, o: ViewOptions) {
       blocks: report.sections[s.key].blocks.map(blockView),
       table: s.table ? fastTableView(report, s.table, o.prefix, marks) : false,
     })),
-    published: meta.published ? { iso: meta.published, text: dateText(meta.published) } : false,
+    published: meta.published ? { iso: meta.published, text: chineseDate(meta.published) } : false,
     contact: contact.length > 0 ? contact : false,
     json: o.json,
     jsonId: `${o.prefix}report`,

@@ -1,5 +1,7 @@
 import {
   CONTACT_FIELDS,
+  chineseDate,
+  documentProperties,
   type EditionLayout,
   expandGrid,
   type GridCell,
@@ -238,15 +240,9 @@ function textNodes(
   return Object.assign(nodes, { lines: lines.length });
 }
 
-function dateText(iso: string): string {
-  const [y, m, d] = iso.split("-").map(Number);
-  return `${y}年${m}月${d}日`;
-}
-
 /** The date the PDF states as its creation date: the publication date, else 1 January after the report year. */
 export function creationDateOf(report: Report): Date {
-  const iso = report.meta.published ?? `${report.meta.year + 1}-01-01`;
-  return new Date(`${iso}T00:00:00Z`);
+  return documentProperties(report).date;
 }
 
 const RULE = 0.5;
@@ -766,7 +762,7 @@ export function buildDocument(report: Report, options: DocOptions): BuiltDocumen
   const dateLines =
     report.meta.published === undefined
       ? Object.assign([], { lines: 0 })
-      : signatureLines(dateText(report.meta.published), "signature:date", "/meta/published");
+      : signatureLines(chineseDate(report.meta.published), "signature:date", "/meta/published");
   flow.push({
     kind: "block",
     node: identified(
@@ -928,8 +924,8 @@ export function buildDocument(report: Report, options: DocOptions): BuiltDocumen
     }
   });
 
-  const layout = layoutOf(report.edition);
-  const created = creationDateOf(report);
+  const props = documentProperties(report);
+  const created = props.date;
   const [left, , right] = p.margins;
   const footerInset = p.pageNumberSize;
   const footerStyle = style("body", {
@@ -946,10 +942,10 @@ export function buildDocument(report: Report, options: DocOptions): BuiltDocumen
     language: "zh-CN",
     displayTitle: true,
     info: {
-      title: report.meta.title,
-      author: report.meta.organ,
-      subject: `${report.meta.organ}${report.meta.year}年政府信息公开工作年度报告（${layout.name}，${layout.issuedBy}）`,
-      keywords: ["政府信息公开", "年度报告", `${report.meta.year}年`, report.meta.organ].join(", "),
+      title: props.title,
+      author: props.author,
+      subject: props.subject,
+      keywords: props.keywords.join(", "),
       creator: "xxgk",
       producer: "xxgk @xxgk/render-pdf (pdfmake)",
       creationDate: created,

@@ -1,19 +1,11 @@
 // Reports the tests render: core-model's two examples and invented reports for the hard cases.
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { parseReport, type Report } from "@xxgk/core-model";
+import type { Report } from "@xxgk/core-model";
+import { exampleReport } from "@xxgk/render-contract";
 import { nodeFontPaths } from "../src/node.js";
 
-const require = createRequire(import.meta.url);
-
 /** A core-model example, parsed. */
-export function example(name: "wulin-2020" | "example-2021"): Report {
-  const parsed = parseReport(
-    JSON.parse(readFileSync(require.resolve(`@xxgk/core-model/examples/${name}.json`), "utf8")),
-  );
-  if (!parsed.ok) throw new Error(`example ${name} does not parse`);
-  return parsed.report;
-}
+export const example = exampleReport;
 
 const SENTENCE =
   "本机关坚持以公开为常态、不公开为例外，围绕群众关切持续深化政务公开，推进决策、执行、管理、服务、结果公开，";
@@ -46,27 +38,8 @@ export function manySubheadings(seed: number): Report {
   return { ...r, sections: { ...r.sections, problems: { ...r.sections.problems, blocks } } };
 }
 
-/** A very long organ name and URLs / e-mail addresses inside justified paragraphs. */
-export function longNamesAndUrls(): Report {
-  const r = example("example-2021");
-  const organ =
-    "中华人民共和国某某省某某市某某区人民政府某某街道办事处综合行政执法队政务公开与信息化建设工作领导小组办公室";
-  const url =
-    "https://www.binhe.example.gov.cn/col/col1229123456/art/2025/art_8f1e2d3c4b5a69788796a5b4c3d2e1f0.html";
-  const blocks = [
-    { type: "paragraph" as const, text: `全文见区政府门户网站政府信息公开专栏${url}，欢迎查阅。` },
-    {
-      type: "paragraph" as const,
-      text: `咨询邮箱gk-office-binhe-district-government@binhe.example.gov.cn，电话0571-00000000。`,
-    },
-    { type: "paragraph" as const, text: `${SENTENCE}详见${url}及${url.replace("art_", "doc_")}。` },
-  ];
-  return {
-    ...r,
-    meta: { ...r.meta, organ, title: `${organ}${r.meta.year}年政府信息公开工作年度报告` },
-    sections: { ...r.sections, other: { ...r.sections.other, blocks } },
-  };
-}
+/** A very long organ name and URLs / e-mail addresses inside justified paragraphs (shared with render-docx). */
+export { longNamesAndUrls } from "@xxgk/render-contract";
 
 /** The seed report with a rare name (CJK Extension B `𠮷`) in the organ and in a paragraph. */
 export function rareCharacters(): Report {

@@ -1,26 +1,17 @@
-// Test helpers around poppler-utils: the PDF is checked the way a reader's tools see it.
+// Test helpers around poppler-utils: the PDF is checked the way a reader's tools see it. The shared ones
+// come from @xxgk/render-contract/poppler; the two below only these tests use.
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { pdfFile } from "@xxgk/render-contract/poppler";
 
-const dir = mkdtempSync(join(tmpdir(), "xxgk-pdf-test-"));
-let n = 0;
-
-/** Writes the PDF to a temp file and returns its path. */
-export function pdfFile(pdf: Uint8Array): string {
-  const path = join(dir, `doc-${++n}.pdf`);
-  writeFileSync(path, pdf);
-  return path;
-}
-
-const run = (cmd: string, args: string[]): string =>
-  execFileSync(cmd, args, { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-
-/** The text of the PDF (pdftotext), pages separated by form feeds. */
-export function pdfText(pdf: Uint8Array): string {
-  return run("pdftotext", ["-enc", "UTF-8", pdfFile(pdf), "-"]);
-}
+export {
+  type PdfWord as Word,
+  pdfFile,
+  pdfFonts,
+  pdfInfo,
+  pdfText,
+  pdfToPng,
+  pdfWords,
+} from "@xxgk/render-contract/poppler";
 
 /** What poppler complains about while reading every page (syntax errors in content streams …). */
 export function pdfComplaints(pdf: Uint8Array): string {
@@ -31,63 +22,9 @@ export function pdfComplaints(pdf: Uint8Array): string {
 /** The text above `bottom` points on every page: the body without the page numbers in the foot margin. */
 export function pdfTextAbove(pdf: Uint8Array, bottom: number): string {
   const h = String(Math.floor(bottom));
-  return run("pdftotext", ["-enc", "UTF-8", "-x", "0", "-y", "0", "-W", "700", "-H", h, pdfFile(pdf), "-"]);
-}
-
-/** `pdfinfo` fields as a record. */
-export function pdfInfo(pdf: Uint8Array): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const line of run("pdfinfo", ["-isodates", pdfFile(pdf)]).split("\n")) {
-    const m = /^([^:]+):\s*(.*)$/.exec(line);
-    if (m) out[m[1]!.trim()] = m[2]!.trim();
-  }
-  return out;
-}
-
-/** `pdffonts` rows: name, type, embedded, subset. */
-export function pdfFonts(pdf: Uint8Array): Array<{ name: string; type: string; emb: boolean; sub: boolean }> {
-  const lines = run("pdffonts", [pdfFile(pdf)])
-    .split("\n")
-    .slice(2)
-    .filter(Boolean);
-  return lines.map((l) => {
-    const cols = l.trim().split(/\s{2,}|\s(?=yes|no)/);
-    const [name = "", type = ""] = cols;
-    const flags = l.match(/\b(yes|no)\b/g) ?? [];
-    return { name, type, emb: flags[0] === "yes", sub: flags[1] === "yes" };
-  });
-}
-
-/** A word of `pdftotext -bbox`: its text, page (1-based) and box in points from the top-left corner. */
-export interface Word {
-  readonly text: string;
-  readonly page: number;
-  readonly xMin: number;
-  readonly yMin: number;
-  readonly xMax: number;
-  readonly yMax: number;
-}
-
-/** Every word with its position, page by page. */
-export function pdfWords(pdf: Uint8Array): Word[] {
-  const html = run("pdftotext", ["-bbox", "-enc", "UTF-8", pdfFile(pdf), "-"]);
-  const words: Word[] = [];
-  let page = 0;
-  for (const line of html.split("\n")) {
-    if (line.includes("<page ")) page++;
-    const m = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*)<\/word>/.exec(line);
-    if (m) {
-      words.push({ page, xMin: +m[1]!, yMin: +m[2]!, xMax: +m[3]!, yMax: +m[4]!, text: decode(m[5]!) });
-    }
-  }
-  return words;
-}
-
-const decode = (s: string) =>
-  s.replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&quot;", '"').replaceAll("&amp;", "&");
-
-/** Renders pages to PNG under `dir` (pdftoppm) and returns nothing: the files are for people to look at. */
-export function pdfToPng(pdf: Uint8Array, outDir: string, prefix: string, dpi = 60): void {
-  mkdirSync(outDir, { recursive: true });
-  run("pdftoppm", ["-png", "-r", String(dpi), pdfFile(pdf), join(outDir, prefix)]);
+  return execFileSync(
+    "pdftotext",
+    ["-enc", "UTF-8", "-x", "0", "-y", "0", "-W", "700", "-H", h, pdfFile(pdf), "-"],
+    { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
+  );
 }

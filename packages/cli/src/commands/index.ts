@@ -6,6 +6,7 @@ import { cellsCommand } from "./cells.js";
 import { importCommand } from "./import.js";
 import { newCommand } from "./new.js";
 import { renderCommand } from "./render.js";
+import { reviewCommand } from "./review.js";
 import { validateCommand } from "./validate.js";
 
 // biome-ignore format: one command per line keeps additions to one-line, conflict-light diffs
@@ -16,4 +17,5 @@ export const commands: readonly Command[] = [
   newCommand,
   renderCommand,
   importCommand,
+  reviewCommand,
 ];

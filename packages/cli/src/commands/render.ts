@@ -1,18 +1,17 @@
 import { existsSync } from "node:fs";
-import { availableParallelism } from "node:os";
 import { basename, extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { setFlagsFromString } from "node:v8";
-import { Worker } from "node:worker_threads";
 import type { FontRole } from "@xxgk/render-pdf";
+import { threadsOf } from "../_jobs.js";
 import { makeOutputDir, ProtectedFiles } from "../_output.js";
+import { runPool as runWorkers } from "../_pool.js";
 import {
   absolute,
   type JobResult,
   type RenderJob,
   type RenderWorkerData,
   WORKER_FLAG,
-  type WorkerRequest,
 } from "../_render-protocol.js";
 import type { Context, Lang, Outcome, Text } from "../command.js";
 import { defineCommand } from "../command.js";
@@ -20,6 +19,14 @@ import { UsageError } from "../errors.js";
 
 const PDF = /\.pdf$/i;
 const HTML = /\.html?$/i;
+const DOCX = /\.docx$/i;
+/** An output name and the option it goes after. */
+const OUTPUTS = [
+  { pattern: PDF, option: "pdf" },
+  { pattern: HTML, option: "html" },
+  { pattern: DOCX, option: "docx" },
+] as const;
+const optionOf = (name: string) => OUTPUTS.find((o) => o.pattern.test(name))?.option;
 
 /** How many reports, how many rendered, how many failed, how many files were written in all. */
 export interface RenderSummary {
@@ -95,70 +102,51 @@ async function runPool(
   onResult: (r: JobResult) => void,
 ): Promise<void> {
   exposeGcToWorkers();
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: threads }, async () => {
-      let worker: Worker | undefined;
-      while (next < jobs.length) {
-        const id = next++;
-        const job = jobs[id]!;
-        worker ??= new Worker(script, {
-          workerData: { [WORKER_FLAG]: true, ...batch } satisfies RenderWorkerData,
-          resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
-        });
-        const w: Worker = worker;
-        const result = await new Promise<JobResult>((resolve) => {
-          const done = (r: JobResult) => {
-            w.off("message", onMessage);
-            w.off("error", onError);
-            resolve(r);
-          };
-          const onMessage = (msg: { id: number; result: JobResult }) => {
-            if (msg.id === id) done(msg.result);
-          };
-          const onError = (err: Error) => {
-            worker = undefined; // a crashed worker is replaced for the next job
-            done({
-              file: job.file,
-              written: [],
-              warnings: [],
-              failures: [
-                {
-                  code: "RENDER_FAILED",
-                  text: {
-                    zh: `${job.file} 渲染失败：${err.message}`,
-                    en: `${job.file} could not be rendered: ${err.message}`,
-                  },
-                },
-              ],
-            });
-          };
-          w.on("message", onMessage);
-          w.on("error", onError);
-          w.postMessage({ id, job } satisfies WorkerRequest);
-        });
-        onResult(result);
-      }
-      if (worker) {
-        worker.postMessage(null satisfies WorkerRequest);
-        await new Promise((r) => worker!.once("exit", r));
-      }
-    }),
+  await runWorkers<RenderJob, JobResult>(
+    jobs,
+    {
+      script,
+      threads,
+      workerData: { [WORKER_FLAG]: true, ...batch } satisfies RenderWorkerData,
+      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+      onCrash: (job, err) => ({
+        file: job.file,
+        written: [],
+        warnings: [],
+        failures: [
+          {
+            code: "RENDER_FAILED",
+            text: {
+              zh: `${job.file} 渲染失败：${err.message}`,
+              en: `${job.file} could not be rendered: ${err.message}`,
+            },
+          },
+        ],
+      }),
+    },
+    onResult,
   );
 }
 
-/** `xxgk render`: reports to PDF (GB/T 9704 layout) and/or HTML, many at once on every core. */
+/** `xxgk render`: reports to PDF (GB/T 9704 layout), Word (DOCX) and/or HTML, many at once on every core. */
 export const renderCommand = defineCommand({
   name: "render",
   summary: {
-    zh: "把年度报告生成 PDF（公文格式）和/或 HTML",
-    en: "render reports to PDF (official layout) and/or HTML",
+    zh: "把年度报告生成 PDF（公文格式）、Word（DOCX）和/或 HTML",
+    en: "render reports to PDF (official layout), Word (DOCX) and/or HTML",
   },
   usage:
-    "xxgk render <files…> --pdf [--html] [--out-dir DIR] | xxgk render <file> --pdf out.pdf --html out.html [--fragment]",
+    "xxgk render <files…> --pdf [--docx] [--html] [--out-dir DIR] | xxgk render <file> --pdf out.pdf --docx out.docx --html out.html [--fragment]",
   options: {
     pdf: { type: "boolean", describe: { zh: "生成 PDF", en: "write a PDF" } },
     html: { type: "boolean", describe: { zh: "生成 HTML", en: "write an HTML page" } },
+    docx: {
+      type: "boolean",
+      describe: {
+        zh: "生成 Word 文档（DOCX，公文格式，使用公文字体名）",
+        en: "write a Word document (DOCX, official layout)",
+      },
+    },
     fragment: {
       type: "boolean",
       describe: { zh: "HTML 只输出可嵌入网页的片段", en: "HTML: write a fragment to embed in a page" },
@@ -217,13 +205,13 @@ export const renderCommand = defineCommand({
   },
   details: {
     zh: [
-      "每个 a.json 生成 a.pdf / a.html。只给一个输入时，--pdf / --html 后可跟输出文件名（以 .pdf / .html 结尾）。",
+      "每个 a.json 生成 a.pdf / a.docx / a.html。只给一个输入时，--pdf / --docx / --html 后可跟输出文件名（以 .pdf / .docx / .html 结尾）。",
       "从不覆盖输入文件；已存在的输出文件需加 --force。某个文件失败时照常处理其余文件。",
       "PDF 默认使用随附的思源宋体/黑体；有公文字体时用 --font-dir、--system-fonts 或 --font 指定，并在标准错误中说明各角色所用字体文件。",
       "退出码：0 全部生成；2 用法错误或有文件失败。",
     ].join("\n"),
     en: [
-      "Each a.json gives a.pdf / a.html. With one input, --pdf / --html may be followed by the output file name.",
+      "Each a.json gives a.pdf / a.docx / a.html. With one input, --pdf / --docx / --html may be followed by the output file name.",
       "Inputs are never overwritten; existing outputs need --force. A failing file does not stop the others.",
       "PDFs use the bundled Noto faces unless --font-dir, --system-fonts or --font give the office's fonts; stderr then says which file served each role.",
       "Exit status: 0 all rendered; 2 usage error or some file failed.",
@@ -233,18 +221,26 @@ export const renderCommand = defineCommand({
     const { io, lang } = ctx;
     const pdfOut = positionals.filter((p) => PDF.test(p));
     const htmlOut = positionals.filter((p) => HTML.test(p));
-    const inputs = positionals.filter((p) => !PDF.test(p) && !HTML.test(p));
+    const docxOut = positionals.filter((p) => DOCX.test(p));
+    const inputs = positionals.filter((p) => optionOf(p) === undefined);
     const wantPdf = values.pdf === true;
     const wantHtml = values.html === true;
-    if ((pdfOut.length > 0 && !wantPdf) || (htmlOut.length > 0 && !wantHtml)) {
-      const name = pdfOut[0] ?? htmlOut[0]!;
+    const wantDocx = values.docx === true;
+    const unclaimed = positionals.find((p) => {
+      const option = optionOf(p);
+      return option !== undefined && values[option] !== true;
+    });
+    if (unclaimed !== undefined) {
       throw usage({
-        zh: `${name} 看起来是输出文件名，请写在 --${PDF.test(name) ? "pdf" : "html"} 之后`,
-        en: `${name} looks like an output name; put it after --${PDF.test(name) ? "pdf" : "html"}`,
+        zh: `${unclaimed} 看起来是输出文件名，请写在 --${optionOf(unclaimed)} 之后`,
+        en: `${unclaimed} looks like an output name; put it after --${optionOf(unclaimed)}`,
       });
     }
-    if (!wantPdf && !wantHtml)
-      throw usage({ zh: "请用 --pdf 和/或 --html 指明输出", en: "say what to write: --pdf and/or --html" });
+    if (!wantPdf && !wantHtml && !wantDocx)
+      throw usage({
+        zh: "请用 --pdf、--docx 和/或 --html 指明输出",
+        en: "say what to write: --pdf, --docx and/or --html",
+      });
     if (inputs.length === 0)
       throw usage({ zh: "请给出要生成的报告文件", en: "give the report files to render" });
     if (inputs.includes("-")) {
@@ -253,11 +249,8 @@ export const renderCommand = defineCommand({
         en: "render does not read standard input; give file names",
       });
     }
-    if (
-      pdfOut.length > 1 ||
-      htmlOut.length > 1 ||
-      ((pdfOut.length > 0 || htmlOut.length > 0) && inputs.length > 1)
-    ) {
+    const named = [pdfOut, htmlOut, docxOut];
+    if (named.some((n) => n.length > 1) || (named.some((n) => n.length > 0) && inputs.length > 1)) {
       throw usage({
         zh: "指定输出文件名时只能有一个输入文件；多个文件请用 --out-dir",
         en: "an output file name goes with exactly one input; use --out-dir for many",
@@ -265,16 +258,7 @@ export const renderCommand = defineCommand({
     }
     if (values.fragment && !wantHtml)
       throw usage({ zh: "--fragment 只用于 --html", en: "--fragment applies to --html only" });
-    let threads = availableParallelism();
-    if (values.jobs !== undefined) {
-      threads = Number(values.jobs);
-      if (!Number.isInteger(threads) || threads < 1) {
-        throw usage({
-          zh: `--jobs 应为正整数，而不是 “${values.jobs}”`,
-          en: `--jobs must be a positive integer, not "${values.jobs}"`,
-        });
-      }
-    }
+    const threads = threadsOf(values.jobs, "render");
     const roles: Partial<Record<FontRole, string>> = {};
     for (const spec of values.font ?? []) {
       const eq = spec.indexOf("=");
@@ -305,6 +289,7 @@ export const renderCommand = defineCommand({
       cwd: io.cwd,
       ...(wantPdf ? { pdf: target(file, ".pdf", pdfOut[0]) } : {}),
       ...(wantHtml ? { html: target(file, ".html", htmlOut[0]) } : {}),
+      ...(wantDocx ? { docx: target(file, ".docx", docxOut[0]) } : {}),
       fragment: values.fragment === true,
       preset: values.preset ?? "official",
       force: values.force === true,
@@ -313,7 +298,7 @@ export const renderCommand = defineCommand({
     // Two inputs must not write the same output (a.json and a.report.json are fine; a/x.json and b/x.json with --out-dir are not).
     const seen = new Map<string, string>();
     for (const j of jobs) {
-      for (const out of [j.pdf, j.html]) {
+      for (const out of [j.pdf, j.html, j.docx]) {
         if (out === undefined) continue;
         const other = seen.get(out);
         if (other !== undefined) {

@@ -84,6 +84,31 @@ describe("xxgk render", () => {
     expect(readFileSync(join(dir, "out", "wulin.html"), "utf8")).toContain("武林街道");
   });
 
+  it("writes a Word document alone, or beside the PDF and HTML, next to the input or by the name given", async () => {
+    const dir = batch();
+    const alone = await xxgk(["render", "wulin.json", "--docx"], { cwd: dir });
+    expect(alone.code).toBe(0);
+    expect(alone.stdout).toContain("wulin.docx");
+    const docx = readFileSync(join(dir, "wulin.docx"));
+    expect(docx.subarray(0, 2).toString()).toBe("PK");
+    const all = await xxgk(
+      ["render", "binhe.json", "--pdf", "--html", "--docx", "word.docx", "--out-dir", "out", "--lang", "en"],
+      { cwd: dir },
+    );
+    expect(all.code).toBe(0);
+    expect(readdirSync(join(dir, "out")).sort()).toEqual(["binhe.html", "binhe.pdf", "word.docx"]);
+    expect(all.stdout).toContain("1 report: 1 rendered, 0 failed; 3 files written");
+    // The same bytes as the package gives: the CLI adds nothing of its own.
+    const { renderDocx } = await import("@xxgk/render-docx");
+    const { parseReport } = await import("@xxgk/core-model");
+    const parsed = parseReport(JSON.parse(readFileSync(join(dir, "wulin.json"), "utf8")));
+    if (!parsed.ok) throw new Error("seed does not parse");
+    expect(Buffer.from((await renderDocx(parsed.report)).docx).equals(docx)).toBe(true);
+    const again = await xxgk(["render", "wulin.json", "--docx", "--lang", "en"], { cwd: dir });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain("wulin.docx already exists; add --force to overwrite it");
+  });
+
   it("writes next to each input by default and exits 0 when everything rendered", async () => {
     const dir = batch();
     const r = await xxgk(["render", "wulin.json", "binhe.json", "--pdf"], { cwd: dir });
@@ -165,7 +190,15 @@ describe("xxgk render", () => {
   });
 
   it.each([
-    [["render", "wulin.json"], "say what to write: --pdf and/or --html"],
+    [["render", "wulin.json"], "say what to write: --pdf, --docx and/or --html"],
+    [
+      ["render", "wulin.json", "--pdf", "out.docx"],
+      "out.docx looks like an output name; put it after --docx",
+    ],
+    [
+      ["render", "wulin.json", "binhe.json", "--docx", "x.docx"],
+      "an output file name goes with exactly one input",
+    ],
     [["render", "--pdf"], "give the report files to render"],
     [["render", "wulin.json", "out.pdf"], "out.pdf looks like an output name; put it after --pdf"],
     [
@@ -315,6 +348,24 @@ describe("xxgk render on worker threads (the built command)", () => {
       const expected = readFileSync(join(dir, "one", `${n}.pdf`));
       expect(readFileSync(join(dir, "jobs1", `${n}.pdf`)).equals(expected)).toBe(true);
       expect(readFileSync(join(dir, "jobs2", `${n}.pdf`)).equals(expected)).toBe(true);
+    }
+  });
+
+  it("writes DOCX in the same worker batch as the PDFs, byte-identical to an in-process run", async () => {
+    const dir = batch();
+    const names = ["a", "b", "c"];
+    for (const n of names) copyFileSync(n === "a" ? EXAMPLES.wulin : EXAMPLES.y2021, join(dir, `${n}.json`));
+    const files = names.map((n) => `${n}.json`);
+    const r = renderBuilt(dir, [...files, "--pdf", "--docx", "--out-dir", "pool", "--jobs", "2"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("3 reports: 3 rendered, 0 failed; 6 files written");
+    const inProcess = await xxgk(["render", ...files, "--docx", "--out-dir", "one"], { cwd: dir });
+    expect(inProcess.code).toBe(0);
+    for (const n of names) {
+      expect(
+        readFileSync(join(dir, "pool", `${n}.docx`)).equals(readFileSync(join(dir, "one", `${n}.docx`))),
+      ).toBe(true);
+      expect(existsSync(join(dir, "pool", `${n}.pdf`))).toBe(true);
     }
   });
 

@@ -1,4 +1,4 @@
-import { EDITION_DEFS, editionForYear, SECTIONS } from "@xxgk/core-model";
+import { EDITION_DEFS, editionForYear, levelOf, SECTIONS } from "@xxgk/core-model";
 import { perEdition } from "../_cells.js";
 import type { Context, RuleImpl } from "./_rule.js";
 
@@ -77,32 +77,73 @@ export const sections: RuleImpl = {
   },
 };
 
-/** deadline [S]: published by 1月31日 (departments) / 3月31日 (governments) of the next year. */
+/** The last day of publication for each level known, in the year after the report year (条例 第四十九条). */
+const DEADLINES = { agency: "01-31", government: "03-31" } as const;
+
+const KIND: Readonly<Record<keyof typeof DEADLINES, { zh: string; en: string }>> = {
+  agency: { zh: "部门年度报告", en: "a department's report" },
+  government: { zh: "政府本级年度报告", en: "a government's 本级 report" },
+};
+
+/**
+ * deadline [S]: published by 1月31日 (departments) / 3月31日 (governments) of the next year. The level is
+ * the document's, or inferred from the organ and text (core-model `levelOf`); when it stays unknown
+ * (乡镇, 街道, an organ that does not tell), a date between the two deadlines is a notice that says so,
+ * and only a date after both is a warning.
+ */
 export const deadline: RuleImpl = {
   def: {
     id: "deadline",
     severity: "warning",
     kind: "document",
     description: {
-      zh: "《条例》第四十九条：部门报告于次年1月31日前、政府报告于次年3月31日前公布",
-      en: "条例 art. 49: departments publish by 31 January, governments by 31 March of the next year",
+      zh: "《条例》第四十九条：部门报告于次年1月31日前、政府本级报告于次年3月31日前公布；层级不明时，两个期限之间公布的只作提示",
+      en: "条例 art. 49: departments publish by 31 January, governments (本级 reports) by 31 March of the next year; with the level unknown, a date between the two is a notice",
     },
     reads: none,
   },
   check: ({ report, out }: Context) => {
-    const { published, year, level } = report.meta;
+    const { published, year } = report.meta;
     if (published === undefined) return;
-    const government = level === "government";
-    const limit = `${year + 1}-${government ? "03-31" : "01-31"}`;
-    if (published <= limit) return;
+    const { level, reason, source } = levelOf(report);
+    const agencyLimit = `${year + 1}-${DEADLINES.agency}`;
+    const governmentLimit = `${year + 1}-${DEADLINES.government}`;
+    const why =
+      source === "inferred"
+        ? { zh: `（推断：${reason.zh}）`, en: ` (inferred: ${reason.en})` }
+        : { zh: "", en: "" };
+    const base = { code: "deadline", pointer: "/meta/published", related: ["/meta/year", "/meta/level"] };
+    if (level !== "unknown") {
+      const limit = `${year + 1}-${DEADLINES[level]}`;
+      if (published <= limit) return;
+      out.push({
+        ...base,
+        severity: "warning",
+        message: {
+          zh: `公布日期 ${published} 晚于《条例》第四十九条规定的${KIND[level].zh}期限 ${limit}${why.zh}`,
+          en: `Published ${published}, after the ${limit} deadline for ${KIND[level].en} (条例 art. 49)${why.en}`,
+        },
+      });
+      return;
+    }
+    if (published <= agencyLimit) return;
+    if (published > governmentLimit) {
+      out.push({
+        ...base,
+        severity: "warning",
+        message: {
+          zh: `公布日期 ${published} 晚于《条例》第四十九条规定的两个期限（部门 ${agencyLimit}，政府本级 ${governmentLimit}）；报告层级未定：${reason.zh}`,
+          en: `Published ${published}, after both deadlines of 条例 art. 49 (departments ${agencyLimit}, governments ${governmentLimit}); the level is unknown: ${reason.en}`,
+        },
+      });
+      return;
+    }
     out.push({
-      code: "deadline",
-      severity: "warning",
-      pointer: "/meta/published",
-      related: ["/meta/year", "/meta/level"],
+      ...base,
+      severity: "info",
       message: {
-        zh: `公布日期 ${published} 晚于《条例》第四十九条规定的${government ? "政府年度报告" : "部门年度报告"}期限 ${limit}`,
-        en: `Published ${published}, after the ${limit} deadline for ${government ? "a government's" : "a department's"} report (条例 art. 49)`,
+        zh: `报告层级未定（${reason.zh}），未判断是否逾期：公布日期 ${published} 晚于部门报告期限 ${agencyLimit}，早于政府本级报告期限 ${governmentLimit}；如适用期限已知，请在 meta.level 注明`,
+        en: `The level is unknown (${reason.en}), so lateness is not assessed: published ${published}, after the departments' deadline ${agencyLimit} but within the governments' ${governmentLimit}; state meta.level if the deadline that applies is known`,
       },
     });
   },

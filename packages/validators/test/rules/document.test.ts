@@ -115,6 +115,68 @@ describe("deadline", () => {
     const gov = { ...r2021, meta: { ...r2021.meta, published: "2026-04-01", level: "government" as const } };
     expect(problems(validateReport(gov))).toEqual(["deadline"]);
   });
+
+  const AGGREGATE = "本报告由平潭综合实验区管委会办公室汇总实验区各部门、各乡镇（街道）年度报告编制。";
+  const OWN = "本报告反映我办本机关2025年政府信息公开工作情况。";
+  // organ, stated level (or none: inferred), preamble text, published, expected severity (or none)
+  const CASES: readonly [string, string | undefined, string, string, string | undefined][] = [
+    // 平潭's 本级 reports, published in March: on time for a government, and no longer called late.
+    ["平潭综合实验区管理委员会", undefined, AGGREGATE, "2026-03-05", undefined],
+    ["平潭综合实验区管理委员会", undefined, AGGREGATE, "2026-03-10", undefined],
+    ["平潭综合实验区管理委员会", undefined, AGGREGATE, "2026-04-02", "warning"],
+    ["滨河区人民政府", undefined, OWN, "2026-03-08", undefined],
+    ["滨河区人民政府", undefined, OWN, "2026-04-01", "warning"],
+    ["滨河区人民政府办公室", undefined, AGGREGATE, "2026-03-31", undefined],
+    // The office reporting on its own work is a department (our 2021 example is one).
+    ["滨河区人民政府办公室", undefined, OWN, "2026-02-01", "warning"],
+    ["滨河区人民政府办公室", undefined, OWN, "2026-01-31", undefined],
+    ["云溪县教育局", undefined, OWN, "2026-02-15", "warning"],
+    // 乡镇 and 街道: neither deadline applies, so a date between the two is a notice …
+    ["杭州市下城区武林街道办事处", undefined, OWN, "2026-03-08", "info"],
+    ["青石镇人民政府", undefined, OWN, "2026-02-01", "info"],
+    ["青石镇人民政府", undefined, OWN, "2026-01-20", undefined],
+    // … and a date after both is late whatever the level.
+    ["青石镇人民政府", undefined, OWN, "2026-04-01", "warning"],
+    ["某某经济开发区管委会", undefined, OWN, "2026-03-01", "info"],
+    // A stated level wins over the name.
+    ["青石镇人民政府", "agency", OWN, "2026-02-01", "warning"],
+    ["云溪县教育局", "unknown", OWN, "2026-02-01", "info"],
+    ["云溪县教育局", "government", OWN, "2026-03-01", undefined],
+  ];
+
+  it.each(CASES)("%s (level %s), published %s → %s", (organ, level, text, published, severity) => {
+    const { level: _, ...meta } = r2021.meta;
+    const report = {
+      ...r2021,
+      meta: { ...meta, organ, published, ...(level === undefined ? {} : { level: level as "agency" }) },
+      preamble: [{ type: "paragraph" as const, text }],
+    };
+    expect(of(validateReport(report), "deadline").map((f) => f.severity)).toEqual(
+      severity === undefined ? [] : [severity],
+    );
+  });
+
+  it("says why when the level is unknown, and which level it inferred otherwise", () => {
+    const { level: _, ...meta } = seed.meta;
+    const street = { ...seed, meta: { ...meta, published: "2021-03-08" } };
+    expect(of(validateReport(street), "deadline")).toEqual([
+      {
+        code: "deadline",
+        severity: "info",
+        pointer: "/meta/published",
+        related: ["/meta/year", "/meta/level"],
+        message: {
+          zh: "报告层级未定（乡镇、街道不在《条例》第四十九条两个期限的适用范围内，除非地方另有规定），未判断是否逾期：公布日期 2021-03-08 晚于部门报告期限 2021-01-31，早于政府本级报告期限 2021-03-31；如适用期限已知，请在 meta.level 注明",
+          en: "The level is unknown (条例 art. 49 sets no date for 乡镇 and 街道 unless local rules do), so lateness is not assessed: published 2021-03-08, after the departments' deadline 2021-01-31 but within the governments' 2021-03-31; state meta.level if the deadline that applies is known",
+        },
+      },
+    ]);
+    const { level: __, ...meta2021 } = r2021.meta;
+    const office = { ...r2021, meta: { ...meta2021, published: "2026-02-03" } };
+    expect(of(validateReport(office), "deadline")[0]!.message.zh).toBe(
+      "公布日期 2026-02-03 晚于《条例》第四十九条规定的部门年度报告期限 2026-01-31（推断：人民政府办公室报告本机关工作，属县级以上人民政府部门）",
+    );
+  });
 });
 
 describe("schema", () => {

@@ -1,7 +1,13 @@
-import { createReport, layoutOf, parseCellText, setCell } from "@xxgk/core-model";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CELL_RECORD_FIELDS, cellRecords } from "../src/index.js";
+import {
+  CELL_RECORD_FIELDS,
+  cellRecords,
+  createReport,
+  layoutOf,
+  parseCellText,
+  setCell,
+} from "../src/index.js";
 
 const cellText = fc.oneof(
   fc.constantFrom(
