@@ -2,8 +2,8 @@
 // change makes every equation hold again, and the values those cells need.
 //
 // The search is exact. Candidate cells are the cells the failing equations read (a set that hits every
-// failing equation must come from them). Cells that no equation links are diagnosed apart, one group per
-// connected part. Within a group, every set of up to `DIAGNOSIS_LIMITS.cells` candidate cells (besides any whole
+// failing equation must come from them). Cells that no equation (and no narrative figure) links are
+// diagnosed apart, one group per connected part. Within a group, every set of up to `DIAGNOSIS_LIMITS.cells` candidate cells (besides any whole
 // blank column, which is assumed to be filled in) is tried, smallest first: changing exactly the cells
 // of the set must satisfy every equation that reads one of them — the failing ones and the ones that
 // hold now — with the other cells as they are. That is a linear system in the set's cells, solved
@@ -134,6 +134,16 @@ export function diagnose(
       else uf.union(first, c);
     }
     if (first >= 0) for (const c of equations[i]!.cells) d = Math.max(d, decimals(value(c)));
+  }
+  // A figure outside the tables over cells of two groups (行政诉讼 N 件 = 未经复议直接起诉 + 复议后起诉)
+  // weighs their changes together, so they are one group too.
+  for (const st of statements) {
+    let first = -1;
+    for (const c of st.cells) {
+      if (!inPlay(c)) continue;
+      if (first < 0) first = c;
+      else uf.union(first, c);
+    }
   }
   const groups = new Map<number, number[]>();
   for (const f of failing) {

@@ -64,8 +64,8 @@ export interface BlankColumn {
 }
 
 /**
- * Error localization for one group of failing equations (cells no equation links are diagnosed
- * apart): `located` — one smallest weighted set of cells explains every failure; `tied` — several sets
+ * Error localization for one group of failing equations (cells that no equation and no narrative
+ * figure links are diagnosed apart): `located` — one smallest weighted set of cells explains every failure; `tied` — several sets
  * are equally good, all listed; `too-many` — no explanation within the budget (more than
  * {@link DIAGNOSIS_LIMITS}.cells changed cells, or too many candidates to try).
  */
