@@ -66,6 +66,26 @@ export function compare(tasks, { rounds = 5, warmup = 1 } = {}) {
   );
 }
 
+/** {@link compare} for tasks that return promises (each awaited before the next starts). */
+export async function compareAsync(tasks, { rounds = 5, warmup = 1 } = {}) {
+  const names = Object.keys(tasks);
+  for (let i = 0; i < warmup; i++) for (const n of names) await tasks[n]();
+  const times = Object.fromEntries(names.map((n) => [n, []]));
+  for (let i = 0; i < rounds; i++) {
+    for (const n of names) {
+      const t0 = performance.now();
+      await tasks[n]();
+      times[n].push(performance.now() - t0);
+    }
+  }
+  return Object.fromEntries(
+    names.map((n) => {
+      const sorted = times[n].sort((a, b) => a - b);
+      return [n, sorted[Math.floor(sorted.length / 2)]];
+    }),
+  );
+}
+
 /** Prints an aligned table of rows: [label, ms, extra columns…]. */
 export function table(header, rows) {
   const all = [header, ...rows].map((r) => r.map(String));

@@ -1,9 +1,7 @@
 import type { Report } from "@xxgk/core-model";
 import { h } from "./dom.js";
 import { placeOf, SEVERITY_ZH } from "./findings.js";
-import type { ImportResult } from "./io.js";
-
-const KINDS = { json: "JSON", html: "HTML 网页", text: "文字" } as const;
+import { FORMAT_NAMES, type ImportResult } from "./io.js";
 
 /** The importer's diagnostics beside the editor: where (line, cell) and what, each clicking to its cell. */
 export class ImportNotes {
@@ -34,8 +32,10 @@ export class ImportNotes {
       h(
         "p",
         {},
-        fileName === undefined ? "粘贴的文字" : `${fileName} · ${KINDS[result.kind]}`,
-        s ? ` · 已放入 ${s.placed} / ${s.total} 个单元格，存疑 ${s.unsure}，缺失 ${s.missing}` : null,
+        fileName === undefined ? "粘贴的文字" : `${fileName} · ${FORMAT_NAMES[result.format]}`,
+        s.total > 0
+          ? ` · 已放入 ${s.placed} / ${s.total} 个单元格，存疑 ${s.unsure}，缺失 ${s.missing}`
+          : null,
       ),
       h(
         "ol",
@@ -60,7 +60,7 @@ export class ImportNotes {
                 "span",
                 { className: "where" },
                 [
-                  n.line !== undefined ? `第 ${n.line} 行` : "",
+                  n.line !== undefined ? `第 ${n.line} 行` : n.page !== undefined ? `第 ${n.page} 页` : "",
                   n.pointer !== undefined ? (report ? placeOf(report, n.pointer) : n.pointer) : "",
                 ]
                   .filter(Boolean)

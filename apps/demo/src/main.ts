@@ -27,7 +27,7 @@ import { download, fileNameOf, h } from "./dom.js";
 import { Editor } from "./editor.js";
 import { FindingsPanel, FindingTip } from "./findings.js";
 import { ImportNotes } from "./import-notes.js";
-import { decode, type ImportResult, importText } from "./io.js";
+import { type ImportResult, importSource } from "./io.js";
 import { type CreateOptions, Library } from "./library.js";
 import { formatTime, ListView, nameOf } from "./list-view.js";
 import { recoverUnsaved, type SaveState, Session, Sync } from "./session.js";
@@ -621,7 +621,7 @@ lastYearFile.addEventListener("change", async () => {
   if (!file) return;
   newDialog.close("file");
   lastYearFile.value = "";
-  const result = await readImport(decode(new Uint8Array(await file.arrayBuffer())), file.name);
+  const result = await readImport(new Uint8Array(await file.arrayBuffer()), file.name);
   if (!result?.report) {
     if (result) importNotes.show(result, file.name, { title: "上年报告导入诊断" });
     return notify("无法读取这份上年报告，未新建报告；原因见“上年报告导入诊断”。", "error");
@@ -666,7 +666,7 @@ importFile.addEventListener("change", async () => {
   const file = importFile.files?.[0];
   if (!file) return;
   importDialog.close("file");
-  await runImport(decode(new Uint8Array(await file.arrayBuffer())), file.name);
+  await runImport(new Uint8Array(await file.arrayBuffer()), file.name);
   importFile.value = "";
 });
 importDialog.addEventListener("close", async () => {
@@ -675,17 +675,25 @@ importDialog.addEventListener("close", async () => {
   }
 });
 
-async function readImport(text: string, fileName: string | undefined): Promise<ImportResult | undefined> {
+/** A file's bytes or pasted text through the importer, which recognises what it is (JSON, HTML, text…). */
+async function readImport(
+  input: Uint8Array | string,
+  fileName: string | undefined,
+): Promise<ImportResult | undefined> {
   try {
-    return await importText(text, fileName);
+    return await importSource(input, fileName);
   } catch (err) {
     notify(`导入失败：${(err as Error).message}`, "error");
     return undefined;
   }
 }
 
-async function runImport(text: string, fileName: string | undefined, origin?: string): Promise<void> {
-  const result = await readImport(text, fileName);
+async function runImport(
+  input: Uint8Array | string,
+  fileName: string | undefined,
+  origin?: string,
+): Promise<void> {
+  const result = await readImport(input, fileName);
   if (!result) return;
   if (!result.report) {
     notify("导入失败，没有新建报告；原因见“导入诊断”。", "error");
@@ -1056,7 +1064,9 @@ backupFile.addEventListener("change", async () => {
   if (!file) return;
   let json: unknown;
   try {
-    json = JSON.parse(decode(new Uint8Array(await file.arrayBuffer())));
+    // The importer's decoding (UTF-8, or UTF-16 if an editor re-saved the backup); loaded on demand.
+    const { decodeText } = await import("@xxgk/importer");
+    json = JSON.parse(decodeText(new Uint8Array(await file.arrayBuffer())).text);
   } catch (err) {
     return notify(`${file.name} 不是有效的备份文件：${(err as Error).message}`, "error");
   }

@@ -9,6 +9,7 @@ import { renderDocx } from "@xxgk/render-docx";
 import { validateReport } from "@xxgk/validators";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { gbk } from "../../../packages/importer/test/_bytes.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const OUT = join(ROOT, "test-output");
@@ -420,7 +421,7 @@ describe("the demo app", () => {
     });
     const notes = page.locator("section.import-notes");
     await notes.waitFor();
-    await expect(notes.locator(".finding code").first().textContent()).resolves.toBe("json.syntax");
+    await expect(notes.locator(".finding code").first().textContent()).resolves.toBe("json-syntax");
     await expect(notes.locator(".where").first().textContent()).resolves.toMatch(/第 3 行/);
     await expect(organField().inputValue()).resolves.toBe(seed.meta.organ);
     await expect(openId()).resolves.toBe(seedId);
@@ -869,24 +870,28 @@ describe("the demo app", () => {
     await expect
       .poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.key))
       .toBe("applications.carriedForward.commercial");
-    // A change there is checked live in 2025's report. The address changes at once, the report a moment
-    // later: each step waits until the report of that year is the one on screen.
-    const opened = async (id: string, year: string) => {
-      await expect.poll(openId).toBe(id);
-      await expect.poll(() => page.locator('[data-pointer="/meta/year"]').inputValue()).toBe(year);
-    };
+    // A change there is checked live in 2025's report. The address changes at once, the report shown
+    // only once it is loaded (both years have a 结转 row): wait for the year on screen before typing or
+    // counting, or under load the edit lands in the other year's report.
+    const showing = (year: number) =>
+      expect
+        .poll(() => page.locator('[data-pointer="/meta/year"]').inputValue(), { timeout: 10_000 })
+        .toBe(String(year));
     await cell("applications.carriedForward.commercial").fill("5");
     await saved();
     await page.goBack();
-    await opened(id2025, "2025");
+    await expect.poll(openId).toBe(id2025);
+    await showing(2025);
     await expect.poll(() => carry.count()).toBe(0);
     await page.goForward();
-    await opened(id2024, "2024");
+    await expect.poll(openId).toBe(id2024);
+    await showing(2024);
     await cell("applications.carriedForward.commercial").fill("3");
     await saved();
     await page.goBack();
-    await opened(id2025, "2025");
-    await expect.poll(() => carry.count()).toBe(1);
+    await expect.poll(openId).toBe(id2025);
+    await showing(2025);
+    await expect.poll(() => carry.count(), { timeout: 10_000 }).toBe(1);
     await cell(commercial).fill("3");
     await expect.poll(() => carry.count()).toBe(0);
     await saved();
@@ -1301,6 +1306,37 @@ describe("the demo app", () => {
       await page.keyboard.press("Control+z");
     }
     await page.setViewportSize({ width: 1440, height: 960 });
+  });
+
+  test("a PDF or a legacy .doc is refused with what to do, and a GBK page decoded by its bytes; no report made", async () => {
+    const notes = page.locator("section.import-notes");
+    const before = await openId();
+    const choose = async (name: string, buffer: Buffer) => {
+      await page.getByRole("button", { name: "导入…" }).click();
+      await page
+        .locator("dialog.dialog-import input[type=file]")
+        .setInputFiles({ name, mimeType: "", buffer });
+    };
+    // The importer's PDF reader is a lazy chunk: it loads only now (the next test sees no CSP violation).
+    await choose("report.pdf", Buffer.from("%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n"));
+    await expect.poll(() => notes.locator(".finding code").first().textContent()).toBe("format-unsupported");
+    await expect(notes.locator("p").first().textContent()).resolves.toBe("report.pdf · PDF");
+    await expect(notes.locator(".finding .where").first().textContent()).resolves.toBe("第 1 页");
+    await shot("08-import-pdf.png");
+    await choose("old.doc", Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
+    await expect
+      .poll(() => notes.locator(".finding .msg").first().textContent())
+      .toContain("另存为 .docx 或 PDF");
+    await expect(openId()).resolves.toBe(before);
+    // A GBK page that says it is utf-8: the bytes decide, and the app says so (a notice, not a garbled
+    // page; this one holds no report, so none is made).
+    const notice = '<html><head><meta charset="utf-8"></head><body><h1>武林街道通知公告</h1></body></html>';
+    await choose("gbk.html", Buffer.from(gbk(notice)));
+    await expect
+      .poll(() => notes.locator(".finding code").allTextContents())
+      .toEqual(expect.arrayContaining(["charset-mismatch", "table-missing"]));
+    await expect(notes.locator("p").first().textContent()).resolves.toMatch(/^gbk\.html · HTML 网页 · /);
+    await expect(openId()).resolves.toBe(before);
   });
 
   // Last but one, so that its downloads come after every other step of the session (the CSP check below

@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { locateJsonError, parseJson, positionOf, readJson } from "../src/_json.js";
+import { utf16, utf32 } from "../../importer/test/_bytes.js";
+import { parseJson, readJson } from "../src/_json.js";
 import { InputError } from "../src/index.js";
 import { scratch } from "./_helpers.js";
 
@@ -11,87 +11,6 @@ const io = (cwd: string) => ({
   stderr: { write() {} },
   stderrIsTTY: false,
   cwd,
-});
-
-function v8Error(text: string): { offset: number | null } | null {
-  try {
-    JSON.parse(text);
-    return null;
-  } catch (e) {
-    const m = /at position (\d+)/.exec((e as Error).message);
-    return { offset: m ? Number(m[1]) : null };
-  }
-}
-
-// Text that is often almost JSON: JSON fragments, structural characters and escapes glued together.
-const jsonish = fc
-  .array(
-    fc.oneof(
-      fc.json(),
-      fc.constantFrom(
-        "{",
-        "}",
-        "[",
-        "]",
-        ",",
-        ":",
-        '"',
-        "\\",
-        "\\u12",
-        "-",
-        "0",
-        "1.",
-        "e+",
-        "tru",
-        "null",
-        " ",
-        "\n",
-        "\t",
-        "\u0001",
-        "\u00a0",
-      ),
-      fc.string({ maxLength: 3 }),
-    ),
-    { maxLength: 12 },
-  )
-  .map((parts) => parts.join(""));
-
-describe("locateJsonError", () => {
-  it("finds an error exactly when JSON.parse fails, at the position V8 names when it names one", () => {
-    fc.assert(
-      fc.property(jsonish, (text) => {
-        const mine = locateJsonError(text);
-        const v8 = v8Error(text);
-        expect(mine === null).toBe(v8 === null);
-        if (mine && v8?.offset !== null && v8?.offset !== undefined) expect(mine.offset).toBe(v8.offset);
-        if (mine) expect(mine.offset).toBeLessThanOrEqual(text.length);
-      }),
-      { numRuns: 3000 },
-    );
-  });
-
-  it("places the errors V8 reports without a position", () => {
-    expect(locateJsonError('{"a":}')?.offset).toBe(5);
-    expect(locateJsonError('{"a": tru }')?.offset).toBe(9);
-    expect(locateJsonError("")?.offset).toBe(0);
-    expect(locateJsonError('{"a": [1, 2')?.offset).toBe(11);
-  });
-
-  it("survives nesting far deeper than the call stack", () => {
-    const deep = "[".repeat(200_000);
-    expect(locateJsonError(deep)?.offset).toBe(200_000);
-    expect(locateJsonError(`${deep}${"]".repeat(200_000)}`)).toBeNull();
-  });
-});
-
-describe("positionOf", () => {
-  it("counts lines across \\n, \\r\\n and \\r, and columns in characters", () => {
-    expect(positionOf("ab\ncd", 4)).toEqual({ line: 2, column: 2, offset: 4 });
-    expect(positionOf("ab\r\ncd", 5)).toEqual({ line: 2, column: 2, offset: 5 });
-    expect(positionOf("a\rb", 2)).toEqual({ line: 2, column: 1, offset: 2 });
-    // "𠮷" is two UTF-16 units but one character to an editor.
-    expect(positionOf('{"𠮷":x', 6)).toEqual({ line: 1, column: 6, offset: 6 });
-  });
 });
 
 describe("parseJson", () => {
@@ -118,6 +37,17 @@ describe("readJson", () => {
     const dir = scratch();
     writeFileSync(join(dir, "bom.json"), `\uFEFF{"organ":"武林街道"}`);
     await expect(readJson("bom.json", io(dir))).resolves.toEqual({ organ: "武林街道" });
+  });
+
+  it("reads UTF-16 and UTF-32 files by their byte-order mark, as Windows tools save them", async () => {
+    const dir = scratch();
+    const json = '{"organ":"武林街道"}';
+    writeFileSync(join(dir, "le.json"), utf16(json, true));
+    writeFileSync(join(dir, "be.json"), utf16(json, false));
+    writeFileSync(join(dir, "32.json"), utf32(json));
+    for (const f of ["le.json", "be.json", "32.json"]) {
+      await expect(readJson(f, io(dir))).resolves.toEqual({ organ: "武林街道" });
+    }
   });
 
   it("says a GBK file is not UTF-8 instead of reading garbage", async () => {

@@ -32,6 +32,15 @@ export {
   type TableLayout,
 } from "./grid.js";
 export {
+  type JsonSyntaxError,
+  type JsonTextResult,
+  lineColumnAt,
+  locateJsonError,
+  type Message,
+  parseJsonText,
+  type TextPlace,
+} from "./json.js";
+export {
   APPLICATIONS_CORNER_NOTE,
   type CellKind,
   EDITION_DEFS,

@@ -1,3 +1,4 @@
+import type { LabelMatch } from "./_labels.js";
 import type { ImportDiagnostic, SourcePosition } from "./types.js";
 
 /** Collects diagnostics in source order of discovery; one per finding, never thrown. */
@@ -23,4 +24,54 @@ export class Diagnostics {
 export function excerpt(text: string): string {
   const one = text.replace(/\s+/g, " ").trim();
   return one.length > 40 ? `${one.slice(0, 39)}…` : one;
+}
+
+/** A position with the text found there, shortened, as its excerpt. */
+export function quote(pos: SourcePosition, text: string): SourcePosition {
+  // Object literals of fixed shapes, not a spread: this runs for most lines of a text copy.
+  if (pos.page !== undefined) return { page: pos.page, x: pos.x, y: pos.y, excerpt: excerpt(text) };
+  return pos.column === undefined
+    ? { line: pos.line, excerpt: excerpt(text) }
+    : { line: pos.line, column: pos.column, excerpt: excerpt(text) };
+}
+
+/** Says how a label was matched when it was not matched exactly. */
+export function labelDiagnostic(
+  diag: Diagnostics,
+  m: LabelMatch<unknown>,
+  written: string,
+  pos: SourcePosition,
+  pointer?: string,
+): void {
+  if (m.kind === "exact") return;
+  const matched = { written: excerpt(written), label: m.label };
+  const extra = pointer === undefined ? { matched } : { matched, pointer };
+  if (m.kind === "approximate") {
+    diag.add(
+      "label-approximate",
+      "warning",
+      `「${matched.written}」与官方标签不完全一致，按近似匹配视为「${m.label}」，请核对`,
+      `"${matched.written}" only approximately matches an official label; taken as "${m.label}" — check it`,
+      pos,
+      extra,
+    );
+  } else if (m.kind === "extended") {
+    diag.add(
+      "label-extended",
+      "info",
+      `「${matched.written}」是官方标签「${m.label}」加上说明文字`,
+      `"${matched.written}" is the official label "${m.label}" with an appended explanation`,
+      pos,
+      extra,
+    );
+  } else {
+    diag.add(
+      "label-variant",
+      "info",
+      `「${matched.written}」是官方标签「${m.label}」的常见变体（错字、编号或措辞不同）`,
+      `"${matched.written}" is a known variant of the official label "${m.label}"`,
+      pos,
+      extra,
+    );
+  }
 }

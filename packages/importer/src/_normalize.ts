@@ -31,6 +31,11 @@ export function tidyText(s: string): string {
   return trimSpace(s.replace(/[\u00a0\u2000-\u200b\ufeff]/g, " ").replace(/[ \t\r\n]+/g, " "));
 }
 
+/** A block's text as one line of narrative: line breaks inside it (and the space around them) removed, tidied. */
+export function textLine(raw: string): string {
+  return tidyText(raw.replace(/\s*\n\s*/g, ""));
+}
+
 /** Levenshtein distance, bounded: returns `max + 1` as soon as the distance must exceed `max`. */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;

@@ -1,6 +1,19 @@
 /**
- * @xxgk/importer — published 政府信息公开工作年度报告 (HTML pages, plain-text copies, our own rendering)
- * back into report data, with a diagnostic for everything it was unsure of.
+ * @xxgk/importer — published 政府信息公开工作年度报告 (HTML pages, plain-text copies, our own rendering
+ * and report JSON; PDF and Word recognised) back into report data, with a diagnostic for everything it
+ * was unsure of.
  */
+export { type DecodedText, decodeText } from "./decode.js";
+export { type FormatOptions, formatDiagnostic, formatSource, type Lang } from "./format.js";
 export { importHtml, importReport, importText } from "./import.js";
-export type { ImportDiagnostic, ImportOptions, ImportResult, ImportStats, SourcePosition } from "./types.js";
+export type {
+  ImportDiagnostic,
+  ImportFormat,
+  ImportOptions,
+  ImportResult,
+  ImportStats,
+  PagePosition,
+  SourcePosition,
+  TextEncoding,
+  TextPosition,
+} from "./types.js";

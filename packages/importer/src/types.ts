@@ -1,11 +1,27 @@
 import type { Report } from "@xxgk/core-model";
 
-/** Where in the source a diagnostic points: 1-based line (and column), with a short excerpt. */
-export interface SourcePosition {
+/** A place in a text format (HTML, plain text, JSON): 1-based line (and column), with a short excerpt. */
+export interface TextPosition {
   line: number;
   column?: number;
   excerpt?: string;
+  page?: never;
 }
+
+/**
+ * A place on a page of a paginated format (PDF): 1-based page number and the point on it, in PDF points
+ * (1/72 inch) from the page's top-left corner, with a short excerpt.
+ */
+export interface PagePosition {
+  page: number;
+  x: number;
+  y: number;
+  excerpt?: string;
+  line?: never;
+}
+
+/** Where in the source a diagnostic points: a line for text formats, a page and point for PDF. */
+export type SourcePosition = TextPosition | PagePosition;
 
 /**
  * Something the importer was unsure of, could not place, or settled in a way worth saying. Codes are
@@ -23,7 +39,7 @@ export interface ImportDiagnostic {
 
 /**
  * How many of the edition's cells were placed confidently, placed with a doubt (a diagnostic), or not
- * found in the source (left blank). `placed + unsure + missing = total`.
+ * found in the source (left blank). `placed + unsure + missing = total` (all 0 when nothing was read).
  */
 export interface ImportStats {
   placed: number;
@@ -32,20 +48,45 @@ export interface ImportStats {
   total: number;
 }
 
+/**
+ * What a source was recognised as, by its content: our own rendering (`xxgk-html`), a published page
+ * (`html`), a plain-text copy (`text`), our own report JSON (`json`), a PDF (`pdf`), a Word document
+ * (`docx`), a legacy Word / WPS file (`doc`, refused), or something else (`unknown`, refused).
+ */
+export type ImportFormat = "xxgk-html" | "html" | "text" | "json" | "pdf" | "docx" | "doc" | "unknown";
+
+/** The character encoding a byte input was decoded from (WHATWG names). */
+export type TextEncoding =
+  | "utf-8"
+  | "utf-16le"
+  | "utf-16be"
+  | "utf-32le"
+  | "utf-32be"
+  | "gb18030"
+  | "big5"
+  | "shift_jis"
+  | "euc-jp"
+  | "euc-kr";
+
 /** The outcome of an import: the report (or `null` when the source cannot be read as one) and why. */
 export interface ImportResult {
   report: Report | null;
   diagnostics: ImportDiagnostic[];
   stats: ImportStats;
-  /** What the source was read as: our own rendering, a published HTML page, or a plain-text copy. */
-  format: "xxgk-html" | "html" | "text";
+  /** What the source was read as. */
+  format: ImportFormat;
+  /** The encoding bytes of a text format were decoded from; absent for strings and binary formats. */
+  encoding?: TextEncoding;
 }
 
 /** Options of {@link importReport}; `year` and `organ` override what the title says. */
 export interface ImportOptions {
-  /** Shown in diagnostics' messages only (the CLI passes the path). */
+  /** The source's file name, for the caller's own messages (the importer's diagnostics carry positions). */
   fileName?: string;
-  /** `auto` (default) sniffs HTML by its markup. */
+  /**
+   * `auto` (default) recognises the format by content. `html` or `text` reads a text input with that
+   * reader whatever it looks like; binary formats (PDF, Word, images…) are still recognised as such.
+   */
   format?: "auto" | "html" | "text";
   year?: number;
   organ?: string;

@@ -22,16 +22,25 @@ interface Expected {
   stats?: { placed: number; unsure: number; missing: number };
 }
 
+// Read as a user's file is: its bytes, the format and encoding recognised by the importer.
+const results = new Map(
+  await Promise.all(
+    fixtures.map(
+      async (f) => [f, await importReport(readFileSync(new URL(f, dir)), { fileName: f })] as const,
+    ),
+  ),
+);
+
 describe.each(fixtures)("%s", (file) => {
-  const source = readFileSync(new URL(file, dir), "utf8");
   const expected = JSON.parse(
     readFileSync(new URL(file.replace(/\.\w+$/, ".expected.json"), dir), "utf8"),
   ) as Expected;
-  const result = importReport(source, { fileName: file });
+  const result = results.get(file)!;
   const doc = result.report ? toDocument(result.report) : null;
 
-  test("reads the format and the edition", () => {
+  test("reads the format, the encoding and the edition", () => {
     expect(result.format).toBe(expected.format);
+    expect(result.encoding).toBe("utf-8");
     expect(doc?.edition).toBe(expected.edition);
   });
 

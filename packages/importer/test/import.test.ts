@@ -1,8 +1,9 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { toDocument } from "@xxgk/core-model";
 import fc from "fast-check";
-import { describe, expect, test } from "vitest";
-import { importHtml, importReport, importText } from "../src/index.js";
+import { describe, expect, test, vi } from "vitest";
+import { type ImportResult, importHtml, importReport, importText } from "../src/index.js";
+import { gbk, utf16, zip } from "./_bytes.js";
 
 const seed = readFileSync(new URL("./fixtures/seed-wulin-2020.txt", import.meta.url), "utf8");
 const example = JSON.parse(
@@ -121,44 +122,36 @@ describe("text copies", () => {
 });
 
 describe("importReport", () => {
-  test("sniffs HTML by its markup and plain text otherwise", () => {
-    expect(importReport(seed).format).toBe("text");
-    expect(importReport(`<html><body><p>${seed}</p></body></html>`).format).toBe("html");
-    expect(importReport("<p>x</p>", { format: "text" }).format).toBe("text");
+  test("recognises HTML by its markup and plain text otherwise; `format` forces a text reader", async () => {
+    expect((await importReport(seed)).format).toBe("text");
+    expect((await importReport(`<html><body><p>${seed}</p></body></html>`)).format).toBe("html");
+    expect((await importReport("<p>x</p>", { format: "text" })).format).toBe("text");
   });
 
-  test("year and organ options override the title", () => {
-    const r = importReport(seed, { year: 2019, organ: "杭州市下城区武林街道办事处" }).report!;
+  test("year and organ options override the title", async () => {
+    const r = (await importReport(seed, { year: 2019, organ: "杭州市下城区武林街道办事处" })).report!;
     expect(r.meta).toMatchObject({ year: 2019, organ: "杭州市下城区武林街道办事处" });
   });
 
-  test("a text without a title gives no report and says to pass year and organ", () => {
-    const result = importReport(seed.split("\n").slice(1).join("\n"));
+  test("a text without a title gives no report and says to pass year and organ", async () => {
+    const result = await importReport(seed.split("\n").slice(1).join("\n"));
     expect(result.report).toBeNull();
     expect(result.diagnostics.filter((d) => d.severity === "error").map((d) => d.code)).toEqual([
       "title-missing",
       "year-missing",
       "organ-missing",
     ]);
-    const given = importReport(seed.split("\n").slice(1).join("\n"), { year: 2020, organ: "武林街道办事处" });
+    const given = await importReport(seed.split("\n").slice(1).join("\n"), {
+      year: 2020,
+      organ: "武林街道办事处",
+    });
     expect(given.report?.meta.title).toBe("武林街道办事处2020年政府信息公开工作年度报告");
   });
 
-  test("a page that is not a report gives no report and never throws", () => {
-    const result = importReport("<html><body><h1>通知公告</h1><p>欢迎访问</p></body></html>");
+  test("a page that is not a report gives no report", async () => {
+    const result = await importReport("<html><body><h1>通知公告</h1><p>欢迎访问</p></body></html>");
     expect(result.report).toBeNull();
     expect(result.stats).toEqual({ placed: 0, unsure: 0, missing: 200, total: 200 });
-    fc.assert(
-      fc.property(
-        fc.string({ maxLength: 300 }),
-        fc.constantFrom("auto", "html", "text") as fc.Arbitrary<"auto">,
-        (s, format) => {
-          const r = importReport(s, { format });
-          expect(r.stats.placed + r.stats.unsure + r.stats.missing).toBe(r.stats.total);
-        },
-      ),
-      { numRuns: 200 },
-    );
   });
 
   test("mangled markup around a real report still never throws", () => {
@@ -235,5 +228,136 @@ describe("HTML pages", () => {
     expect(result.diagnostics).toContainEqual(
       expect.objectContaining({ code: "table-missing", severity: "error", pointer: "/tables/applications" }),
     );
+  });
+});
+
+// The binary readers must be loaded only when their format is seen (pdfjs is heavy): count the loads.
+const loaded = vi.hoisted(() => ({ pdf: 0, docx: 0 }));
+vi.mock("../src/readers/pdf.js", async (original) => {
+  loaded.pdf++;
+  return await original();
+});
+vi.mock("../src/readers/docx.js", async (original) => {
+  loaded.docx++;
+  return await original();
+});
+
+const dir = new URL("./fixtures/", import.meta.url);
+const fixtures = readdirSync(dir)
+  .filter((f) => /\.(html|txt)$/.test(f))
+  .map((f) => readFileSync(new URL(f, dir)));
+
+const sane = (r: ImportResult) => {
+  expect(r.stats.placed + r.stats.unsure + r.stats.missing).toBe(r.stats.total);
+  expect(r.diagnostics.filter((d) => d.code === "internal-error")).toEqual([]);
+  for (const d of r.diagnostics) {
+    if (d.source.page === undefined) expect(d.source.line).toBeGreaterThan(0);
+    else expect(d.source.page).toBeGreaterThan(0);
+  }
+  if (r.report === null) expect(r.diagnostics.some((d) => d.severity === "error")).toBe(true);
+};
+
+// First: the tests after it feed PDFs and Word files.
+test("binary readers are loaded only when their format is seen", async () => {
+  await importReport(fixtures[0]!);
+  await importReport("2021年某某局政府信息公开工作年度报告");
+  expect(loaded).toEqual({ pdf: 0, docx: 0 });
+  await importReport(new TextEncoder().encode("%PDF-1.7\n"));
+  expect(loaded).toEqual({ pdf: 1, docx: 0 });
+  await importReport(zip(["word/document.xml"]));
+  expect(loaded).toEqual({ pdf: 1, docx: 1 });
+});
+
+describe("importReport never rejects", () => {
+  test("on any bytes", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 2000 }), async (bytes) => sane(await importReport(bytes))),
+      { numRuns: 300 },
+    );
+  });
+
+  test("on any string, in any format mode", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.string({ maxLength: 300 }),
+        fc.constantFrom("auto", "html", "text") as fc.Arbitrary<"auto">,
+        async (s, format) => sane(await importReport(s, { format })),
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  test("on real pages and copies with bytes cut, inserted or overwritten, in any encoding", async () => {
+    const magic = fc.constantFrom(
+      new Uint8Array(0),
+      Uint8Array.of(0),
+      Uint8Array.of(0xef, 0xbb, 0xbf),
+      Uint8Array.of(0xff, 0xfe),
+      new TextEncoder().encode("%PDF-"),
+      new TextEncoder().encode("PK\u0003\u0004"),
+      new TextEncoder().encode('{"edition":'),
+      new TextEncoder().encode("<meta charset=gbk>"),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.nat(fixtures.length - 1),
+        fc.constantFrom("utf-8", "utf-16", "gbk"),
+        fc.nat(),
+        fc.nat({ max: 3000 }),
+        fc.oneof(fc.uint8Array({ maxLength: 30 }), magic),
+        async (k, encoding, at, cut, junk) => {
+          const text = fixtures[k]!.toString("utf8");
+          const bytes =
+            encoding === "utf-8" ? fixtures[k]! : encoding === "utf-16" ? utf16(text) : safeGbk(text);
+          const i = at % (bytes.length + 1);
+          const mangled = Uint8Array.from([...bytes.subarray(0, i), ...junk, ...bytes.subarray(i + cut)]);
+          sane(await importReport(mangled));
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  test("a fault inside the importer comes back as an internal-error diagnostic, not a rejection", async () => {
+    const options = {
+      get year(): number {
+        throw new TypeError("boom");
+      },
+    };
+    const r = await importReport("2021年某某局政府信息公开工作年度报告\n一、总体情况", options);
+    expect(r.report).toBeNull();
+    expect(r.diagnostics.at(-1)).toMatchObject({ code: "internal-error", severity: "error" });
+    expect(r.diagnostics.at(-1)!.message.en).toContain("TypeError: boom");
+    expect(importText("x", options).diagnostics.at(-1)!.code).toBe("internal-error");
+    expect(importHtml("<p>x</p>", options).diagnostics.at(-1)!.code).toBe("internal-error");
+  });
+});
+
+/** GBK bytes of a text; characters GBK lacks become "?". */
+function safeGbk(text: string): Uint8Array {
+  return gbk([...text].map((c) => (c.codePointAt(0)! < 0x80 || isGbk(c) ? c : "?")).join(""));
+}
+function isGbk(c: string): boolean {
+  try {
+    gbk(c);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe("deep and wide pages", () => {
+  // Issue #23: `"<div>".repeat(10000)` overflowed the stack. Every walk is iterative now.
+  test.each([
+    ["nested elements", (n: number) => "<div>".repeat(n)],
+    ["nested elements with text", (n: number) => "<div>x".repeat(n)],
+    ["nested tables", (n: number) => "<table><tr><td>".repeat(n)],
+    ["nested elements and stray end tags", (n: number) => `${"<span>".repeat(n)}${"</b>".repeat(n)}`],
+  ])("%s, 10,000 and 100,000 deep, import without a fault", async (_, page) => {
+    for (const n of [10_000, 100_000]) {
+      const html = `<html><body>${page(n)}</body></html>`;
+      sane(await importReport(html));
+      sane(importHtml(html));
+    }
   });
 });

@@ -17,9 +17,9 @@ const example = (name: string): Report => {
 };
 
 describe("our own rendering reads back without loss", () => {
-  test.each(["wulin-2020.json", "example-2021.json"])("%s", (name) => {
+  test.each(["wulin-2020.json", "example-2021.json"])("%s", async (name) => {
     const report = example(name);
-    const result = importReport(renderDocument(report));
+    const result = await importReport(renderDocument(report));
     expect(result.format).toBe("xxgk-html");
     expect(result.diagnostics).toEqual([]);
     expect(stringifyReport(result.report!)).toBe(stringifyReport(report));

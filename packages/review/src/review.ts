@@ -112,7 +112,7 @@ function fromImporter(edition: EditionId, d: ImportDiagnostic): ReviewFinding {
     label: labelOf(edition, pointer),
     message: d.message,
     ...(d.source.excerpt === undefined ? {} : { quote: d.source.excerpt }),
-    line: d.source.line,
+    ...(d.source.line === undefined ? {} : { line: d.source.line }),
   };
 }
 

@@ -51,17 +51,23 @@ describe("readSource", () => {
       kind: "not-report",
       name: "x.json",
       code: "not-a-report",
-      reason: { zh: "JSON 文件不是年度报告文档", en: "a JSON file that is not a report document" },
+      reason: {
+        zh: "这个 JSON 文件不是年度报告文档（没有 edition、meta、tables）",
+        en: "this JSON file is not a report document (no edition, meta or tables)",
+      },
     });
     const invalid = await readSource({
       name: "y.json",
       data: exampleJson.replace('"edition": "2021"', '"edition": "2022"'),
     });
     expect(invalid).toMatchObject({ kind: "not-report", code: "invalid-report" });
-    expect(invalid.kind === "not-report" && invalid.reason.zh).toMatch(/^不符合报告文档格式（\/edition：/);
-    expect(await readSource({ name: "z.png", data: new Uint8Array([0x89, 0x50, 0, 1, 2]) })).toMatchObject({
+    expect(invalid.kind === "not-report" && invalid.reason.zh).toMatch(
+      /^报告文档不符合数据格式（\/edition：/,
+    );
+    expect(await readSource({ name: "z.bin", data: new Uint8Array([0x89, 0x50, 0, 1, 2]) })).toMatchObject({
       kind: "not-report",
-      code: "unsupported-format",
+      code: "not-a-report",
+      reason: { zh: expect.stringContaining("二进制文件") },
     });
     const note = await readSource({ name: "note.txt", data: "会议纪要\n今天讨论了网站改版。\n" });
     expect(note.kind).toBe("not-report");

@@ -82,10 +82,10 @@ describe("the fixture region", () => {
     expect(review.notReports).toEqual([
       {
         file: "云溪县/附件/logo.png",
-        code: "unsupported-format",
+        code: "not-a-report",
         reason: {
-          zh: "二进制文件，不是网页、文本或报告文档",
-          en: "a binary file, not a page, a text copy or a report document",
+          zh: "这是一张 PNG 图片，不是报告的文字。本工具不做文字识别（OCR）：若只有扫描件，请找到报告的网页、Word 或 PDF 文字版",
+          en: "this is a PNG image, not the report's text. The importer does no OCR: if all you have is a scan, find the report's web page, Word or text PDF",
         },
       },
       expect.objectContaining({ file: "说明.txt", code: "no-content" }),

@@ -1,65 +1,27 @@
 import { basename, extname, join, resolve } from "node:path";
 import { stringifyReport } from "@xxgk/core-model";
-import { type ImportDiagnostic, type ImportResult, importReport } from "@xxgk/importer";
+import { formatDiagnostic, type ImportDiagnostic, type ImportResult, importReport } from "@xxgk/importer";
 import { readInput, STDIN } from "../_json.js";
 import { makeOutputDir, OUTPUT_OPTIONS, ProtectedFiles, writeOutput } from "../_output.js";
 import { parseReportYear } from "../_year.js";
-import type { Io, Lang, Outcome, Text } from "../command.js";
+import type { Lang, Outcome, Text } from "../command.js";
 import { defineCommand } from "../command.js";
 import { InputError, OutputError, UsageError } from "../errors.js";
 
 /** Progress goes to stderr only when it is a terminal and the batch is larger than this. */
 const PROGRESS_THRESHOLD = 5;
 
-const utf8 = new TextDecoder("utf-8", { fatal: true });
-const CHARSET = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i;
-const CHINESE_CHARSETS = /^(?:gb2312|gbk|gb18030|x-gbk|cp936)$/i;
-
-/**
- * Published pages are often GBK: a page that is not UTF-8 and declares a Chinese charset (or none) is
- * decoded as GB18030, a superset of GB2312 and GBK. Returns the text and the encoding used.
- */
-export function decodePage(bytes: Uint8Array): { text: string; encoding: "utf-8" | "gb18030" } {
-  try {
-    const text = utf8.decode(bytes);
-    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, encoding: "utf-8" };
-  } catch {
-    const head = new TextDecoder("latin1").decode(bytes.subarray(0, 2048));
-    const declared = CHARSET.exec(head)?.[1];
-    if (declared !== undefined && !CHINESE_CHARSETS.test(declared)) throw new Error(declared);
-    return { text: new TextDecoder("gb18030").decode(bytes), encoding: "gb18030" };
-  }
-}
-
-async function readPage(file: string, io: Io): Promise<{ text: string; encoding: string }> {
-  const bytes = await readInput(file, io, { zh: "请给出其中的网页或文本文件", en: "give the pages in it" });
-  try {
-    return decodePage(bytes);
-  } catch (cause) {
-    throw new InputError(
-      "INPUT_ENCODING",
-      file,
-      {
-        zh: `${file}: 既不是 UTF-8 也不是 GBK/GB18030 编码（声明为 ${(cause as Error).message}）`,
-        en: `${file}: neither UTF-8 nor GBK/GB18030 (declared ${(cause as Error).message})`,
-      },
-      undefined,
-      { cause },
-    );
-  }
-}
-
-const SEVERITY: Record<ImportDiagnostic["severity"], Text> = {
-  error: { zh: "错误", en: "error" },
-  warning: { zh: "警告", en: "warning" },
-  info: { zh: "提示", en: "notice" },
-};
-
 /** One file's summary line: `a.html: 195 placed, 3 unsure, 2 missing of 200; 1 error, 2 warnings`. */
 export function fileSummary(file: string, r: ImportResult, lang: Lang): string {
   const count = (s: ImportDiagnostic["severity"]) => r.diagnostics.filter((d) => d.severity === s).length;
   const { placed, unsure, missing, total } = r.stats;
   const none = r.report === null;
+  if (total === 0) {
+    // Nothing was read (a file the importer refuses, a broken JSON): no cell counts to give.
+    return lang === "zh"
+      ? `${file}：未能读取；${count("error")} 个错误${none ? "；未生成报告" : ""}`
+      : `${file}: not read; ${count("error")} errors${none ? "; no report written" : ""}`;
+  }
   if (lang === "zh") {
     return (
       `${file}：已放置 ${placed}，不确定 ${unsure}，缺失 ${missing}（共 ${total} 个单元格）；` +
@@ -70,13 +32,6 @@ export function fileSummary(file: string, r: ImportResult, lang: Lang): string {
     `${file}: ${placed} placed, ${unsure} unsure, ${missing} missing of ${total} cells; ` +
     `${count("error")} errors, ${count("warning")} warnings, ${count("info")} notices${none ? "; no report written" : ""}`
   );
-}
-
-/** A diagnostic as one line: `  file:12:5 警告 missing-cells …（/tables/…）`. */
-export function formatDiagnostic(file: string, d: ImportDiagnostic, lang: Lang): string {
-  const where = `${file}:${d.source.line}${d.source.column === undefined ? "" : `:${d.source.column}`}`;
-  const pointer = d.pointer === undefined ? "" : lang === "zh" ? `（${d.pointer}）` : ` (${d.pointer})`;
-  return `  ${where} ${SEVERITY[d.severity][lang]} ${d.code} ${d.message[lang]}${pointer}`;
 }
 
 /**
@@ -110,7 +65,7 @@ export function outFileFor(file: string, dir: string): string {
 export const importCommand = defineCommand({
   name: "import",
   summary: {
-    zh: "把已发布的网页或文本复制件转回年度报告（JSON），并列出不确定之处",
+    zh: "把已发布的网页或文字复制件转回年度报告（JSON），并列出不确定之处",
     en: "turn published pages or text copies back into reports (JSON), saying what was unsure",
   },
   usage:
@@ -145,14 +100,19 @@ export const importCommand = defineCommand({
   details: {
     zh: [
       "一个输入时默认把报告写到标准输出，摘要和诊断写到标准错误；多个输入需要 --out-dir。",
-      "网页可以是 UTF-8 或 GBK/GB18030 编码。退出码：0 无错误；1 有文件存在错误级诊断或无法生成报告；",
-      "2 用法错误，或有文件无法读取、报告无法写入（其余文件照常导入）。导入结果可直接交给 xxgk validate 校验。",
+      "格式按内容识别：已发布的网页（HTML）、文字复制件、本工具的报告 JSON（原样读入）；PDF 和 Word（.docx）",
+      "能识别但暂不能读取，旧版 .doc/.wps、图片、压缩包等会说明原因。编码可以是 UTF-8、UTF-16 或 GBK/GB18030。",
+      "退出码：0 无错误；1 有文件存在错误级诊断或无法生成报告；2 用法错误，或有文件无法读取、报告无法写入",
+      "（其余文件照常导入）。导入结果可直接交给 xxgk validate 校验。",
     ].join("\n"),
     en: [
       "With one input the report goes to standard output, the summary and diagnostics to standard error;",
-      "several inputs need --out-dir. Pages may be UTF-8 or GBK/GB18030. Exit status: 0 no errors; 1 a file",
-      "has error diagnostics or gave no report; 2 usage error, an unreadable file or a report that could not",
-      "be written (the others are still imported). The result can go straight to xxgk validate.",
+      "several inputs need --out-dir. The format is recognised by content: published pages (HTML), text",
+      "copies, our own report JSON (taken as it is); PDF and Word (.docx) are recognised but not read yet;",
+      "legacy .doc/.wps, images, archives and the like are refused with the reason. Files may be UTF-8,",
+      "UTF-16 or GBK/GB18030. Exit status: 0 no errors; 1 a file has error diagnostics or gave no report;",
+      "2 usage error, an unreadable file or a report that could not be written (the others are still",
+      "imported). The result can go straight to xxgk validate.",
     ].join("\n"),
   },
   async run({ values, positionals }, { io, lang }): Promise<Outcome> {
@@ -203,9 +163,9 @@ export const importCommand = defineCommand({
         io.stderr.write(
           `\r\x1b[K${lang === "zh" ? "导入中" : "importing"} ${i + 1}/${positionals.length} ${file}`,
         );
-      let page: { text: string; encoding: string };
+      let bytes: Uint8Array;
       try {
-        page = await readPage(file, io);
+        bytes = await readInput(file, io, { zh: "请给出其中的报告文件", en: "give the report files in it" });
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
         unreadable++;
@@ -213,7 +173,8 @@ export const importCommand = defineCommand({
         io.stderr.write(`xxgk: ${error.text[lang]}\n`);
         continue;
       }
-      const result = importReport(page.text, {
+      // The importer recognises the format and the encoding by content, and never rejects.
+      const result = await importReport(bytes, {
         fileName: file,
         ...(values.format === undefined ? {} : { format: values.format }),
         ...(year === undefined ? {} : { year }),
@@ -221,14 +182,8 @@ export const importCommand = defineCommand({
       });
       if (progress) io.stderr.write("\r\x1b[K");
       const lines = [fileSummary(file, result, lang)];
-      if (page.encoding !== "utf-8") {
-        lines.push(
-          lang === "zh"
-            ? `  ${file} 不是 UTF-8，已按 GB18030 解码`
-            : `  ${file} is not UTF-8; decoded as GB18030`,
-        );
-      }
-      for (const d of result.diagnostics) lines.push(formatDiagnostic(file, d, lang));
+      // How the bytes were decoded (a legacy encoding, a wrong charset declaration) is a diagnostic too.
+      for (const d of result.diagnostics) lines.push(`  ${formatDiagnostic(d, { file, lang })}`);
       report.write(`${lines.join("\n")}\n`);
       for (const k of ["placed", "unsure", "missing", "total"] as const) totals[k] += result.stats[k];
       const hasErrors = result.report === null || result.diagnostics.some((d) => d.severity === "error");

@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 
 import { join } from "node:path";
 import { parseReport } from "@xxgk/core-model";
 import { describe, expect, it } from "vitest";
-import { decodePage, outFileFor } from "../../src/commands/import.js";
+import { gbk } from "../../../importer/test/_bytes.js";
+import { outFileFor } from "../../src/commands/import.js";
 import { scratch, xxgk } from "../_helpers.js";
 
 const fixtures = new URL("../../../importer/test/fixtures/", import.meta.url);
@@ -132,6 +133,35 @@ describe("xxgk import", () => {
     expect(r.stderr).toContain("title-missing");
   });
 
+  it("reads the bytes: a GBK page that declares utf-8, a UTF-16 report JSON; refuses a PDF and a .doc", async () => {
+    const dir = scratch();
+    const page = fixture("qingshi-town-2022.html");
+    writeFileSync(join(dir, "gbk.html"), gbk(page));
+    const json = fixture("../../../core-model/examples/example-2021.json");
+    writeFileSync(
+      join(dir, "r.json"),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, "utf16le")]),
+    );
+    writeFileSync(join(dir, "scan.pdf"), "%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n");
+    writeFileSync(join(dir, "old.doc"), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
+    const files = ["gbk.html", "r.json", "scan.pdf", "old.doc"];
+    const r = await xxgk(["import", ...files, "--out-dir", "out"], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(
+      /gbk\.html:3:\d+ 提示 charset-mismatch 页面声明的编码是 utf-8，但内容实际是 GB18030/,
+    );
+    expect(readFileSync(join(dir, "out", "gbk.json"), "utf8")).not.toContain("\uFFFD");
+    expect(JSON.parse(readFileSync(join(dir, "out", "gbk.json"), "utf8")).meta.organ).toBe("青石镇人民政府");
+    expect(r.stdout).toContain("r.json:1 提示 already-report");
+    expect(JSON.parse(readFileSync(join(dir, "out", "r.json"), "utf8"))).toEqual(JSON.parse(json));
+    expect(r.stdout).toContain("scan.pdf：未能读取；1 个错误；未生成报告");
+    expect(r.stdout).toMatch(/scan\.pdf 第1页 \(0, 0\) 错误 format-unsupported 这是一个 PDF 文件/);
+    expect(r.stdout).toMatch(/old\.doc:1 错误 format-unsupported .*另存为 \.docx 或 PDF/);
+    expect(existsSync(join(dir, "out", "scan.json"))).toBe(false);
+    expect(existsSync(join(dir, "out", "old.json"))).toBe(false);
+    expect(existsSync(join(dir, "out", "r.json"))).toBe(true);
+  });
+
   it("shows progress on a terminal for a large batch", async () => {
     const dir = scratch();
     const names = Array.from({ length: 7 }, (_, i) => `s${i}.txt`);
@@ -142,15 +172,7 @@ describe("xxgk import", () => {
   });
 });
 
-describe("decodePage", () => {
-  it("reads UTF-8, and GBK pages as GB18030", () => {
-    expect(decodePage(new TextEncoder().encode("\ufeff报告"))).toEqual({ text: "报告", encoding: "utf-8" });
-    const gbk = Uint8Array.from([0x3c, 0x70, 0x3e, 0xb1, 0xa8, 0xb8, 0xe6]); // "<p>报告" in GBK
-    expect(decodePage(gbk)).toEqual({ text: "<p>报告", encoding: "gb18030" });
-    const declared = new TextEncoder().encode('<meta charset="shift_jis">');
-    expect(() => decodePage(Uint8Array.from([...declared, 0xff, 0xfe, 0x80]))).toThrow("shift_jis");
-  });
-
+describe("outFileFor", () => {
   it("names outputs after their inputs", () => {
     expect(outFileFor("pages/2021/a.html", "out")).toBe(join("out", "a.json"));
     expect(outFileFor("-", "out")).toBe(join("out", "stdin.json"));

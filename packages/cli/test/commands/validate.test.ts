@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { utf16 } from "../../../importer/test/_bytes.js";
 import type { ValidateOutput } from "../../src/index.js";
 import { EXAMPLES, scratch, transcript, xxgk } from "../_helpers.js";
 
@@ -216,6 +217,17 @@ describe("xxgk validate", () => {
     ]);
     expect(JSON.parse(counted.stdout)).not.toEqual(JSON.parse(skipped.stdout));
     expect((await xxgk(["validate", "--blanks", "zero", EXAMPLES.wulin])).code).toBe(2);
+  });
+
+  it("reads a report saved as UTF-16 (Windows Notepad, PowerShell) like its UTF-8 original", async () => {
+    const dir = scratch();
+    const json = readFileSync(EXAMPLES.y2021, "utf8");
+    writeFileSync(join(dir, "utf16.json"), utf16(json));
+    writeFileSync(join(dir, "utf8.json"), json);
+    const a = await xxgk(["validate", "utf16.json"], { cwd: dir });
+    const b = await xxgk(["validate", "utf8.json"], { cwd: dir });
+    expect(a.code).toBe(0);
+    expect(a.stdout.replaceAll("utf16.json", "utf8.json")).toBe(b.stdout);
   });
 
   it("says that an HTML page is a page for xxgk import, not a broken report", async () => {

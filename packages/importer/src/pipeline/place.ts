@@ -1,6 +1,7 @@
-// Puts the values read from a table into the report's cells. Values go where a header or the official
-// order says; where the count does not fit, the table's arithmetic decides or the cells stay blank —
-// never a silent shift into a neighbour's cell.
+// Pipeline step 4, cell placement — the one placement engine every reader's tables end in: puts the
+// values of a table's rows (read from grids and from lines alike) into the report's cells. Values go
+// where a header or the official order says; where the count does not fit, the table's arithmetic
+// decides or the cells stay blank — never a silent shift into a neighbour's cell.
 import {
   BLANK,
   type Cell,
@@ -13,9 +14,9 @@ import {
   type TableCells,
   type TableId,
 } from "@xxgk/core-model";
-import type { Diagnostics } from "./_diagnostics.js";
-import { scopeOf } from "./_scope.js";
-import type { ImportStats, SourcePosition } from "./types.js";
+import type { Diagnostics } from "../_diagnostics.js";
+import { scopeOf } from "../_scope.js";
+import type { ImportStats, SourcePosition } from "../types.js";
 
 /** One value as written in the source. */
 export interface SourceValue {
@@ -308,7 +309,10 @@ export class Placer {
   }
 
   /** Settles the deferred rows and returns the tables and the counts. */
-  finish(tablePos: Partial<Record<TableId, SourcePosition>>): {
+  finish(
+    tablePos: Partial<Record<TableId, SourcePosition>>,
+    start: SourcePosition,
+  ): {
     tables: Report["tables"];
     stats: ImportStats;
   } {
@@ -317,7 +321,7 @@ export class Placer {
     const scope = scopeOf(this.#edition);
     for (const id of ["proactive", "applications", "review"] as const) {
       const t = scope.tables[id];
-      const pos = tablePos[id] ?? { line: 1 };
+      const pos = tablePos[id] ?? start;
       const rows = t.rowOrder.filter((r) => !t.rowCells.get(r)!.some((d) => this.#cells.has(d.key)));
       const section = layout.tables[id].section.label;
       if (rows.length === t.rowOrder.length) {

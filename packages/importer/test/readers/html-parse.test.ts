@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { type HNode, type HText, itemsOf, parseHtml, textOf } from "../src/_html.js";
+import { Diagnostics } from "../../src/_diagnostics.js";
+import { type HNode, type HText, parseHtml, textOf } from "../../src/readers/_html-parse.js";
+import { readHtml } from "../../src/readers/html.js";
 
 const isNode = (c: HNode | HText): c is HNode => "tag" in c;
 
@@ -117,7 +119,7 @@ describe("parseHtml", () => {
           }
         };
         visit(page.root);
-        itemsOf(page.root);
+        readHtml(html, new Diagnostics());
       }),
     );
   });
@@ -159,5 +161,56 @@ describe("parseHtml", () => {
     expect(td.start).toBe(0);
     expect(textOf(td)).toBe("t");
     expect(page.byTag.get("img")![0]!.attrs).toEqual({ src: "/a.png/" });
+  });
+
+  describe("damaged tables read as browsers show them", () => {
+    /** Each data table (one holding no table) as rows of cell texts, and the text outside tables. */
+    const read = (html: string) => {
+      const page = parseHtml(html);
+      const tables = (page.byTag.get("table") ?? [])
+        .filter((t) => !page.outerTables.has(t))
+        .map((t) => (page.byTag.get("tr") ?? []).filter((tr) => tr.parent === t || tr.parent?.parent === t))
+        .map((trs) => trs.map((tr) => tr.children.filter(isNode).map((td) => textOf(td).trim())));
+      return { tables, text: textOf(page.root).replace(/\s+/g, " ").trim() };
+    };
+
+    test("an end tag does not reach out of a cell to close the table around it", () => {
+      expect(read("<div><table><tr><td>1</div>2</td><td>3</td></tr></table></div>").tables).toEqual([
+        [["12", "3"]],
+      ]);
+      expect(read("<table><tr><td><b>1</td><td>2</b></td></tr></table>").tables).toEqual([[["1", "2"]]]);
+    });
+
+    test("a table opened between rows ends the open one; inside a cell it nests", () => {
+      expect(read("<table><tr><td>1</td></tr><table><tr><td>2</td></tr></table>").tables).toEqual([
+        [["1"]],
+        [["2"]],
+      ]);
+      const nested = parseHtml("<table><tr><td><table><tr><td>2</td></tr></table></td></tr></table>");
+      expect(nested.outerTables.size).toBe(1);
+    });
+
+    test("a cell opens its row; an element between cells does not swallow them", () => {
+      expect(read("<table><td>1</td><td>2</td></table>").tables).toEqual([[["1", "2"]]]);
+      expect(read("<table><tr><b><td>1</td><td>2</td></tr></table>").tables).toEqual([[["1", "2"]]]);
+      expect(read("<table><tr><td>1<p>x<td>2</td></tr></table>").tables).toEqual([[["1\nx", "2"]]]);
+    });
+
+    test("content a page puts in its <head> by mistake ends the head instead of vanishing with it", () => {
+      const { tables, text } = read(
+        "<html><head><title>t</title><table><tr><td>1</td></tr></table></head><body><p>a</p></body></html>",
+      );
+      expect(tables).toEqual([[["1"]]]);
+      expect(text).toBe("1 a");
+      expect(read("<head><meta charset=gbk>正文<script>x</script></head>").text).toBe("正文");
+    });
+
+    test("text and elements between rows are put before the table, not lost", () => {
+      const { tables, text } = read(
+        "<p>a</p><table><tr><td>1</td></tr>四、说明<p>b</p><tr><td>2</td></tr></table>",
+      );
+      expect(tables).toEqual([[["1"], ["2"]]]);
+      expect(text).toBe("a 四、说明 b 1 2");
+    });
   });
 });

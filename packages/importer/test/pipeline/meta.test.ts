@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { findPublished, isSubHeading, looksLikeTitle, matchHeading, parseTitle } from "../src/_meta.js";
+import { findPublished, looksLikeTitle, parseTitle } from "../../src/pipeline/meta.js";
+import { isSubHeading, matchHeading } from "../../src/pipeline/sections.js";
 
 describe("parseTitle", () => {
   test("the seed's title: year first, organ after", () => {

@@ -1,29 +1,11 @@
-// The title says the year and the organ; sections are recognised by their numeral and wording.
-import { SECTIONS, type SectionKey } from "@xxgk/core-model";
-import { normalizeLabel } from "./_normalize.js";
-import { HEADING_KEYWORDS, HEADING_VARIANTS } from "./_variants.js";
-
-const YEAR = /((?:19|20)\d{2}|2100)\s*年度?/;
-const REPORT_TITLE = /(?:19|20)\d{2}\s*年.*报告/;
-// What follows the organ in a title: "(政府)信息公开(工作)年度(工作)报告", "政务公开…报告".
-const TITLE_TAIL = /(?:关于)?(?:政府|政务)?(?:信息)?公开.*报告.*$|(?:年度)?(?:工作)?报告.*$/;
-
-/** Whether a line reads like a report title (a year and 报告). */
-export function looksLikeTitle(text: string): boolean {
-  return text.length <= 80 && REPORT_TITLE.test(text) && /公开/.test(text);
-}
-
-/** Year and organ from a title; organ before or after the year. */
-export function parseTitle(title: string): { year?: number; organ?: string } {
-  const t = title.replace(/\s+/g, "");
-  const m = YEAR.exec(t);
-  if (!m) return {};
-  const year = Number(m[1]);
-  const before = t.slice(0, m.index).replace(/^关于/, "");
-  const after = t.slice(m.index + m[0].length).replace(TITLE_TAIL, "");
-  const organ = (before.length >= 2 ? before : after).replace(/[（(【[].*$/, "").replace(/的$/, "");
-  return organ.length >= 2 ? { year, organ } : { year };
-}
+// Pipeline step 2, sections: headings recognised by their numeral and wording, the article found among
+// a page's chrome, and the narrative of each section collected in source order.
+import { type Block, SECTIONS, type Section, type SectionKey, type TableId } from "@xxgk/core-model";
+import type { Diagnostics } from "../_diagnostics.js";
+import { normalizeLabel, textLine } from "../_normalize.js";
+import { HEADING_KEYWORDS, HEADING_VARIANTS } from "../_variants.js";
+import type { BlockRange, SourceDocument } from "../source.js";
+import type { SourcePosition } from "../types.js";
 
 const NUMERALS = ["一", "二", "三", "四", "五", "六"] as const;
 const HEAD = /^([一二三四五六])\s*[、．.，,\s]\s*(.+)$/;
@@ -91,33 +73,6 @@ export function isSubHeading(text: string): boolean {
   return text.length <= 30 && SUBHEADING.test(text) && !/[。；;]$/.test(text);
 }
 
-const DATE = String.raw`[:：]?[\s|]*((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})`;
-const PUBLISHED = [
-  new RegExp(`发布(?:时间|日期)\\s*${DATE}`),
-  new RegExp(`(?:成文|印发)(?:时间|日期)\\s*${DATE}`),
-];
-
-/** A publication date stated on the page (`发布日期：2021-01-20`, preferred over 成文日期), as `YYYY-MM-DD`. */
-export function findPublished(text: string): string | undefined {
-  for (const re of PUBLISHED) {
-    const m = re.exec(text);
-    if (!m) continue;
-    const mo = Number(m[2]);
-    const d = Number(m[3]);
-    if (mo < 1 || mo > 12 || d < 1 || d > 31) continue;
-    return `${m[1]}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
-  }
-  return undefined;
-}
-
-const SIGN_OFF_DATE = /^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
-
-/** Whether a short line after the article is its sign-off: the organ's name or a date. */
-export function isSignOff(text: string, organ: string | undefined): boolean {
-  if (text.length > 40) return false;
-  return SIGN_OFF_DATE.test(text) || (organ !== undefined && organ.length >= 2 && text.includes(organ));
-}
-
 // Page furniture inside the article: "发布日期：…", "来源：…", "【打印本页】【关闭窗口】".
 const CHROME_FIELD =
   /^[【[]?(?:发布(?:时间|日期|机构|单位)|来源|信息来源|作者|字号|浏览(?:次数|量)?|访问(?:次数|量)|点击(?:数|量|率)?|阅读(?:数|量)|索引号|主题分类|文号|成文日期|发文机关)\s*[:：]/;
@@ -125,3 +80,68 @@ const CHROME_ACTIONS = /^(?:[【[]?(?:打印|关闭|返回|分享|收藏)[^。�
 /** Whether a short line is page furniture rather than report text. */
 export const isChrome = (text: string): boolean =>
   text.length <= 60 && (CHROME_FIELD.test(text) || CHROME_ACTIONS.test(text) || text === "扫一扫");
+
+/** The narrative and headings read so far, in source order. */
+export class Narrative {
+  readonly preamble: Block[] = [];
+  readonly sections = new Map<SectionKey, Section>();
+  /** Index of the current section in SECTIONS (-1 before section 一). */
+  index = -1;
+
+  start(m: HeadingMatch, written: string, pos: SourcePosition, diag: Diagnostics): void {
+    this.index = m.index;
+    this.sections.set(m.key, { heading: written, blocks: [] });
+    if (!m.exact) {
+      diag.add(
+        "heading-variant",
+        "info",
+        `标题「${written}」与官方写法「${SECTIONS[m.index]!.label}」不同，已按原文保留`,
+        `the heading "${written}" differs from the official "${SECTIONS[m.index]!.label}"; kept as written`,
+        pos,
+        { pointer: `/sections/${m.key}/heading`, matched: { written, label: SECTIONS[m.index]!.label } },
+      );
+    }
+  }
+
+  /** The table of the current section, if it has one. */
+  get table(): TableId | undefined {
+    return this.index < 0 ? undefined : SECTIONS[this.index]!.table;
+  }
+
+  add(text: string, kind?: Block["type"]): void {
+    const block: Block = { type: kind ?? (isSubHeading(text) ? "heading" : "paragraph"), text };
+    if (this.index < 0) this.preamble.push(block);
+    else this.sections.get(SECTIONS[this.index]!.key)!.blocks.push(block);
+  }
+}
+
+/** A cheap test before {@link splitHeading}: a heading starts with its numeral. */
+export const MAYBE_HEADING = /^[\s\u00a0\u3000]*[一二三四五六]/;
+
+/**
+ * The article: the blocks of the innermost element holding every section heading, so that a page's
+ * navigation, sidebars and footers are left out. `framed` when such an element was found (a sign-off
+ * just after it may still belong to the report); otherwise the whole document.
+ */
+export function findArticle(doc: SourceDocument): BlockRange & { framed: boolean } {
+  const whole = { from: 0, to: doc.blocks.length, framed: false };
+  if (doc.containers.length === 0) return whole;
+  let index = -1;
+  let first = -1;
+  let last = -1;
+  let count = 0;
+  doc.blocks.forEach((b, i) => {
+    if (b.kind !== "text" || !MAYBE_HEADING.test(b.text)) return;
+    const m = splitHeading(textLine(b.text), index)?.match;
+    if (!m) return;
+    index = m.index;
+    if (first < 0) first = i;
+    last = i;
+    count++;
+  });
+  if (count < 2) return whole;
+  // Containers come outer before inner: the last one holding both ends is the innermost.
+  let found: BlockRange | undefined;
+  for (const c of doc.containers) if (c.from <= first && last < c.to) found = c;
+  return found ? { from: found.from, to: found.to, framed: true } : { ...whole, framed: true };
+}

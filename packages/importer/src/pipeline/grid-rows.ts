@@ -1,20 +1,20 @@
-// An HTML table made from Word: expand rowspan/colspan into a grid, find label cells by matching official
-// labels, and map value cells to columns by the header text above them (or the official order when the
-// count fits exactly). What cannot be placed is said, not guessed.
-import { type CellDef, type CellKey, type EditionId, parseCellText, type TableId } from "@xxgk/core-model";
-import { labelDiagnostic } from "./_assemble.js";
-import { type Diagnostics, excerpt } from "./_diagnostics.js";
-import type { RawCell } from "./_html.js";
-import { LabelIndex } from "./_labels.js";
-import { matchHeading } from "./_meta.js";
-import { normalizeLabel, trimSpace } from "./_normalize.js";
-import type { LogicalRow, SourceValue } from "./_place.js";
-import { REVIEW_ROW, scopeOf, type TableScope } from "./_scope.js";
-import type { SourcePosition } from "./types.js";
+// Pipeline step 4 for tables drawn as grids (HTML, and every reader that sees cells): expand the spans
+// into a grid, find label cells by matching official labels, and map value cells to columns by the header
+// text above them (or the official order when the count fits exactly); the rows go to the placement.
+// What cannot be placed is said, not guessed.
+import { type CellDef, type CellKey, parseCellText } from "@xxgk/core-model";
+import { type Diagnostics, excerpt, labelDiagnostic, quote } from "../_diagnostics.js";
+import { LabelIndex } from "../_labels.js";
+import { normalizeLabel, trimSpace } from "../_normalize.js";
+import { REVIEW_ROW, type TableScope } from "../_scope.js";
+import type { SourceCell } from "../source.js";
+import type { SourcePosition } from "../types.js";
+import type { LogicalRow, SourceValue } from "./place.js";
+import { matchHeading } from "./sections.js";
 
 /** A cell placed in the expanded grid. */
 interface Placed {
-  readonly raw: RawCell;
+  readonly raw: SourceCell;
   readonly row: number;
   readonly col: number;
   readonly colSpan: number;
@@ -25,7 +25,7 @@ interface Placed {
 }
 
 /** The grid: for each row, the cells covering it in column order (each once). */
-function expand(rows: readonly (readonly RawCell[])[]): Placed[][] {
+function expand(rows: readonly (readonly SourceCell[])[]): Placed[][] {
   const occupied: (Placed | undefined)[][] = rows.map(() => []);
   rows.forEach((cells, r) => {
     let c = 0;
@@ -51,36 +51,6 @@ function expand(rows: readonly (readonly RawCell[])[]): Placed[][] {
     }
     return out;
   });
-}
-
-/** Which report table an HTML table is, by the official labels it contains. */
-export function classifyTable(
-  rows: readonly (readonly RawCell[])[],
-  edition: EditionId,
-): TableId | undefined {
-  const scope = scopeOf(edition);
-  // Only text cells can be labels: numbers and blanks are skipped once, not once per table.
-  const texts: string[] = [];
-  for (const row of rows) {
-    for (const c of row) {
-      if (c.text.length <= 120 && parseCellText(trimSpace(c.text)).status === "invalid") texts.push(c.text);
-    }
-  }
-  let best: TableId | undefined;
-  let bestHits = 0;
-  for (const id of ["proactive", "applications", "review"] as const) {
-    const labels = scope.tables[id].labels;
-    let hits = 0;
-    for (const text of texts) {
-      const m = labels.matchAll(text);
-      if (m.length > 0 && m[0]!.kind !== "approximate") hits += id === "review" ? 0.5 : 1;
-    }
-    if (hits > bestHits) {
-      bestHits = hits;
-      best = id;
-    }
-  }
-  return bestHits >= 2 ? best : undefined;
 }
 
 /** Header text above each grid column, carried across the tables of one report table. */
@@ -200,18 +170,17 @@ function mapByHeader(
   return { keys, units };
 }
 
-/** Reads one HTML table of a report table into logical rows. */
-export function readHtmlTable(
-  rows: readonly (readonly RawCell[])[],
+/** Reads one table (a grid) of a report table into logical rows. */
+export function readGrid(
+  rows: readonly (readonly SourceCell[])[],
   scope: TableScope,
   header: HeaderState,
-  at: (offset: number, text?: string) => SourcePosition,
   diag: Diagnostics,
   emit: (row: LogicalRow) => void,
 ): void {
   const grid = expand(rows);
   let headerStarted = false;
-  const reported = new Set<RawCell>();
+  const reported = new Set<SourceCell>();
   const extraColumns = new Map<string, { pos: SourcePosition; values: string[] }>();
   grid.forEach((cells, r) => {
     const own = cells.filter((p) => p.row === r);
@@ -231,7 +200,7 @@ export function readHtmlTable(
       if (!reported.has(p.raw)) {
         reported.add(p.raw);
         const pointer = m.item.kind === "row" ? scope.rowCells.get(m.item.row)?.[0]?.pointer : undefined;
-        labelDiagnostic(diag, m, p.raw.text, at(p.raw.start, p.raw.text), pointer);
+        labelDiagnostic(diag, m, p.raw.text, quote(p.raw.pos, p.raw.text), pointer);
       }
       if (m.item.kind === "row" && (!label || p.col > label.p.col)) {
         label = { p, row: m.item.row, unsure: m.kind === "approximate" };
@@ -249,7 +218,7 @@ export function readHtmlTable(
       headerStarted = false;
       const start = label.p.col + label.p.colSpan;
       const values = own.filter((p) => p.col >= start);
-      emitRow(label.row, values, label.unsure, at(label.p.raw.start, label.p.raw.text));
+      emitRow(label.row, values, label.unsure, quote(label.p.raw.pos, label.p.raw.text));
       return;
     }
     if (sawHeader) {
@@ -279,7 +248,7 @@ export function readHtmlTable(
       let from = 0;
       while (from < own.length && !own[from]!.valueLike) from++;
       const values = own.slice(from);
-      emitRow(REVIEW_ROW, values, false, at(own[0]!.raw.start, own[0]!.raw.text));
+      emitRow(REVIEW_ROW, values, false, quote(own[0]!.raw.pos, own[0]!.raw.text));
       return;
     }
     if (unknown) {
@@ -290,7 +259,7 @@ export function readHtmlTable(
           "warning",
           `「${excerpt(unknown.value)}」不是官方格式中的行，其数值（${vals.map((v) => v.value).join(" ")}）已忽略`,
           `"${excerpt(unknown.value)}" is not a row of the official format; its values (${vals.map((v) => v.value).join(" ")}) were ignored`,
-          at(unknown.raw.start, unknown.raw.text),
+          quote(unknown.raw.pos, unknown.raw.text),
         );
       } else if (unknown.value.length <= 60) {
         diag.add(
@@ -298,7 +267,7 @@ export function readHtmlTable(
           "info",
           `表格中的文字「${excerpt(unknown.value)}」无法识别，已忽略`,
           `the text "${excerpt(unknown.value)}" in a table was not recognised and was ignored`,
-          at(unknown.raw.start, unknown.raw.text),
+          quote(unknown.raw.pos, unknown.raw.text),
         );
       }
       return;
@@ -306,7 +275,7 @@ export function readHtmlTable(
     if (own.length === 0 || (own.every((p) => p.value === "") && scope.id !== "review")) return;
     if (scope.id === "review" && !header.reviewDone) {
       header.reviewDone = true;
-      emitRow(REVIEW_ROW, own, false, at(own[0]!.raw.start, own[0]!.raw.text));
+      emitRow(REVIEW_ROW, own, false, quote(own[0]!.raw.pos, own[0]!.raw.text));
       return;
     }
     if (own.every((p) => p.value === "")) return;
@@ -315,7 +284,7 @@ export function readHtmlTable(
       "warning",
       `表格中有一行数值没有可识别的行标签（${own.map((p) => p.value || "(空)").join(" ")}），已忽略`,
       `a row of values has no recognisable label (${own.map((p) => p.value || "(blank)").join(" ")}); it was ignored`,
-      at(own[0]!.raw.start, own[0]!.raw.text),
+      quote(own[0]!.raw.pos, own[0]!.raw.text),
     );
   });
   for (const [label, { pos, values }] of extraColumns) {
@@ -333,8 +302,8 @@ export function readHtmlTable(
     const mapped = mapByHeader(values, defs, header);
     const src: SourceValue[] = values.map((v, i) => {
       const unit = mapped?.units[i];
-      const { line, column } = at(v.raw.start);
-      const pos = column === undefined ? { line, excerpt: v.value } : { line, column, excerpt: v.value };
+      // The value itself as the excerpt: it is short, and says exactly what was read.
+      const pos = { ...v.raw.pos, excerpt: v.value };
       // A value under a header the official format does not have (a provincial 小计): said once per
       // column below, and kept out of the row.
       const heads = header.cols[v.col] ?? [];
@@ -343,7 +312,7 @@ export function readHtmlTable(
         const seen = extraColumns.get(label);
         if (seen) seen.values.push(v.value);
         else
-          extraColumns.set(label, { pos: at(heads[heads.length - 1]!.raw.start, label), values: [v.value] });
+          extraColumns.set(label, { pos: quote(heads[heads.length - 1]!.raw.pos, label), values: [v.value] });
         return { raw: "", pos };
       }
       return unit === undefined ? { raw: v.value, pos } : { raw: v.value, pos, unit };

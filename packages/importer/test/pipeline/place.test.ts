@@ -1,7 +1,7 @@
 import { layoutOf, SECTIONS } from "@xxgk/core-model";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { importText } from "../src/index.js";
+import { importText } from "../../src/index.js";
 
 const layout = layoutOf("2021");
 const app = layout.tables.applications;

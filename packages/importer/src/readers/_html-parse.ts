@@ -1,5 +1,4 @@
-// A small HTML tokenizer and tree builder (pure JS: runs in Node and the browser), then a walk that turns
-// a page into a flat sequence of text lines and data tables, each with its source offset. It scans with
+// A small HTML tokenizer and tree builder (pure JS: runs in Node and the browser). It scans with
 // indexOf and sticky regexes rather than a state machine per character: a portal page is mostly chrome,
 // and tokenising it character by character cost more than reading the report out of it.
 import { decodeHTML, decodeHTMLAttribute } from "entities/decode";
@@ -18,7 +17,8 @@ export interface HText {
   readonly start: number;
 }
 
-const isNode = (c: HNode | HText): c is HNode => "tag" in c;
+/** Whether a child is an element (not a text). */
+export const isNode = (c: HNode | HText): c is HNode => "tag" in c;
 
 /** An element whose attributes are read from the source when first asked for: most never are. */
 class Element implements HNode {
@@ -65,6 +65,8 @@ function parseAttrs(html: string, from: number, to: number): Record<string, stri
 export interface ParsedHtml {
   readonly root: HNode;
   readonly byTag: ReadonlyMap<string, readonly HNode[]>;
+  /** The tables that hold another table (layout tables): the data tables are the others. */
+  readonly outerTables: ReadonlySet<HNode>;
 }
 
 // Tree building follows htmlparser2's HTML mode (the reader this replaces), so pages read as before:
@@ -171,39 +173,183 @@ function lowerName(s: string): string {
 }
 const isAlpha = (c: number): boolean => (c | 32) >= 97 && (c | 32) <= 122;
 
-/** Parses HTML into a tree. Never throws: unclosed tags close at the end, stray end tags are ignored. */
+// Browsers' table rules (the HTML standard's tree construction), which decide where damaged table markup
+// puts its cells: a table's structure tags, where an end tag stops looking for its element ("scope"), and
+// what a table may hold outside its cells.
+const TABLE_PARTS = new Set([
+  "table",
+  "caption",
+  "colgroup",
+  "col",
+  "tbody",
+  "thead",
+  "tfoot",
+  "tr",
+  "td",
+  "th",
+]);
+const SCOPE = new Set(["table", "td", "th", "caption", "template", "html", "applet", "object", "marquee"]);
+const TABLE_SCOPE = new Set(["table", "template", "html"]);
+const TABLE_CONTEXT = new Set(["table", "tbody", "thead", "tfoot", "tr"]);
+const SECTION_OR_TABLE = new Set(["table", "tbody", "thead", "tfoot"]);
+/** Elements a table holds where they stand; anything else outside a cell is put before the table. */
+const STAYS_IN_TABLE = new Set(["script", "style", "template", "form", "input"]);
+/** What a page's <head> holds; anything else ends the head, as in browsers (content is never lost in it). */
+const HEAD_CONTENT = new Set([
+  "base",
+  "basefont",
+  "bgsound",
+  "link",
+  "meta",
+  "noframes",
+  "noscript",
+  "script",
+  "style",
+  "template",
+  "title",
+]);
+const isBlank = (s: string): boolean => /^[\t\n\f\r ]*$/.test(s);
+
+/**
+ * Parses HTML into a tree. Never throws: unclosed tags close at the end, stray end tags are ignored.
+ * Tables follow browsers' rules: an end tag does not reach out of a table cell, a table cannot hold a
+ * table outside its cells, a cell opens its row, and text or elements between a table's rows are put
+ * before the table — so damaged table markup keeps its cells where a browser shows them.
+ */
 export function parseHtml(html: string): ParsedHtml {
   const root = new Element("#root", 0, null, "", 0, 0);
   const stack: HNode[] = [root];
   const byTag = new Map<string, HNode[]>();
   const top = () => stack[stack.length - 1]!;
+  // Where each tag's open elements are on the stack, and where each scope starts (the HTML standard's
+  // scope boundaries: an end tag's search for its element stops at the innermost one): an end tag finds
+  // its element, or learns there is none, without searching the stack, so that thousands of nested
+  // elements and stray end tags stay linear.
+  const positions = new Map<string, number[]>();
+  const scopeAt: number[] = [0];
+  const tableScopeAt: number[] = [0];
+  let openForms = 0;
+  let openHeads = 0;
+  // The open tables, innermost last: a table opened inside one makes that one an outer table.
+  const openTables: HNode[] = [];
+  const outerTables = new Set<HNode>();
+  const topOf = (tag: string): number => {
+    const p = positions.get(tag);
+    return p === undefined || p.length === 0 ? -1 : p[p.length - 1]!;
+  };
+  const inScope = (tag: string): boolean =>
+    topOf(tag) >=
+    (TABLE_PARTS.has(tag) ? tableScopeAt[tableScopeAt.length - 1]! : scopeAt[scopeAt.length - 1]!);
+  const push = (node: HNode) => {
+    const tag = node.tag;
+    const i = stack.push(node) - 1;
+    let p = positions.get(tag);
+    if (p === undefined) {
+      p = [];
+      positions.set(tag, p);
+    }
+    p.push(i);
+    if (SCOPE.has(tag)) scopeAt.push(i);
+    if (TABLE_SCOPE.has(tag)) tableScopeAt.push(i);
+    if (tag === "form") openForms++;
+    else if (tag === "head") openHeads++;
+    else if (tag === "table") {
+      if (openTables.length > 0) outerTables.add(openTables[openTables.length - 1]!);
+      openTables.push(node);
+    }
+  };
+  const pop = () => {
+    const tag = stack.pop()!.tag;
+    positions.get(tag)!.pop();
+    if (SCOPE.has(tag)) scopeAt.pop();
+    if (TABLE_SCOPE.has(tag)) tableScopeAt.pop();
+    if (tag === "form") openForms--;
+    else if (tag === "head") openHeads--;
+    else if (tag === "table") openTables.pop();
+  };
+  const popUntil = (stop: (tag: string) => boolean) => {
+    while (stack.length > 1 && !stop(top().tag)) pop();
+  };
+  /** Whether a table is open in the current scope (the innermost table scope is a table's). */
+  const inTable = (): boolean => stack[tableScopeAt[tableScopeAt.length - 1]!]!.tag === "table";
+  /** Whether one of that table's cells is open. */
+  const inCell = (): boolean => {
+    const table = tableScopeAt[tableScopeAt.length - 1]!;
+    return topOf("td") > table || topOf("th") > table || topOf("caption") > table;
+  };
+  /** Where content goes that a table's structure cannot hold: just before the table. */
+  const fosterPlace = (): { parent: HNode; index: number } | undefined => {
+    const table = openTables[openTables.length - 1];
+    const parent = table?.parent;
+    if (!table || !parent) return undefined;
+    return { parent, index: parent.children.lastIndexOf(table) };
+  };
+
+  const endHead = () => {
+    popUntil((t) => t === "head");
+    pop();
+  };
 
   const text = (from: number, to: number, decode: boolean) => {
     if (to <= from) return;
-    const parent = top();
+    let parent = top();
     // Script and style bodies are never read; their text is not worth keeping.
     if (parent.tag === "script" && parent.attrs.id !== "xxgk-report") return;
     if (parent.tag === "style") return;
     const raw = html.slice(from, to);
     const t = decode && raw.includes("&") ? decodeHTML(raw) : raw;
-    const last = parent.children[parent.children.length - 1];
+    // Text where only structure belongs (a page's head, a table between its rows) goes where browsers put
+    // it: after the head, before the table.
+    if (parent.tag === "head" && !isBlank(t)) {
+      endHead();
+      parent = top();
+    }
+    let index = parent.children.length;
+    if (TABLE_CONTEXT.has(parent.tag) && !isBlank(t)) {
+      const foster = fosterPlace();
+      if (foster) ({ parent, index } = foster);
+    }
+    const last = parent.children[index - 1];
     // Text interrupted by a comment is one text.
-    if (last && !isNode(last))
-      parent.children[parent.children.length - 1] = { text: last.text + t, start: last.start };
-    else parent.children.push({ text: t, start: from });
+    if (last && !isNode(last)) parent.children[index - 1] = { text: last.text + t, start: last.start };
+    else if (index === parent.children.length) parent.children.push({ text: t, start: from });
+    else parent.children.splice(index, 0, { text: t, start: from });
   };
   const open = (tag: string, start: number, attrsFrom = 0, attrsTo = 0): HNode | undefined => {
     // A second <form> inside a form is ignored, as browsers do.
-    if (tag === "form" && stack.some((n) => n.tag === "form")) return undefined;
-    const implied = IMPLIES_CLOSE.get(tag);
-    if (implied) while (stack.length > 1 && implied.has(top().tag)) stack.pop();
-    const parent = top();
+    if (tag === "form" && openForms > 0) return undefined;
+    if (openHeads > 0 && tag !== "head" && !HEAD_CONTENT.has(tag)) endHead();
+    const table = inTable();
+    if (table && TABLE_PARTS.has(tag)) {
+      if (tag === "table") {
+        // Outside a cell, a table cannot hold a table: the open one ends where the new one starts.
+        if (!inCell()) {
+          popUntil((t) => t === "table");
+          pop();
+        }
+      } else if (tag === "td" || tag === "th") {
+        popUntil((t) => t === "tr" || SECTION_OR_TABLE.has(t));
+        if (top().tag !== "tr") open("tr", start);
+      } else if (tag === "tr") popUntil((t) => SECTION_OR_TABLE.has(t));
+      else if (tag !== "col") popUntil((t) => t === "table");
+    } else {
+      const implied = IMPLIES_CLOSE.get(tag);
+      if (implied) while (stack.length > 1 && implied.has(top().tag)) pop();
+    }
+    let parent = top();
+    let index = parent.children.length;
+    const foster =
+      table && TABLE_CONTEXT.has(parent.tag) && !TABLE_PARTS.has(tag) && !STAYS_IN_TABLE.has(tag)
+        ? fosterPlace()
+        : undefined;
+    if (foster) ({ parent, index } = foster);
     const node = new Element(tag, start, parent, html, attrsFrom, attrsTo);
-    parent.children.push(node);
+    if (index === parent.children.length) parent.children.push(node);
+    else parent.children.splice(index, 0, node);
     const list = byTag.get(tag);
     if (list) list.push(node);
     else byTag.set(tag, [node]);
-    if (!VOID.has(tag)) stack.push(node);
+    if (!VOID.has(tag)) push(node);
     return node;
   };
   const close = (tag: string, start: number) => {
@@ -211,16 +357,17 @@ export function parseHtml(html: string): ParsedHtml {
       if (tag === "br") open("br", start);
       return;
     }
-    for (let i = stack.length - 1; i > 0; i--) {
-      if (stack[i]!.tag === tag) {
-        stack.length = i;
-        return;
-      }
+    if (inScope(tag)) {
+      // Every element above the match is closed with it: each element is popped once, so this is
+      // linear over the page.
+      while (top().tag !== tag) pop();
+      pop();
+      return;
     }
     // `</p>` with no open <p> is an empty paragraph.
     if (tag === "p") {
       open("p", start);
-      stack.pop();
+      pop();
     }
   };
 
@@ -255,7 +402,7 @@ export function parseHtml(html: string): ParsedHtml {
       pos = end;
       textStart = end;
       if (node && selfClosing) {
-        if (top() === node) stack.pop();
+        if (top() === node) pop();
         continue;
       }
       const decode = RAW_TEXT.get(tag);
@@ -318,29 +465,33 @@ export function parseHtml(html: string): ParsedHtml {
     pos = lt + 1;
   }
   text(textStart, n, true);
-  return { root, byTag };
+  return { root, byTag, outerTables };
 }
 /** All text under a node, block boundaries and `<br>` as newlines; scripts and styles left out. */
 export function textOf(node: HNode): string {
   let out = "";
-  const walk = (n: HNode) => {
-    for (const c of n.children) {
-      if (!isNode(c)) out += c.text;
-      else if (SKIP.has(c.tag)) continue;
-      else if (c.tag === "br") out += "\n";
-      else {
-        const block = BLOCK.has(c.tag);
-        if (block) out += "\n";
-        walk(c);
-        if (block) out += "\n";
-      }
+  // Iterative: a page may nest elements deeper than the call stack allows.
+  const stack: { node: HNode; next: number; block: boolean }[] = [{ node, next: 0, block: false }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    const c = top.node.children[top.next++];
+    if (c === undefined) {
+      stack.pop();
+      if (top.block) out += "\n";
+    } else if (!isNode(c)) out += c.text;
+    else if (SKIP.has(c.tag)) continue;
+    else if (c.tag === "br") out += "\n";
+    else {
+      const block = BLOCK.has(c.tag);
+      if (block) out += "\n";
+      stack.push({ node: c, next: 0, block });
     }
-  };
-  walk(node);
+  }
   return out;
 }
 
-const SKIP = new Set([
+/** Elements whose content is never report text. */
+export const SKIP: ReadonlySet<string> = new Set([
   "script",
   "style",
   "noscript",
@@ -355,7 +506,8 @@ const SKIP = new Set([
   "input",
   "option",
 ]);
-const BLOCK = new Set([
+/** Elements that start and end a line of text. */
+export const BLOCK: ReadonlySet<string> = new Set([
   "p",
   "div",
   "h1",
@@ -396,139 +548,6 @@ const BLOCK = new Set([
   "body",
   "html",
 ]);
-
-/** One cell of a data table as written. */
-export interface RawCell {
-  readonly text: string;
-  readonly rowSpan: number;
-  readonly colSpan: number;
-  readonly start: number;
-  readonly dataCell?: string;
-}
-
-/** A line of text outside data tables; `node` is the element it was found in. */
-export interface TextItem {
-  readonly kind: "text";
-  readonly text: string;
-  readonly start: number;
-  readonly tag: string;
-  readonly node: HNode;
-}
-
-/** A data table (one that holds no other table): its rows of cells as written. */
-export interface TableItem {
-  readonly kind: "table";
-  readonly rows: readonly (readonly RawCell[])[];
-  readonly start: number;
-  readonly node: HNode;
-}
-
-/** What a page is made of, in reading order. */
-export type Item = TextItem | TableItem;
-
-const span = (v: string | undefined, max: number): number => {
-  const n = Number.parseInt(v ?? "1", 10);
-  return Number.isFinite(n) && n >= 1 ? Math.min(n, max) : 1;
-};
-
-function hasTable(n: HNode): boolean {
-  return n.children.some((c) => isNode(c) && (c.tag === "table" || hasTable(c)));
-}
-
-function tableRows(table: HNode): RawCell[][] {
-  const rows: RawCell[][] = [];
-  const walk = (n: HNode) => {
-    for (const c of n.children) {
-      if (!isNode(c)) continue;
-      if (c.tag === "tr") {
-        rows.push(
-          c.children
-            .filter((x): x is HNode => isNode(x) && (x.tag === "td" || x.tag === "th"))
-            .map((td) => {
-              const cell: RawCell = {
-                text: textOf(td),
-                rowSpan: span(td.attrs.rowspan, 1000),
-                colSpan: span(td.attrs.colspan, 100),
-                start: td.start,
-              };
-              return td.attrs["data-cell"] === undefined
-                ? cell
-                : { ...cell, dataCell: td.attrs["data-cell"] };
-            }),
-        );
-      } else if (!SKIP.has(c.tag)) walk(c);
-    }
-  };
-  walk(table);
-  return rows;
-}
-
-/** Flattens the page under `root` into text lines and data tables. */
-export function itemsOf(root: HNode): Item[] {
-  const items: Item[] = [];
-  const path: HNode[] = [];
-  let buf = "";
-  let bufStart = -1;
-  let bufTag = "";
-  const flush = () => {
-    if (bufStart >= 0 && buf.trim() !== "") {
-      items.push({
-        kind: "text",
-        text: buf,
-        start: bufStart,
-        tag: bufTag,
-        node: path[path.length - 1] ?? root,
-      });
-    }
-    buf = "";
-    bufStart = -1;
-  };
-  const walk = (n: HNode) => {
-    for (const c of n.children) {
-      if (!isNode(c)) {
-        if (bufStart < 0) {
-          if (c.text.trim() === "") continue;
-          bufStart = c.start;
-          bufTag = n.tag;
-        }
-        buf += c.text;
-        continue;
-      }
-      if (SKIP.has(c.tag)) continue;
-      if (c.tag === "br") {
-        flush();
-        continue;
-      }
-      if (c.tag === "table" && !hasTable(c)) {
-        flush();
-        items.push({ kind: "table", rows: tableRows(c), start: c.start, node: c });
-        continue;
-      }
-      const block = BLOCK.has(c.tag);
-      if (block) flush();
-      path.push(c);
-      walk(c);
-      path.pop();
-      if (block) flush();
-    }
-  };
-  walk(root);
-  flush();
-  return items;
-}
-
-/** A node's ancestors and itself, outermost first. */
-export function ancestry(node: HNode): HNode[] {
-  const out: HNode[] = [];
-  for (let n: HNode | null = node; n !== null; n = n.parent) out.push(n);
-  return out.reverse();
-}
-
-/** Whether `node` is `ancestor` or inside it. */
-export function isWithin(node: HNode, ancestor: HNode): boolean {
-  for (let n: HNode | null = node; n !== null; n = n.parent) if (n === ancestor) return true;
-  return false;
-}
 
 /** Maps string offsets to 1-based line and column. */
 export class LineIndex {

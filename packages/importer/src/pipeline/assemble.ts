@@ -1,0 +1,125 @@
+// Pipeline step 5, assembly: meta, sections and placed cells into a report checked against the schema,
+// with what is missing said once.
+import {
+  defaultTitle,
+  type EditionId,
+  editionForYear,
+  parseReport,
+  type Report,
+  SECTIONS,
+  type Section,
+  type SectionKey,
+  type TableId,
+  toDocument,
+} from "@xxgk/core-model";
+import type { Diagnostics } from "../_diagnostics.js";
+import type { ImportOptions, ImportResult, SourcePosition } from "../types.js";
+import { resolveMeta, type Title } from "./meta.js";
+import type { Placer } from "./place.js";
+import type { Narrative } from "./sections.js";
+
+/** Everything a reader found, ready to become a report. */
+export interface Assembly {
+  readonly edition: EditionId;
+  readonly title: Title | undefined;
+  readonly published?: string | undefined;
+  readonly narrative: Narrative;
+  readonly placer: Placer;
+  readonly tablePos: Partial<Record<TableId, SourcePosition>>;
+  readonly diag: Diagnostics;
+  readonly format: ImportResult["format"];
+  /** Where the source begins. */
+  readonly start: SourcePosition;
+}
+
+/** Builds and checks the report. A report that cannot be made valid is `null`, with an error saying why. */
+export function finishReport(a: Assembly, opts: ImportOptions): ImportResult {
+  const { diag } = a;
+  const { tables, stats } = a.placer.finish(a.tablePos, a.start);
+  const { year, organ } = resolveMeta(a.title?.text, opts);
+  const where = a.title?.pos ?? a.start;
+  if (a.title === undefined) {
+    diag.add(
+      "title-missing",
+      year !== undefined && organ !== undefined ? "warning" : "error",
+      "未找到报告标题（如「2020年××街道办事处政府信息公开工作年度报告」）",
+      'no report title found (like "2020年××街道办事处政府信息公开工作年度报告")',
+      where,
+      { pointer: "/meta/title" },
+    );
+  }
+  if (year === undefined) {
+    diag.add(
+      "year-missing",
+      "error",
+      "无法从标题中读出报告年份，请指定年份（--year）",
+      "the report year cannot be read from the title: give it (--year)",
+      where,
+      { pointer: "/meta/year" },
+    );
+  }
+  if (organ === undefined) {
+    diag.add(
+      "organ-missing",
+      "error",
+      "无法从标题中读出发布机关，请指定机关名称（--organ）",
+      "the publishing organ cannot be read from the title: give it (--organ)",
+      where,
+      { pointer: "/meta/organ" },
+    );
+  }
+  const sections = {} as Record<SectionKey, Section>;
+  for (const s of SECTIONS) {
+    const got = a.narrative.sections.get(s.key);
+    if (!got) {
+      diag.add(
+        "section-missing",
+        "warning",
+        `未找到「${s.label}」部分，已用官方标题并留空`,
+        `section "${s.label}" was not found; it has the official heading and no text`,
+        where,
+        { pointer: `/sections/${s.key}` },
+      );
+    }
+    sections[s.key] = got ?? { heading: s.label, blocks: [] };
+  }
+  if (year !== undefined && editionForYear(year) !== a.edition) {
+    diag.add(
+      "edition-year-mismatch",
+      "warning",
+      `${year} 年度的报告应使用 ${editionForYear(year)} 版格式，但表格是 ${a.edition} 版`,
+      `a ${year} report should use the ${editionForYear(year)} edition, but its tables are the ${a.edition} edition`,
+      where,
+      { pointer: "/edition" },
+    );
+  }
+  if (year === undefined || organ === undefined)
+    return { report: null, diagnostics: diag.list, stats, format: a.format };
+  const report: Report = {
+    edition: a.edition,
+    meta: {
+      organ,
+      year,
+      title: a.title?.text ?? defaultTitle(organ, year),
+      ...(a.published === undefined ? {} : { published: a.published }),
+    },
+    preamble: a.narrative.preamble,
+    sections,
+    tables,
+  };
+  const checked = parseReport(toDocument(report));
+  if (!checked.ok) {
+    for (const issue of checked.issues) {
+      diag.add(
+        "invalid-report",
+        "error",
+        `读出的报告不符合数据格式：${issue.message}`,
+        `the report read does not fit the schema: ${issue.message}`,
+        where,
+        { pointer: issue.pointer },
+      );
+    }
+    return { report: null, diagnostics: diag.list, stats, format: a.format };
+  }
+  return { report: checked.report, diagnostics: diag.list, stats, format: a.format };
+}

@@ -1,0 +1,147 @@
+// The one pipeline every reader's document goes through: title and meta → sections → table classification
+// → cell placement → assembly. Nothing here knows which format the document was read from.
+import { layoutOf, type TableId } from "@xxgk/core-model";
+import { type Diagnostics, quote } from "../_diagnostics.js";
+import { textLine, trimSpace } from "../_normalize.js";
+import { scopeOf } from "../_scope.js";
+import type { SourceBlock, SourceDocument } from "../source.js";
+import type { ImportOptions, ImportResult, SourcePosition } from "../types.js";
+import { finishReport } from "./assemble.js";
+import { classifyTable } from "./classify.js";
+import { type HeaderState, newHeaderState, readGrid } from "./grid-rows.js";
+import { LineRows } from "./line-rows.js";
+import {
+  detectEdition,
+  editionText,
+  findTitle,
+  isSignOff,
+  publishedOf,
+  resolveMeta,
+  tableText,
+} from "./meta.js";
+import { Placer } from "./place.js";
+import { findArticle, isChrome, Narrative, splitHeading } from "./sections.js";
+
+/** Turns a read document into a report (or says why none could be made). */
+export function runPipeline(doc: SourceDocument, diag: Diagnostics, opts: ImportOptions): ImportResult {
+  if (doc.report) return carried(doc, doc.report, diag, opts);
+
+  // 1. Title and meta.
+  const title = findTitle(doc);
+  const year = opts.year ?? resolveMeta(title?.text, {}).year;
+  const tables = tableText(doc.blocks);
+  const edition = detectEdition(editionText(doc, tables), year, diag, title?.pos ?? doc.start);
+  const scope = scopeOf(edition);
+
+  // 2–4. Sections, table classification and cell placement, in one pass over the article.
+  const placer = new Placer(edition, diag);
+  const narrative = new Narrative();
+  const tablePos: Partial<Record<TableId, SourcePosition>> = {};
+  const headers = new Map<TableId, HeaderState>();
+  const lines = doc.tables === "lines" ? new LineRows(scope, placer, narrative, tablePos, diag) : undefined;
+  const article = findArticle(doc);
+  const blocks: SourceBlock[] = doc.blocks.slice(article.from, article.to);
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (b.kind === "table") {
+      lines?.flush();
+      readTable(b);
+      continue;
+    }
+    const consumed = lines?.read(blocks, i);
+    if (consumed !== undefined && consumed !== null) {
+      i = consumed;
+      continue;
+    }
+    const text = textLine(b.text);
+    if (text === "" || (title && text === title.text)) continue;
+    const split = splitHeading(text, narrative.index);
+    if (split) {
+      narrative.start(split.match, split.heading, quote(b.pos, text), diag);
+      if (split.rest !== "") narrative.add(split.rest, "paragraph");
+      continue;
+    }
+    if (isChrome(text)) continue;
+    narrative.add(text);
+  }
+  lines?.flush();
+  // A sign-off (organ, date) that a page put just outside the article body still belongs to it.
+  if (article.framed) {
+    const organ = resolveMeta(title?.text, opts).organ;
+    for (let i = article.to; i < doc.blocks.length && i < article.to + 4; i++) {
+      const b = doc.blocks[i]!;
+      if (b.kind !== "text" || !isSignOff(textLine(b.text), organ)) break;
+      narrative.add(textLine(b.text), "paragraph");
+    }
+  }
+
+  // 5. Assembly.
+  return finishReport(
+    {
+      edition,
+      title,
+      published: publishedOf(doc, tables),
+      narrative,
+      placer,
+      tablePos,
+      diag,
+      format: doc.format,
+      start: doc.start,
+    },
+    opts,
+  );
+
+  function readTable(t: Extract<SourceBlock, { kind: "table" }>): void {
+    // Some CMSs put a section heading in the first row of its table.
+    const firstRow = (t.rows[0] ?? []).filter((c) => trimSpace(c.text) !== "");
+    const inTable = firstRow.length === 1 ? splitHeading(textLine(firstRow[0]!.text), narrative.index) : null;
+    if (inTable) {
+      narrative.start(inTable.match, inTable.heading, quote(firstRow[0]!.pos, inTable.heading), diag);
+    }
+    const id = classifyTable(t.rows, edition) ?? narrative.table;
+    if (!id) {
+      diag.add(
+        "table-ignored",
+        "info",
+        "这个表格不属于报告的三个表格，已忽略",
+        "this table is none of the report's three tables; it was ignored",
+        t.pos,
+      );
+      return;
+    }
+    if (!tablePos[id]) tablePos[id] = t.pos;
+    let header = headers.get(id);
+    if (!header) {
+      header = newHeaderState();
+      headers.set(id, header);
+    }
+    readGrid(t.rows, scope.tables[id], header, diag, (row) => placer.add(row));
+  }
+}
+
+/** A report the source carried as data: taken as it is, its doubtful cells counted. */
+function carried(
+  doc: SourceDocument,
+  report: NonNullable<SourceDocument["report"]>,
+  diag: Diagnostics,
+  opts: ImportOptions,
+): ImportResult {
+  const { year, organ } = report.value.meta;
+  if ((opts.year !== undefined && opts.year !== year) || (opts.organ !== undefined && opts.organ !== organ)) {
+    diag.add(
+      "options-ignored",
+      "warning",
+      `文件本身就是报告数据（${year} 年度，${organ}），指定的年度或机关未采用`,
+      `the file is report data itself (${year}, ${organ}); the year or organ given was not applied`,
+      doc.start,
+      { pointer: "/meta" },
+    );
+  }
+  const total = layoutOf(report.value.edition).cells.length;
+  return {
+    report: report.value,
+    diagnostics: diag.list,
+    stats: { placed: total - report.unsure, unsure: report.unsure, missing: 0, total },
+    format: doc.format,
+  };
+}
