@@ -8,10 +8,12 @@ import type { Diagnosis, Finding } from "./types.js";
 export function formatFinding(f: Finding, lang: "zh" | "en"): string {
   let line = `${f.severity} ${f.code} ${f.pointer === "" ? "/" : f.pointer} ${f.message[lang]}`;
   if (f.expected !== undefined && f.actual !== undefined) {
-    line +=
+    const values =
       lang === "zh"
-        ? `（应为 ${num(f.expected)}，实为 ${num(f.actual)}）`
-        : ` (expected ${num(f.expected)}, actual ${num(f.actual)})`;
+        ? `应为 ${num(f.expected)}，实为 ${num(f.actual)}`
+        : `expected ${num(f.expected)}, actual ${num(f.actual)}`;
+    // A localised finding's message already says both values; say them once.
+    if (!f.message[lang].includes(values)) line += lang === "zh" ? `（${values}）` : ` (${values})`;
   }
   if (f.quote !== undefined) line += lang === "zh" ? `：“${f.quote}”` : `: “${f.quote}”`;
   return line;

@@ -53,8 +53,8 @@ describe("xxgk validate", () => {
       "  诊断 最可能出错的单元格：一、本年新收政府信息公开申请数量（自然人），应为 187；一、本年新收政府信息公开申请数量（总计），应为 421（依据：正文称收到（新收）申请 421 件，与此改法一致）",
     );
     expect(lines.slice(2, 5)).toEqual([
-      "    error T3.balance /tables/applications/newlyReceived/naturalPerson 一、本年新收政府信息公开申请数量（自然人）应为 187，实为 190（“自然人”列：一＋二＝（七）总计＋四）（应为 187，实为 190）",
-      "    error T3.balance /tables/applications/newlyReceived/total 一、本年新收政府信息公开申请数量（总计）应为 421，实为 424（“总计”列：一＋二＝（七）总计＋四）（应为 421，实为 424）",
+      "    error T3.balance /tables/applications/newlyReceived/naturalPerson 一、本年新收政府信息公开申请数量（自然人）应为 187，实为 190（“自然人”列：一＋二＝（七）总计＋四）",
+      "    error T3.balance /tables/applications/newlyReceived/total 一、本年新收政府信息公开申请数量（总计）应为 421，实为 424（“总计”列：一＋二＝（七）总计＋四）",
       "    warning text.numbers /sections/overview/blocks/4/text 正文称收到（新收）申请 421 件，表格一、本年新收政府信息公开申请数量（总计）为 424：“本年新收政府信息公开申请421件，上年结转政府信息公开申请15件，办结415件，结转下年度继续办理21件。”",
     ]);
     expect(lines[5]).toBe("  诊断 最可能出错的单元格：行政复议/尚未审结，应为 2");
