@@ -1,14 +1,29 @@
 import type { LabelMatch } from "./_labels.js";
 import type { ImportDiagnostic, SourcePosition } from "./types.js";
 
+/**
+ * How many diagnostics of one code are listed (a report has 200 cells: every real one fits); past it
+ * they are counted in one more, so a page of a million stray rows cannot grow the list without bound.
+ */
+export const DIAGNOSTICS_PER_CODE = 250;
+
 /** Collects diagnostics in source order of discovery; one per finding, never thrown. */
 export class Diagnostics {
   readonly list: ImportDiagnostic[] = [];
+  readonly #counts = new Map<string, number>();
+  readonly #more = new Map<string, ImportDiagnostic>();
 
   /** A collector that starts with this one's diagnostics (the reader's, shared by the reports of one page). */
   fork(): Diagnostics {
     const d = new Diagnostics();
-    d.list.push(...this.list);
+    for (const x of this.list) d.list.push(x);
+    for (const [code, n] of this.#counts) d.#counts.set(code, n);
+    // The count of the unlisted goes on in the fork: its own copy of each, so the parent's stays as it is.
+    for (const [code, more] of this.#more) {
+      const copy = { ...more };
+      d.list[d.list.indexOf(more)] = copy;
+      d.#more.set(code, copy);
+    }
     return d;
   }
 
@@ -20,6 +35,23 @@ export class Diagnostics {
     source: SourcePosition,
     extra: { pointer?: string; matched?: { written: string; label: string } } = {},
   ): void {
+    const n = (this.#counts.get(code) ?? 0) + 1;
+    this.#counts.set(code, n);
+    if (n > DIAGNOSTICS_PER_CODE) {
+      const more = n - DIAGNOSTICS_PER_CODE;
+      const message = {
+        zh: `另有 ${more} 条「${code}」诊断未列出（同一种诊断最多列出 ${DIAGNOSTICS_PER_CODE} 条）`,
+        en: `${more} more "${code}" diagnostics not listed (at most ${DIAGNOSTICS_PER_CODE} of one kind are)`,
+      };
+      const summary = this.#more.get(code);
+      if (summary) summary.message = message;
+      else {
+        const d: ImportDiagnostic = { code, severity, message, source };
+        this.#more.set(code, d);
+        this.list.push(d);
+      }
+      return;
+    }
     const d: ImportDiagnostic = { code, severity, message: { zh, en }, source };
     if (extra.pointer !== undefined) d.pointer = extra.pointer;
     if (extra.matched !== undefined) d.matched = extra.matched;

@@ -1,6 +1,6 @@
 // Pipeline step 1, title and meta: the report's title (so its year and organ), the format edition from
 // the labels present, and the publication date.
-import { type EditionId, editionForYear } from "@xxgk/core-model";
+import { type EditionId, editionForYear, parseCellText } from "@xxgk/core-model";
 import { type Diagnostics, quote } from "../_diagnostics.js";
 import { normalizeLabel, textLine, tidyText, trimSpace } from "../_normalize.js";
 import { scopeOf } from "../_scope.js";
@@ -66,14 +66,25 @@ export function resolveMeta(
   return { year: opts.year ?? parsed.year, organ: opts.organ ?? parsed.organ };
 }
 
-/** The cells of the tables among `blocks`, short ones only, a row per line. */
+/**
+ * The cells of the tables among `blocks` that may hold a label or a date (short ones, not numbers or
+ * blanks), each text once, joined with `|`: a table of a million rows repeats a few labels, so this
+ * stays small however large the page.
+ */
 export function tableText(blocks: SourceDocument["blocks"]): string {
-  const out: string[] = [];
+  const seen = new Set<string>();
   for (const b of blocks) {
     if (b.kind !== "table") continue;
-    out.push(b.rows.map((r) => r.map((c) => (c.text.length < 200 ? c.text : "")).join("|")).join("\n"));
+    for (const row of b.rows) {
+      for (const c of row) {
+        const t = c.text;
+        if (t.length >= 200 || seen.has(t)) continue;
+        const status = parseCellText(trimSpace(t)).status;
+        if (status !== "number" && status !== "blank") seen.add(t);
+      }
+    }
   }
-  return out.join("\n");
+  return [...seen].join("|");
 }
 
 /**
