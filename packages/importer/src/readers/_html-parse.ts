@@ -22,8 +22,9 @@ export const isNode = (c: HNode | HText): c is HNode => "tag" in c;
 
 /** An element whose attributes are read from the source when first asked for: most never are. */
 class Element implements HNode {
-  readonly children: (HNode | HText)[] = [];
-  #attrs: Record<string, string> | undefined;
+  // Replaced by an exact-size copy when the element ends (see TreeSink.close).
+  children: (HNode | HText)[] = [];
+  #attrs: Readonly<Record<string, string>> | undefined;
 
   constructor(
     readonly tag: string,
@@ -32,7 +33,10 @@ class Element implements HNode {
     readonly source: string,
     readonly attrsFrom: number,
     readonly attrsTo: number,
-  ) {}
+    attrs?: Readonly<Record<string, string>>,
+  ) {
+    this.#attrs = attrs;
+  }
 
   get attrs(): Readonly<Record<string, string>> {
     this.#attrs ??= parseAttrs(this.source, this.attrsFrom, this.attrsTo);
@@ -40,7 +44,11 @@ class Element implements HNode {
   }
 }
 
-function parseAttrs(html: string, from: number, to: number): Record<string, string> {
+/** The children of an element that has none: shared, never written (an ended element takes no more). */
+const NO_CHILDREN: (HNode | HText)[] = [];
+
+/** The attributes of a tag whose attribute text is `html.slice(from, to)`; the first of repeated ones counts. */
+export function parseAttrs(html: string, from: number, to: number): Record<string, string> {
   const attrs: Record<string, string> = {};
   let at = from;
   while (at < to) {
@@ -211,15 +219,142 @@ const HEAD_CONTENT = new Set([
 const isBlank = (s: string): boolean => /^[\t\n\f\r ]*$/.test(s);
 
 /**
+ * What the tokenizer tells as it reads a page, in document order: the tree as browsers build it, told as
+ * events, so that a reader can keep only what it needs (src/readers/html.ts keeps text blocks and
+ * tables, never the tree of a whole page). `foster`: content a table's structure cannot hold (text or an
+ * element between its rows), which browsers put just before the innermost open table.
+ */
+export interface HtmlSink {
+  /**
+   * An element starts; its attributes are `html.slice(attrsFrom, attrsTo)`, or `attrs` when given (a tree
+   * another parser built). A void element's close follows at once.
+   */
+  open(
+    tag: string,
+    start: number,
+    attrsFrom: number,
+    attrsTo: number,
+    foster: boolean,
+    attrs?: Readonly<Record<string, string>>,
+  ): void;
+  /** The innermost open element ends. */
+  close(): void;
+  /**
+   * Text (entities decoded) in the innermost open element, or before the innermost open table
+   * (`foster`). A sink without it wants the elements only (the text is then not even cut out).
+   */
+  text?(text: string, start: number, foster: boolean): void;
+}
+
+/**
  * Parses HTML into a tree. Never throws: unclosed tags close at the end, stray end tags are ignored.
  * Tables follow browsers' rules: an end tag does not reach out of a table cell, a table cannot hold a
  * table outside its cells, a cell opens its row, and text or elements between a table's rows are put
  * before the table — so damaged table markup keeps its cells where a browser shows them.
  */
 export function parseHtml(html: string): ParsedHtml {
-  const root = new Element("#root", 0, null, "", 0, 0);
-  const stack: HNode[] = [root];
-  const byTag = new Map<string, HNode[]>();
+  const tree = new TreeSink(html);
+  tokenize(html, tree);
+  return tree.page();
+}
+
+/** Builds the tree of {@link parseHtml} from a tokenizer's events. */
+export class TreeSink implements HtmlSink {
+  readonly root: Element;
+  readonly #html: string;
+  readonly #stack: Element[];
+  readonly #byTag = new Map<string, HNode[]>();
+  // The open tables, innermost last: a table opened inside one makes that one an outer table.
+  readonly #openTables: Element[] = [];
+  readonly #outerTables = new Set<HNode>();
+
+  constructor(html: string) {
+    this.#html = html;
+    this.root = new Element("#root", 0, null, "", 0, 0);
+    this.#stack = [this.root];
+  }
+
+  /** Where fostered content goes: just before the innermost open table, in that table's parent. */
+  #place(foster: boolean): { parent: Element; index: number } {
+    const top = this.#stack[this.#stack.length - 1]!;
+    const table = foster ? this.#openTables[this.#openTables.length - 1] : undefined;
+    const parent = table?.parent as Element | null | undefined;
+    if (!table || !parent) return { parent: top, index: top.children.length };
+    return { parent, index: parent.children.lastIndexOf(table) };
+  }
+
+  open(
+    tag: string,
+    start: number,
+    attrsFrom: number,
+    attrsTo: number,
+    foster: boolean,
+    attrs?: Readonly<Record<string, string>>,
+  ): void {
+    const { parent, index } = this.#place(foster);
+    const node = new Element(tag, start, parent, this.#html, attrsFrom, attrsTo, attrs);
+    if (index === parent.children.length) parent.children.push(node);
+    else parent.children.splice(index, 0, node);
+    const list = this.#byTag.get(tag);
+    if (list) list.push(node);
+    else this.#byTag.set(tag, [node]);
+    this.#stack.push(node);
+    if (tag === "table") {
+      if (this.#openTables.length > 0) this.#outerTables.add(this.#openTables[this.#openTables.length - 1]!);
+      this.#openTables.push(node);
+    }
+  }
+
+  close(): void {
+    const node = this.#stack.pop()!;
+    if (node.tag === "table") this.#openTables.pop();
+    // An array grown by push keeps spare room (17 slots for one child): an ended element takes no more
+    // children, so it keeps an exact copy — on a table of short cells, most of the tree's memory.
+    const n = node.children.length;
+    node.children = n === 0 ? NO_CHILDREN : node.children.slice();
+  }
+
+  text(t: string, start: number, foster: boolean): void {
+    const { parent, index } = this.#place(foster);
+    const last = parent.children[index - 1];
+    // Text interrupted by a comment is one text.
+    if (last && !isNode(last)) parent.children[index - 1] = { text: last.text + t, start: last.start };
+    else if (index === parent.children.length) parent.children.push({ text: t, start });
+    else parent.children.splice(index, 0, { text: t, start });
+  }
+
+  /** The tree built. */
+  page(): ParsedHtml {
+    return { root: this.root, byTag: this.#byTag, outerTables: this.#outerTables };
+  }
+}
+
+/**
+ * A part of a page to tokenize again: from a table's start tag (where the tokenizer reads as from a
+ * page's start, and the table bounds every end tag's reach) up to a tag start, leaving what is open
+ * there open. `forms`: the forms open around it (a form inside one is ignored).
+ */
+export interface TokenizeRange {
+  readonly from: number;
+  readonly to: number;
+  readonly forms: number;
+}
+
+/**
+ * Reads HTML and tells `sink` the tree browsers would build, element by element (see {@link HtmlSink});
+ * keeps nothing but the open elements' tags. Never throws. With `part`, reads only that part.
+ */
+export function tokenize(html: string, sink: HtmlSink, part?: TokenizeRange): void {
+  // One string per tag name, not one per tag (a page of a million cells names "td" a million times).
+  const names = new Map<string, string>();
+  const intern = (name: string): string => {
+    const known = names.get(name);
+    if (known !== undefined) return known;
+    if (names.size < 512) names.set(name, name);
+    return name;
+  };
+  // The open elements' tags: [0] is the root (no element).
+  const stack: string[] = ["#root"];
   const top = () => stack[stack.length - 1]!;
   // Where each tag's open elements are on the stack, and where each scope starts (the HTML standard's
   // scope boundaries: an end tag's search for its element stops at the innermost one): an end tag finds
@@ -228,11 +363,11 @@ export function parseHtml(html: string): ParsedHtml {
   const positions = new Map<string, number[]>();
   const scopeAt: number[] = [0];
   const tableScopeAt: number[] = [0];
-  let openForms = 0;
+  let openForms = part?.forms ?? 0;
   let openHeads = 0;
-  // The open tables, innermost last: a table opened inside one makes that one an outer table.
-  const openTables: HNode[] = [];
-  const outerTables = new Set<HNode>();
+  let openTables = 0;
+  // Whether the innermost open script is our rendering's embedded report, whose text is kept.
+  const keepScript: boolean[] = [];
   const topOf = (tag: string): number => {
     const p = positions.get(tag);
     return p === undefined || p.length === 0 ? -1 : p[p.length - 1]!;
@@ -240,9 +375,8 @@ export function parseHtml(html: string): ParsedHtml {
   const inScope = (tag: string): boolean =>
     topOf(tag) >=
     (TABLE_PARTS.has(tag) ? tableScopeAt[tableScopeAt.length - 1]! : scopeAt[scopeAt.length - 1]!);
-  const push = (node: HNode) => {
-    const tag = node.tag;
-    const i = stack.push(node) - 1;
+  const push = (tag: string) => {
+    const i = stack.push(tag) - 1;
     let p = positions.get(tag);
     if (p === undefined) {
       p = [];
@@ -253,36 +387,28 @@ export function parseHtml(html: string): ParsedHtml {
     if (TABLE_SCOPE.has(tag)) tableScopeAt.push(i);
     if (tag === "form") openForms++;
     else if (tag === "head") openHeads++;
-    else if (tag === "table") {
-      if (openTables.length > 0) outerTables.add(openTables[openTables.length - 1]!);
-      openTables.push(node);
-    }
+    else if (tag === "table") openTables++;
   };
   const pop = () => {
-    const tag = stack.pop()!.tag;
+    const tag = stack.pop()!;
     positions.get(tag)!.pop();
     if (SCOPE.has(tag)) scopeAt.pop();
     if (TABLE_SCOPE.has(tag)) tableScopeAt.pop();
     if (tag === "form") openForms--;
     else if (tag === "head") openHeads--;
-    else if (tag === "table") openTables.pop();
+    else if (tag === "table") openTables--;
+    else if (tag === "script") keepScript.pop();
+    sink.close();
   };
   const popUntil = (stop: (tag: string) => boolean) => {
-    while (stack.length > 1 && !stop(top().tag)) pop();
+    while (stack.length > 1 && !stop(top())) pop();
   };
   /** Whether a table is open in the current scope (the innermost table scope is a table's). */
-  const inTable = (): boolean => stack[tableScopeAt[tableScopeAt.length - 1]!]!.tag === "table";
+  const inTable = (): boolean => stack[tableScopeAt[tableScopeAt.length - 1]!]! === "table";
   /** Whether one of that table's cells is open. */
   const inCell = (): boolean => {
     const table = tableScopeAt[tableScopeAt.length - 1]!;
     return topOf("td") > table || topOf("th") > table || topOf("caption") > table;
-  };
-  /** Where content goes that a table's structure cannot hold: just before the table. */
-  const fosterPlace = (): { parent: HNode; index: number } | undefined => {
-    const table = openTables[openTables.length - 1];
-    const parent = table?.parent;
-    if (!table || !parent) return undefined;
-    return { parent, index: parent.children.lastIndexOf(table) };
   };
 
   const endHead = () => {
@@ -294,30 +420,25 @@ export function parseHtml(html: string): ParsedHtml {
     if (to <= from) return;
     let parent = top();
     // Script and style bodies are never read; their text is not worth keeping.
-    if (parent.tag === "script" && parent.attrs.id !== "xxgk-report") return;
-    if (parent.tag === "style") return;
+    if (parent === "script" && !keepScript[keepScript.length - 1]) return;
+    if (parent === "style") return;
+    // Where text decides the structure (in the head, between a table's rows) it is read even when the
+    // sink takes no text.
+    if (!sink.text && parent !== "head" && !(openTables > 0 && TABLE_CONTEXT.has(parent))) return;
     const raw = html.slice(from, to);
     const t = decode && raw.includes("&") ? decodeHTML(raw) : raw;
     // Text where only structure belongs (a page's head, a table between its rows) goes where browsers put
     // it: after the head, before the table.
-    if (parent.tag === "head" && !isBlank(t)) {
+    if (parent === "head" && !isBlank(t)) {
       endHead();
       parent = top();
     }
-    let index = parent.children.length;
-    if (TABLE_CONTEXT.has(parent.tag) && !isBlank(t)) {
-      const foster = fosterPlace();
-      if (foster) ({ parent, index } = foster);
-    }
-    const last = parent.children[index - 1];
-    // Text interrupted by a comment is one text.
-    if (last && !isNode(last)) parent.children[index - 1] = { text: last.text + t, start: last.start };
-    else if (index === parent.children.length) parent.children.push({ text: t, start: from });
-    else parent.children.splice(index, 0, { text: t, start: from });
+    sink.text?.(t, from, openTables > 0 && TABLE_CONTEXT.has(parent) && !isBlank(t));
   };
-  const open = (tag: string, start: number, attrsFrom = 0, attrsTo = 0): HNode | undefined => {
+  /** Opens an element; `false` when it is ignored (a form in a form). */
+  const open = (tag: string, start: number, attrsFrom = 0, attrsTo = 0): boolean => {
     // A second <form> inside a form is ignored, as browsers do.
-    if (tag === "form" && openForms > 0) return undefined;
+    if (tag === "form" && openForms > 0) return false;
     if (openHeads > 0 && tag !== "head" && !HEAD_CONTENT.has(tag)) endHead();
     const table = inTable();
     if (table && TABLE_PARTS.has(tag)) {
@@ -329,28 +450,26 @@ export function parseHtml(html: string): ParsedHtml {
         }
       } else if (tag === "td" || tag === "th") {
         popUntil((t) => t === "tr" || SECTION_OR_TABLE.has(t));
-        if (top().tag !== "tr") open("tr", start);
+        if (top() !== "tr") open("tr", start);
       } else if (tag === "tr") popUntil((t) => SECTION_OR_TABLE.has(t));
       else if (tag !== "col") popUntil((t) => t === "table");
     } else {
       const implied = IMPLIES_CLOSE.get(tag);
-      if (implied) while (stack.length > 1 && implied.has(top().tag)) pop();
+      if (implied) while (stack.length > 1 && implied.has(top())) pop();
     }
-    let parent = top();
-    let index = parent.children.length;
     const foster =
-      table && TABLE_CONTEXT.has(parent.tag) && !TABLE_PARTS.has(tag) && !STAYS_IN_TABLE.has(tag)
-        ? fosterPlace()
-        : undefined;
-    if (foster) ({ parent, index } = foster);
-    const node = new Element(tag, start, parent, html, attrsFrom, attrsTo);
-    if (index === parent.children.length) parent.children.push(node);
-    else parent.children.splice(index, 0, node);
-    const list = byTag.get(tag);
-    if (list) list.push(node);
-    else byTag.set(tag, [node]);
-    if (!VOID.has(tag)) push(node);
-    return node;
+      table &&
+      openTables > 0 &&
+      TABLE_CONTEXT.has(top()) &&
+      !TABLE_PARTS.has(tag) &&
+      !STAYS_IN_TABLE.has(tag);
+    sink.open(tag, start, attrsFrom, attrsTo, foster);
+    if (VOID.has(tag)) sink.close();
+    else {
+      if (tag === "script") keepScript.push(parseAttrs(html, attrsFrom, attrsTo).id === "xxgk-report");
+      push(tag);
+    }
+    return true;
   };
   const close = (tag: string, start: number) => {
     if (VOID.has(tag)) {
@@ -360,7 +479,7 @@ export function parseHtml(html: string): ParsedHtml {
     if (inScope(tag)) {
       // Every element above the match is closed with it: each element is popped once, so this is
       // linear over the page.
-      while (top().tag !== tag) pop();
+      while (top() !== tag) pop();
       pop();
       return;
     }
@@ -371,18 +490,20 @@ export function parseHtml(html: string): ParsedHtml {
     }
   };
 
-  const n = html.length;
-  let textStart = 0;
-  let pos = 0;
+  const n = part?.to ?? html.length;
+  let textStart = part?.from ?? 0;
+  let pos = textStart;
   while (pos < n) {
     const lt = html.indexOf("<", pos);
-    if (lt < 0 || lt + 1 >= n) break;
+    if (lt < 0 || lt + 1 >= html.length) break;
+    // A part ends at a tag's start: what is open there stays open.
+    if (lt >= n) break;
     const c = html.charCodeAt(lt + 1);
     if (isAlpha(c)) {
       // Start tag: find its end past the attributes (a `>` may sit in a quoted value); read them later.
       let at = lt + 2;
       while (at < n && !isNameEnd(html.charCodeAt(at))) at++;
-      let tag = lowerName(html.slice(lt + 1, at));
+      let tag = intern(lowerName(html.slice(lt + 1, at)));
       if (tag === "image") tag = "img";
       ATTRS.lastIndex = at;
       ATTRS.test(html);
@@ -398,15 +519,16 @@ export function parseHtml(html: string): ParsedHtml {
         break;
       }
       text(textStart, lt, true);
-      const node = open(tag, lt, at, attrsTo);
+      const opened = open(tag, lt, at, attrsTo);
       pos = end;
       textStart = end;
-      if (node && selfClosing) {
-        if (top() === node) pop();
+      if (opened && selfClosing) {
+        // `<div/>` is closed at once (a void element already is); open() pushed it last.
+        if (!VOID.has(tag)) pop();
         continue;
       }
       const decode = RAW_TEXT.get(tag);
-      if (node && decode !== undefined) {
+      if (opened && decode !== undefined) {
         const re = rawEnd.get(tag)!;
         re.lastIndex = end;
         const m = re.exec(html);
@@ -430,7 +552,7 @@ export function parseHtml(html: string): ParsedHtml {
           textStart = n;
           break;
         }
-        let tag = lowerName(html.slice(lt + 2, at));
+        let tag = intern(lowerName(html.slice(lt + 2, at)));
         if (tag === "image") tag = "img";
         close(tag, lt);
       } else text(textStart, lt, true); // `</>` or a bogus comment: nothing
@@ -465,8 +587,9 @@ export function parseHtml(html: string): ParsedHtml {
     pos = lt + 1;
   }
   text(textStart, n, true);
-  return { root, byTag, outerTables };
+  if (!part) while (stack.length > 1) pop();
 }
+
 /** All text under a node, block boundaries and `<br>` as newlines; scripts and styles left out. */
 export function textOf(node: HNode): string {
   let out = "";
