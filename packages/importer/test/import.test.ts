@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
-import { toDocument } from "@xxgk/core-model";
+import { getCell, parseReport, type Report, toDocument } from "@xxgk/core-model";
 import fc from "fast-check";
 import { describe, expect, test, vi } from "vitest";
-import { type ImportResult, importHtml, importReport, importText } from "../src/index.js";
+import { type ImportResult, importHtml, importReport, importReports, importText } from "../src/index.js";
 import { gbk, utf16, zip } from "./_bytes.js";
+import { reportArticle, reportPage } from "./_page.js";
 
 const seed = readFileSync(new URL("./fixtures/seed-wulin-2020.txt", import.meta.url), "utf8");
 const example = JSON.parse(
@@ -359,5 +360,75 @@ describe("deep and wide pages", () => {
       sane(await importReport(html));
       sane(importHtml(html));
     }
+  });
+});
+
+describe("the hostile inputs of issue #23", () => {
+  const load = (name: string): Report => {
+    const json = readFileSync(new URL(`../../core-model/examples/${name}.json`, import.meta.url), "utf8");
+    const parsed = parseReport(JSON.parse(json));
+    if (!parsed.ok) throw new Error(`${name} does not parse`);
+    return parsed.report;
+  };
+  const r2021 = load("example-2021");
+  const r2019 = load("wulin-2020");
+  const cellText = (report: Report, key: string) => `>${getCell(report, key).raw}<`;
+  const NATURAL = "applications.newlyReceived.naturalPerson";
+  const COMMERCIAL = "applications.newlyReceived.commercial";
+  const page = reportPage(r2021);
+  const withCells = (a: string, b: string) =>
+    page.replace(cellText(r2021, NATURAL), `>${a}<`).replace(cellText(r2021, COMMERCIAL), `>${b}<`);
+
+  test("a 400-digit cell and a 17-digit run keep their text, get no value, and are said shortly", async () => {
+    const big = "9".repeat(400);
+    const r = await importReport(withCells(big, "21317000001324019"));
+    expect(getCell(r.report!, NATURAL)).toEqual({
+      raw: big,
+      value: null,
+      status: "invalid",
+      problem: "too-large",
+    });
+    expect(getCell(r.report!, COMMERCIAL)).toEqual({
+      raw: "21317000001324019",
+      value: null,
+      status: "invalid",
+      problem: "too-large",
+    });
+    const said = r.diagnostics.filter((d) => d.code === "unreadable-cell");
+    expect(said.map((d) => d.pointer)).toEqual([
+      "/tables/applications/newlyReceived/naturalPerson",
+      "/tables/applications/newlyReceived/commercial",
+    ]);
+    for (const d of said) {
+      expect(d.message.en).toContain("beyond exact arithmetic (at most 9007199254740991)");
+      expect(d.message.zh).toContain("超出可精确计算的范围");
+      expect(d.message.zh.length).toBeLessThan(200);
+      expect(JSON.stringify(d)).not.toMatch(/Infinity|e\+/);
+    }
+  });
+
+  test("importReport and importReports never reject on any of them", async () => {
+    const twoOffices = `<html><body>${reportArticle(r2021)}${reportArticle(r2019)}</body></html>`;
+    const hostile = [
+      `<html><body>${"<div>".repeat(10_000)}</body></html>`,
+      reportPage(r2021, { order: { applications: [0, 2, 1, 3, 4, 5, 6] } }),
+      reportPage(r2021, { order: { applications: [0, 2, 1, 3, 4, 5, 6] }, headerOnly: true }),
+      twoOffices,
+      withCells("9".repeat(400), "21317000001324019"),
+      withCells("办结1件".repeat(100_000), "1".repeat(100_000)),
+      page.replace("</table>", `${"<tr><td>某某补充统计项</td><td>1</td></tr>".repeat(20_000)}</table>`),
+    ];
+    for (const html of hostile) {
+      for (const input of [html, new TextEncoder().encode(html)]) {
+        sane(await importReport(input));
+        const all = await importReports(input);
+        expect(all.length).toBeGreaterThan(0);
+        for (const r of all) sane(r);
+      }
+    }
+    // The two offices' page: no report, an error naming both — never a merge.
+    const two = await importReport(twoOffices);
+    expect(two.report).toBeNull();
+    expect(two.diagnostics.map((d) => d.code)).toContain("several-reports");
   });
 });

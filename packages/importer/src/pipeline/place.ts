@@ -14,7 +14,7 @@ import {
   type TableCells,
   type TableId,
 } from "@xxgk/core-model";
-import type { Diagnostics } from "../_diagnostics.js";
+import { type Diagnostics, excerpt } from "../_diagnostics.js";
 import { scopeOf } from "../_scope.js";
 import type { ImportStats, SourcePosition } from "../types.js";
 
@@ -249,11 +249,25 @@ export class Placer {
       );
     }
     if (cell.status === "invalid") {
+      // Quoted shortened: a cell may hold a page of text, or a number of 400 digits.
+      const raw = excerpt(v.raw);
+      const [zh, en] =
+        cell.problem === "too-large"
+          ? [
+              `超出可精确计算的范围（最大 ${Number.MAX_SAFE_INTEGER}），已按原文保留，不参与求和，请核对`,
+              `is beyond exact arithmetic (at most ${Number.MAX_SAFE_INTEGER}); kept as written and left out of every sum — check it`,
+            ]
+          : cell.problem === "too-precise"
+            ? [
+                "有效数字超过 15 位，无法精确计算，已按原文保留，不参与求和，请核对",
+                "has more than 15 significant digits, which cannot be computed with exactly; kept as written and left out of every sum — check it",
+              ]
+            : ["不是数字，已按原文保留", "is not a number; kept as written"];
       this.#diag.add(
         "unreadable-cell",
         "warning",
-        `「${labelOf(def)}」的内容「${v.raw}」不是数字，已按原文保留`,
-        `"${v.raw}" in ${def.key} is not a number; kept as written`,
+        `「${labelOf(def)}」的内容「${raw}」${zh}`,
+        `"${raw}" in ${def.key} ${en}`,
         v.pos,
         { pointer: def.pointer },
       );
