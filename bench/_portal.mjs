@@ -31,3 +31,47 @@ export function tokenizeAll() {
   }
   return pages.length;
 }
+
+/**
+ * The portal page grown to about `bytes` bytes in one way (bench/import's memory curve): `chrome` — a
+ * link list in the footer; `narrative` — paragraphs in section 一; `tables` — a data table of short
+ * cells after the report (the costliest shape per byte); `rows` — rows a province added to table 三,
+ * each a diagnostic; `scripts` — an inline script.
+ */
+export function grownPage(shape, bytes) {
+  const unit = GROWTH[shape];
+  if (!unit) throw new Error(`unknown shape ${shape}: ${Object.keys(GROWTH).join(", ")}`);
+  const n = Math.max(0, Math.ceil((bytes - Buffer.byteLength(page)) / Buffer.byteLength(unit.text)));
+  return unit.put(unit.text.repeat(n));
+}
+
+const footer = (s) => page.replace('<div class="bottom">', `${s}\n<div class="bottom">`);
+const GROWTH = {
+  chrome: {
+    text: '<li class="item"><a href="/zwgk/col1/index.html" title="栏目" target="_blank">政务公开栏目（第1类）</a></li>\n',
+    put: (s) => footer(`<div class="friend-links"><ul>${s}</ul></div>`),
+  },
+  narrative: {
+    text: '<p style="text-indent:2em"><span style="font-family:仿宋">本机关全年主动公开政府信息一千二百条，其中规范性文件十二件，政策解读三十篇。</span></p>\n',
+    put: (s) => {
+      const at = page.lastIndexOf("<p", page.indexOf("二、主动公开政府信息情况", page.indexOf("<body")));
+      return page.slice(0, at) + s + page.slice(at);
+    },
+  },
+  tables: {
+    text: "<tr><td>某某项目</td><td>12</td><td>0</td><td>3</td><td>4</td></tr>\n",
+    put: (s) => footer(`<table>${s}</table>`),
+  },
+  rows: {
+    text: '<tr><td colspan="3">某某补充统计项</td><td>1</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>1</td></tr>\n',
+    put: (s) => {
+      // Rows a province added to table 三, before its 一、本年新收 row.
+      const at = page.lastIndexOf("<tr", page.indexOf("一、本年新收政府信息公开申请数量"));
+      return page.slice(0, at) + s + page.slice(at);
+    },
+  },
+  scripts: {
+    text: 'var cfg = { id: 1, name: "module", enabled: true }; // 说明\n',
+    put: (s) => footer(`<script>${s}</script>`),
+  },
+};
