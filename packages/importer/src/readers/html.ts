@@ -196,6 +196,11 @@ class PageReader implements HtmlSink {
   #containers: BlockRange[] = [];
   #buf = "";
   #bufStart = -1;
+  /**
+   * Blank text that may start the next text block: a comment or a stray end tag splits a page's text
+   * without ending it (a browser's text node runs on), so text after one joins it.
+   */
+  #blank: { text: string; start: number } | null = null;
   readonly #frames: Frame[] = [{ block: false, range: -1, skip: false }];
   #table: TableRead | null = null;
   #body: "before" | "in" | "after" = "before";
@@ -242,6 +247,7 @@ class PageReader implements HtmlSink {
       again.skipping++;
       return;
     }
+    this.#blank = null;
     let top = this.#frames[this.#frames.length - 1]!;
     const index = tag === "table" ? this.#tables++ : -1;
     // Content a data table cannot hold goes before it: read where it stands, ahead of the table's block.
@@ -355,6 +361,7 @@ class PageReader implements HtmlSink {
       again.skipping--;
       return;
     }
+    this.#blank = null;
     const f = this.#frames.pop()!;
     if (f.form) this.#forms--;
     const table = this.#table;
@@ -406,9 +413,16 @@ class PageReader implements HtmlSink {
     if (f.keep === "report" && this.#report) this.#report.json += text;
     if (f.skip || this.#body === "after") return;
     if (this.#bufStart < 0) {
-      if (text.trim() === "") return;
-      this.#bufStart = start;
+      if (text.trim() === "") {
+        if (this.#blank) this.#blank.text += text;
+        else this.#blank = { text, start };
+        return;
+      }
+      const blank = this.#blank;
+      this.#bufStart = blank ? blank.start : start;
+      if (blank) this.#buf = blank.text;
     }
+    this.#blank = null;
     this.#buf += text;
   }
 

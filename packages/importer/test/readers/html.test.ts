@@ -6,9 +6,23 @@ import { readHtml, readPage } from "../../src/readers/html.js";
 import type { SourceDocument } from "../../src/source.js";
 
 // Pages of text, blocks, line breaks, inline elements, data tables and layout tables (a table inside a
-// cell) nested in one another — well-formed, so that no content is moved out of a table.
+// cell) nested in one another, comments and stray end tags — well-formed tables, so that no content is
+// moved out of a table.
 type Node = string | { tag: string; children: Node[] } | { table: Node[][][]; spans: number };
-const text = fc.constantFrom("政府信息", "公开", "一、总体情况", "0", "12", "-", " ", "\u00a0", "&amp;", "x");
+const text = fc.constantFrom(
+  "政府信息",
+  "公开",
+  "一、总体情况",
+  "0",
+  "12",
+  "-",
+  " ",
+  "\u00a0",
+  "&amp;",
+  "x",
+  "<!-- 注释 -->",
+  "</em>",
+);
 const node: fc.Arbitrary<Node> = fc.letrec<{ node: Node }>((tie) => ({
   node: fc.oneof(
     { depthSize: "small", withCrossShrink: true },
@@ -68,7 +82,7 @@ describe("readHtml", () => {
         const fromTree = readPage(html, parseHtml(html), new Diagnostics());
         expect(plain(streamed)).toEqual(plain(fromTree));
       }),
-      { numRuns: 300 },
+      { numRuns: 500 },
     );
   });
 });
