@@ -1,25 +1,14 @@
 // Word documents for the DOCX reader's tests: rendered by @xxgk/render-docx (a real package, as Word
 // would open it), then edited — a part's XML changed, or the body replaced by a few paragraphs and
 // tables — so that each test shows one thing offices write. No test types a whole OOXML document.
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { parseReport, type Report } from "@xxgk/core-model";
 import { renderDocx } from "@xxgk/render-docx";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { Diagnostics } from "../src/_diagnostics.js";
 import { readDocx } from "../src/readers/docx.js";
 import type { SourceDocument } from "../src/source.js";
+import { example } from "./_examples.js";
 
-const require = createRequire(import.meta.url);
-
-/** A core-model example report. */
-export function example(name: "example-2021" | "wulin-2020"): Report {
-  const parsed = parseReport(
-    JSON.parse(readFileSync(require.resolve(`@xxgk/core-model/examples/${name}.json`), "utf8")),
-  );
-  if (!parsed.ok) throw new Error(`example ${name} does not parse`);
-  return parsed.report;
-}
+export { example };
 
 /** The 2021 example as render-docx writes it. */
 export const EXAMPLE_DOCX = (await renderDocx(example("example-2021"))).docx;

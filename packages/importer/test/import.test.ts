@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
-import { getCell, parseReport, type Report, toDocument } from "@xxgk/core-model";
+import { getCell, type Report, toDocument } from "@xxgk/core-model";
 import fc from "fast-check";
 import { describe, expect, test, vi } from "vitest";
 import { type ImportResult, importHtml, importReport, importReports, importText } from "../src/index.js";
 import { gbk, utf16, zip } from "./_bytes.js";
+import { example as exampleReport } from "./_examples.js";
 import { reportArticle, reportPage } from "./_page.js";
 
 const seed = readFileSync(new URL("./fixtures/seed-wulin-2020.txt", import.meta.url), "utf8");
@@ -364,14 +365,8 @@ describe("deep and wide pages", () => {
 });
 
 describe("the hostile inputs of issue #23", () => {
-  const load = (name: string): Report => {
-    const json = readFileSync(new URL(`../../core-model/examples/${name}.json`, import.meta.url), "utf8");
-    const parsed = parseReport(JSON.parse(json));
-    if (!parsed.ok) throw new Error(`${name} does not parse`);
-    return parsed.report;
-  };
-  const r2021 = load("example-2021");
-  const r2019 = load("wulin-2020");
+  const r2021 = exampleReport("example-2021");
+  const r2019 = exampleReport("wulin-2020");
   const cellText = (report: Report, key: string) => `>${getCell(report, key).raw}<`;
   const NATURAL = "applications.newlyReceived.naturalPerson";
   const COMMERCIAL = "applications.newlyReceived.commercial";

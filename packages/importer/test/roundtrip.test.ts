@@ -1,23 +1,13 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { parseReport, type Report, stringifyReport } from "@xxgk/core-model";
+import { stringifyReport } from "@xxgk/core-model";
 import { renderDocument } from "@xxgk/render-html";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { importHtml, importReport } from "../src/index.js";
 import { arbitraryReport } from "./_arbitrary.js";
-
-const require = createRequire(import.meta.url);
-const example = (name: string): Report => {
-  const parsed = parseReport(
-    JSON.parse(readFileSync(require.resolve(`@xxgk/core-model/examples/${name}`), "utf8")),
-  );
-  if (!parsed.ok) throw new Error(`example ${name} does not parse`);
-  return parsed.report;
-};
+import { example } from "./_examples.js";
 
 describe("our own rendering reads back without loss", () => {
-  test.each(["wulin-2020.json", "example-2021.json"])("%s", async (name) => {
+  test.each(["wulin-2020", "example-2021"] as const)("%s", async (name) => {
     const report = example(name);
     const result = await importReport(renderDocument(report));
     expect(result.format).toBe("xxgk-html");
@@ -43,7 +33,7 @@ describe("our own rendering reads back without loss", () => {
   });
 
   test("a page edited after rendering keeps the embedded data and says which cell differs", () => {
-    const report = example("example-2021.json");
+    const report = example("example-2021");
     const html = renderDocument(report).replace(
       /(<td[^>]*data-cell="applications\.newlyReceived\.naturalPerson"[^>]*>)([^<]*)/,
       "$1999",
@@ -73,7 +63,7 @@ describe("our own rendering reads back without loss", () => {
   });
 
   test("broken embedded data falls back to the visible page, with an error", () => {
-    const report = example("example-2021.json");
+    const report = example("example-2021");
     const html = renderDocument(report).replace(/(<script[^>]*id="xxgk-report"[^>]*>)/, "$1{oops");
     const result = importHtml(html);
     expect(result.format).toBe("html");

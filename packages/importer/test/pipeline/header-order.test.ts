@@ -2,23 +2,13 @@
 // and 科研机构 (and its data with them) was read in the official order: 50 cells exchanged, "200 placed,
 // 0 unsure", one info notice. Now the header wins, each moved column is said; where header and data
 // cannot both be right by the table's arithmetic, the moved columns stay blank with an error.
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { layoutOf, parseReport, type Report, setCell } from "@xxgk/core-model";
+import { layoutOf, type Report, setCell } from "@xxgk/core-model";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { type ImportResult, importHtml, importText } from "../../src/index.js";
 import { arbitraryReport } from "../_arbitrary.js";
+import { example } from "../_examples.js";
 import { type PageOptions, reportPage, reportText } from "../_page.js";
-
-const require = createRequire(import.meta.url);
-const example = (name: string): Report => {
-  const parsed = parseReport(
-    JSON.parse(readFileSync(require.resolve(`@xxgk/core-model/examples/${name}`), "utf8")),
-  );
-  if (!parsed.ok) throw new Error(`example ${name} does not parse`);
-  return parsed.report;
-};
 
 const readers = {
   html: (r: Report, o: PageOptions) => importHtml(reportPage(r, o)),
@@ -46,7 +36,7 @@ const SWAP_TOTAL = [4, 1, 2, 3, 0, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14];
 
 describe.each(Object.keys(readers) as (keyof typeof readers)[])("header order, %s", (format) => {
   const read = readers[format];
-  const report = example("example-2021.json");
+  const report = example("example-2021");
 
   test("in the official order: every cell placed, nothing said about the header", () => {
     const result = read(report, {});
@@ -126,7 +116,7 @@ describe.each(Object.keys(readers) as (keyof typeof readers)[])("header order, %
   });
 
   test("table 二: 2019 sub-tables whose header swaps their first two columns are read by the header", () => {
-    const wulin = example("wulin-2020.json");
+    const wulin = example("wulin-2020");
     const result = read(wulin, { order: { proactive: [1, 0, 2] } });
     expect(wrongCells(result, wulin)).toEqual([]);
     // Every sub-table of three columns has them swapped: 第（一）（五）（六）项.

@@ -1,26 +1,16 @@
 // Issue #23 item 9: a page holding two reports. Same edition: the second was silently dropped; different
 // editions: merged (one report's metadata with the other's tables), warnings only. Now one import reads
 // one report — a page with several gives an error naming each — and importReports reads them all.
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { parseReport, type Report } from "@xxgk/core-model";
+import type { Report } from "@xxgk/core-model";
 import { describe, expect, test } from "vitest";
 import { type ImportResult, importHtml, importReport, importReports, importText } from "../../src/index.js";
+import { example } from "../_examples.js";
 import { reportArticle, reportText } from "../_page.js";
 
-const require = createRequire(import.meta.url);
-const example = (name: string): Report => {
-  const parsed = parseReport(
-    JSON.parse(readFileSync(require.resolve(`@xxgk/core-model/examples/${name}`), "utf8")),
-  );
-  if (!parsed.ok) throw new Error(`example ${name} does not parse`);
-  return parsed.report;
-};
-
-const seed = example("wulin-2020.json");
+const seed = example("wulin-2020");
 /** The seed's 2020 report (2019 edition), its organ as its title names it. */
 const wulin: Report = { ...seed, meta: { ...seed.meta, organ: "下城区武林街道办事处" } };
-const a2021 = example("example-2021.json");
+const a2021 = example("example-2021");
 /** Another office's 2022 report: the 2021 example under another organ, year and title. */
 const b2022: Report = {
   ...a2021,

@@ -2,21 +2,14 @@
 // as it is tokenised and holds no element once it has ended; these tests bound what it holds with its
 // counters (elements held at once, characters of text kept, characters tokenised again), and the
 // diagnostics a page can grow, over pages grown from 64 KB to 1 MB in each way a page grows.
-import { readFileSync } from "node:fs";
-import { parseReport, type Report } from "@xxgk/core-model";
 import { describe, expect, test } from "vitest";
 import { DIAGNOSTICS_PER_CODE, Diagnostics } from "../../src/_diagnostics.js";
 import { importHtml } from "../../src/import.js";
 import { type ReadCounters, readHtml } from "../../src/readers/html.js";
+import { example } from "../_examples.js";
 import { reportPage } from "../_page.js";
 
-const parsed = parseReport(
-  JSON.parse(
-    readFileSync(new URL("../../../core-model/examples/example-2021.json", import.meta.url), "utf8"),
-  ),
-);
-if (!parsed.ok) throw new Error("example-2021 does not parse");
-const report: Report = parsed.report;
+const report = example("example-2021");
 const page = reportPage(report);
 
 const before = (s: string, anchor: string, at = page.indexOf(anchor)): string => {
