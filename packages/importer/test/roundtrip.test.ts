@@ -50,6 +50,18 @@ describe("our own rendering reads back without loss", () => {
     expect(result.stats.unsure).toBe(1);
   });
 
+  test("a cell edited to a page of text is quoted shortened", () => {
+    const report = example("example-2021");
+    const html = renderDocument(report).replace(
+      /(<td[^>]*data-cell="applications\.newlyReceived\.naturalPerson"[^>]*>)([^<]*)/,
+      `$1${"办结1件".repeat(100_000)}`,
+    );
+    const [d] = importHtml(html).diagnostics;
+    expect(d).toMatchObject({ code: "page-edited" });
+    expect(d!.message.zh.length).toBeLessThan(200);
+    expect(d!.message.en.length).toBeLessThan(300);
+  });
+
   test("without the embedded data, the visible tables still give every cell back", () => {
     fc.assert(
       fc.property(arbitraryReport(), (report) => {

@@ -519,8 +519,8 @@ function readOwn(
       diag.add(
         "unknown-cell",
         "warning",
-        `页面中的单元格「${key}」不属于 ${report.edition} 版格式，已忽略`,
-        `the page's cell "${key}" is not a cell of the ${report.edition} edition; ignored`,
+        `页面中的单元格「${excerpt(key)}」不属于 ${report.edition} 版格式，已忽略`,
+        `the page's cell "${excerpt(key)}" is not a cell of the ${report.edition} edition; ignored`,
         where,
       );
       continue;
@@ -531,8 +531,8 @@ function readOwn(
       diag.add(
         "page-edited",
         "warning",
-        `页面显示「${shown}」，但内嵌数据为「${stored}」：页面可能在生成后被修改过，已采用内嵌数据，请核对`,
-        `the page shows "${shown}" but the embedded data says "${stored}": the page may have been edited after it was rendered; the embedded data was kept — check it`,
+        `页面显示「${excerpt(shown)}」，但内嵌数据为「${excerpt(stored)}」：页面可能在生成后被修改过，已采用内嵌数据，请核对`,
+        `the page shows "${excerpt(shown)}" but the embedded data says "${excerpt(stored)}": the page may have been edited after it was rendered; the embedded data was kept — check it`,
         where,
         { pointer: def.pointer },
       );
