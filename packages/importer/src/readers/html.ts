@@ -223,12 +223,10 @@ class PageReader implements HtmlSink {
     return this.#lines.at(offset);
   }
 
-  #push(frame: Frame, kept = 0): void {
+  #push(frame: Frame): void {
     this.#frames.push(frame);
     const c = this.#counters;
-    if (!c) return;
-    c.keptChars += kept;
-    if (this.#frames.length > c.heldNodes) c.heldNodes = this.#frames.length;
+    if (c && this.#frames.length > c.heldNodes) c.heldNodes = this.#frames.length;
   }
 
   #flush(): void {
@@ -409,6 +407,7 @@ class PageReader implements HtmlSink {
       if (cell && !f.skip) cell.text += text;
       return;
     }
+    if (f.keep !== undefined && this.#counters) this.#counters.keptChars += text.length;
     if (f.keep === "title" && this.#title) this.#title.text += text;
     if (f.keep === "report" && this.#report) this.#report.json += text;
     if (f.skip || this.#body === "after") return;
