@@ -101,29 +101,31 @@ class PageText implements SourceText {
   }
 }
 
-/** A table cell of a page, its position worked out when asked for, its spans in one number. */
-class PageCell implements SourceCell {
-  #pos: SourcePosition | undefined;
+/**
+ * The class of a page's table cells: a cell holds its text, its spans in one number and its offset —
+ * the page's line index is the class's, and its position is worked out each time it is asked for
+ * (only for diagnostics) — since a page of a million cells holds a million of them.
+ */
+function cellClass(lines: LineIndex) {
+  return class PageCell implements SourceCell {
+    constructor(
+      readonly text: string,
+      readonly spans: number,
+      readonly offset: number,
+    ) {}
 
-  constructor(
-    readonly text: string,
-    readonly spans: number,
-    readonly offset: number,
-    readonly lines: LineIndex,
-  ) {}
+    get rowSpan(): number {
+      return this.spans >>> 7;
+    }
 
-  get rowSpan(): number {
-    return this.spans >>> 7;
-  }
+    get colSpan(): number {
+      return this.spans & 127;
+    }
 
-  get colSpan(): number {
-    return this.spans & 127;
-  }
-
-  get pos(): SourcePosition {
-    this.#pos ??= this.lines.at(this.offset);
-    return this.#pos;
-  }
+    get pos(): SourcePosition {
+      return lines.at(this.offset);
+    }
+  };
 }
 
 // Short cell texts repeat ("0", "12", "-"): one string each, not one per cell.
@@ -184,6 +186,7 @@ const IN_TABLE_SKIPPED: Frame = Object.freeze({ inTable: "other", block: false, 
 class PageReader implements HtmlSink {
   readonly #html: string;
   readonly #lines: LineIndex;
+  readonly #Cell: ReturnType<typeof cellClass>;
   /** For a tree another parser built: which of its tables hold another (told in advance). */
   readonly #outer: readonly boolean[] | null;
   readonly #counters: ReadCounters | undefined;
@@ -215,6 +218,7 @@ class PageReader implements HtmlSink {
   constructor(html: string, outer: readonly boolean[] | null, counters?: ReadCounters) {
     this.#html = html;
     this.#lines = new LineIndex(html);
+    this.#Cell = cellClass(this.#lines);
     this.#outer = outer;
     this.#counters = counters;
   }
@@ -368,7 +372,7 @@ class PageReader implements HtmlSink {
         const { start, attrs } = table.cell;
         const text = shared(table.cell.text);
         const spans = span(attrs.rowspan, 1000) * 128 + span(attrs.colspan, 100);
-        table.rows[table.rows.length - 1]!.push(new PageCell(text, spans, start, this.#lines));
+        table.rows[table.rows.length - 1]!.push(new this.#Cell(text, spans, start));
         if (this.#counters) this.#counters.keptChars += text.length;
         const key = attrs["data-cell"];
         if (key !== undefined) this.#cells.push({ key, text, start });
