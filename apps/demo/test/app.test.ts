@@ -1352,7 +1352,8 @@ describe("the demo app", () => {
       buffer: readFileSync(new URL("draft-2021.docx", fixtures)),
     });
     await expect.poll(openId).not.toBe(before);
-    await expect(organField().inputValue()).resolves.toBe(expected.meta.organ);
+    // The new report's id is stored before its form is drawn: wait for the form, not just the id.
+    await expect.poll(() => organField().inputValue()).toBe(expected.meta.organ);
     await expect(notes.locator("p").first().textContent()).resolves.toBe(
       "年报（送审稿）.docx · Word 文档 · 已放入 200 / 200 个单元格，存疑 0，缺失 0",
     );
