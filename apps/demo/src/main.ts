@@ -343,7 +343,12 @@ async function refreshCount(): Promise<void> {
 /** Leaves the open report: everything saved first, or the author agrees to stay. */
 async function leaveCurrent(): Promise<boolean> {
   if (!session.entry) return true;
-  if (await session.flush()) return true;
+  // An edit made while a save was under way is the next save's: only a save that failed (an error or
+  // another tab's version) makes leaving a question.
+  for (let round = 0; round < 3; round++) {
+    if (await session.flush()) return true;
+    if (session.state.kind !== "pending") break;
+  }
   const { choice } = await ask({
     title: "修改尚未保存",
     body: ["这份报告的修改还没能存入浏览器（见页面上方的提示）。离开后这些修改会丢失。"],

@@ -44,6 +44,13 @@ const shot = (name: string, p: Page = page) => p.screenshot({ path: join(OUT, na
 const organField = (p: Page = page) => p.locator('[data-pointer="/meta/organ"]');
 /** The id of the report on screen, from the address (`#/r/<id>`). */
 const openId = (p: Page = page) => p.evaluate(() => /^#\/r\/([^@]+)/.exec(location.hash)?.[1]);
+/** The report the editor shows (the address changes first; the editor follows once the report is loaded). */
+const shownId = (p: Page = page) =>
+  p.evaluate(() => document.querySelector<HTMLElement>("[data-report]")?.dataset.report);
+/** Waits until the editor shows a report other than `before`: a new report is open, not just asked for. */
+const opened = async (before: string | undefined, p: Page = page) => {
+  await expect.poll(async () => ((await shownId(p)) ?? before) !== before).toBe(true);
+};
 /** The rows of 我的报告 as `name|organ|year`. */
 async function listRows(p: Page = page): Promise<string[]> {
   await p.getByRole("button", { name: /^我的报告/ }).click();
@@ -571,8 +578,10 @@ describe("the demo app", () => {
     });
 
     // A full report: the 2021 example, every cell filled.
+    const blankId = await shownId();
     await page.getByRole("button", { name: "新建…" }).click();
     await page.getByRole("button", { name: "2021 版格式示例" }).click();
+    await opened(blankId);
     await expect
       .poll(() => page.locator("table.grid.applications input.cell").count())
       .toBe(layoutOf("2021").tables.applications.cells.length);
@@ -602,10 +611,12 @@ describe("the demo app", () => {
 
     // The worst case for redrawing: a blank report, where every blank cell is marked (the notices are
     // one per table, listing the cells).
+    const exampleId = await shownId();
     await page.getByRole("button", { name: "新建…" }).click();
     await page.locator("dialog.dialog-new input[name=organ]").fill("某某街道办事处");
     await page.locator("dialog.dialog-new input[name=year]").fill("2025");
     await page.getByRole("button", { name: "创建空白报告" }).click();
+    await opened(exampleId);
     await expect.poll(() => page.locator('.finding[data-code="table.blanks"]').count()).toBe(3);
     await expect.poll(() => page.locator("input.cell.f-info").count()).toBe(layoutOf("2021").cells.length);
     const blank = await measureEdits();
@@ -668,8 +679,10 @@ describe("the demo app", () => {
 
   test("a wrong total: the diagnosis comes first, names the cell and its value, and 四 is not blamed", async () => {
     const l2021 = layoutOf("2021");
+    const blankId = await shownId();
     await page.getByRole("button", { name: "新建…" }).click();
     await page.getByRole("button", { name: "2021 版格式示例" }).click();
+    await opened(blankId);
     await expect
       .poll(() => page.locator("table.grid.applications input.cell").count())
       .toBe(l2021.tables.applications.cells.length);
@@ -746,6 +759,7 @@ describe("the demo app", () => {
       alternatives.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.pointer)),
     ).resolves.toEqual([upheld.pointer, pending.pointer]);
     await cell(upheld.key).evaluate((el) => el.scrollIntoView({ block: "center" }));
+    await page.evaluate(() => document.querySelector(".toast")?.classList.remove("show"));
     await shot("07-diagnosis-tied.png");
     for (const target of [pending, upheld]) {
       await cell(naturalPerson.key).focus();
@@ -796,6 +810,7 @@ describe("the demo app", () => {
       ]);
     await deadline.first().scrollIntoViewIfNeeded();
     await organ.evaluate((el) => el.scrollIntoView({ block: "start" }));
+    await page.evaluate(() => document.querySelector(".toast")?.classList.remove("show"));
     await shot("18-level-inferred.png");
     const organBefore = await organ.inputValue();
     await organ.fill("江南市滨河区人民政府");
@@ -1298,8 +1313,10 @@ describe("the demo app", () => {
   });
 
   test("a saved report that no longer reads is kept aside with its date, every one, and offered back", async () => {
+    const shown = await shownId();
     await page.getByRole("button", { name: "新建…" }).click();
     await page.getByRole("button", { name: "2021 版格式示例" }).click();
+    await opened(shown);
     await expect.poll(() => page.locator('[data-pointer="/meta/year"]').inputValue()).toBe("2025");
     const broken: string[] = [];
     for (const n of [1, 2]) {
@@ -1419,10 +1436,10 @@ describe("the demo app", () => {
     }
   });
 
-  test("screenshots of the report list and the last-year flow at 1280×800 and 1024×700", async () => {
+  test("screenshots of the report list, the last-year flow and a diagnosis at 1440×900 and 1024×700", async () => {
     const quiet = () => page.evaluate(() => document.querySelector(".toast")?.classList.remove("show"));
     for (const [w, hgt] of [
-      [1280, 800],
+      [1440, 900],
       [1024, 700],
     ] as const) {
       await page.setViewportSize({ width: w, height: hgt });
