@@ -469,12 +469,12 @@ describe("the demo app", () => {
       mimeType: "text/html",
       buffer: Buffer.from(html),
     });
-    await expect.poll(openId).not.toBe(seedId);
+    await opened(seedId);
     await expect(organField().inputValue()).resolves.toBe(seed.meta.organ);
     await expect(imported()).resolves.toEqual(["1", "2", "-"]);
-    await expect(notes.locator("p").first().textContent()).resolves.toMatch(
-      /HTML 网页 · 已放入 \d+ \/ \d+ 个单元格/,
-    );
+    await expect
+      .poll(() => notes.locator("p").first().textContent())
+      .toMatch(/HTML 网页 · 已放入 \d+ \/ \d+ 个单元格/);
 
     const htmlId = await openId();
     await page.getByRole("button", { name: "导入…" }).click();
@@ -852,7 +852,7 @@ describe("the demo app", () => {
       mimeType: "application/json",
       buffer: Buffer.from(JSON.stringify(doc)),
     });
-    await expect.poll(openId).not.toBe(before);
+    await opened(before);
     await expect.poll(() => select.inputValue()).toBe("unknown");
     await expect
       .poll(() => note.textContent())
@@ -902,7 +902,7 @@ describe("the demo app", () => {
     for (const [i, d] of keys.entries()) await cell(d.key).fill(String(i + 7));
     await page.getByRole("button", { name: "新建…" }).click();
     await page.getByRole("button", { name: "2021 版格式示例" }).click();
-    await expect.poll(openId).not.toBe(a);
+    await opened(a);
     await expect.poll(() => organField().inputValue()).not.toBe("甲街道办事处");
     const b = (await openId())!;
     const values = async () => Promise.all(keys.map((d) => cell(d.key).inputValue()));
@@ -1504,7 +1504,7 @@ describe("the demo app", () => {
     // The importer's PDF reader is a lazy chunk: it loads only now (the next test sees no CSP violation).
     await choose("report.pdf", Buffer.from("%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n"));
     await expect.poll(() => notes.locator(".finding code").first().textContent()).toBe("format-unsupported");
-    await expect(notes.locator("p").first().textContent()).resolves.toBe("report.pdf · PDF");
+    await expect.poll(() => notes.locator("p").first().textContent()).toBe("report.pdf · PDF");
     await expect(notes.locator(".finding .where").first().textContent()).resolves.toBe("第 1 页");
     await shot("08-import-pdf.png");
     await choose("old.doc", Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
@@ -1519,7 +1519,7 @@ describe("the demo app", () => {
     await expect
       .poll(() => notes.locator(".finding code").allTextContents())
       .toEqual(expect.arrayContaining(["charset-mismatch", "table-missing"]));
-    await expect(notes.locator("p").first().textContent()).resolves.toMatch(/^gbk\.html · HTML 网页 · /);
+    await expect.poll(() => notes.locator("p").first().textContent()).toMatch(/^gbk\.html · HTML 网页 · /);
     await expect(openId()).resolves.toBe(before);
   });
 
@@ -1535,11 +1535,11 @@ describe("the demo app", () => {
       mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
       buffer: readFileSync(new URL("draft-2021.docx", fixtures)),
     });
-    await expect.poll(openId).not.toBe(before);
+    await opened(before);
     await expect(organField().inputValue()).resolves.toBe(expected.meta.organ);
-    await expect(notes.locator("p").first().textContent()).resolves.toBe(
-      "年报（送审稿）.docx · Word 文档 · 已放入 200 / 200 个单元格，存疑 0，缺失 0",
-    );
+    await expect
+      .poll(() => notes.locator("p").first().textContent())
+      .toBe("年报（送审稿）.docx · Word 文档 · 已放入 200 / 200 个单元格，存疑 0，缺失 0");
     const changes = notes.locator(".finding", { hasText: "tracked-changes" });
     await expect(changes.locator(".msg").textContent()).resolves.toMatch(
       /^这是一份带修订的稿件：有 15 处未接受的修订（插入 2 处、删除 12 处、格式修改 1 处）和 2 条批注。已按接受全部修订后的文字读取/,
