@@ -36,7 +36,7 @@ export async function importReport(
     if (sniffed.kind === "binary") {
       format = sniffed.format;
       const read = await BINARY_READERS[sniffed.format]();
-      doc = await read(sniffed.bytes, diag);
+      doc = await read(sniffed.bytes, diag, opts);
     } else {
       decoded = sniffed.decoded;
       if (decoded) noteEncoding(decoded, diag);

@@ -9,7 +9,7 @@ import { normalizeLabel, trimSpace } from "../_normalize.js";
 import { REVIEW_ROW, type TableScope } from "../_scope.js";
 import type { SourceCell } from "../source.js";
 import type { SourcePosition } from "../types.js";
-import type { LogicalRow, SourceValue } from "./place.js";
+import type { CollapsedGroup, LogicalRow, SourceValue } from "./place.js";
 import { matchHeading } from "./sections.js";
 
 /** A cell placed in the expanded grid. */
@@ -177,6 +177,7 @@ export function readGrid(
   header: HeaderState,
   diag: Diagnostics,
   emit: (row: LogicalRow) => void,
+  collapsed: (group: CollapsedGroup) => void = () => undefined,
 ): void {
   const grid = expand(rows);
   let headerStarted = false;
@@ -186,6 +187,7 @@ export function readGrid(
     const own = cells.filter((p) => p.row === r);
     const texts = cells.filter((p) => !p.valueLike);
     let label: { p: Placed; row: string; unsure: boolean } | undefined;
+    let group: { p: Placed; rows: readonly string[] } | undefined;
     let sawCaption = false;
     let sawHeader = false;
     let unknown: Placed | undefined;
@@ -204,6 +206,8 @@ export function readGrid(
       }
       if (m.item.kind === "row" && (!label || p.col > label.p.col)) {
         label = { p, row: m.item.row, unsure: m.kind === "approximate" };
+      } else if (m.item.kind === "group" && p.row === r && (!group || p.col > group.p.col)) {
+        group = { p, rows: m.item.rows };
       } else if (m.item.kind === "caption") sawCaption = true;
       else if (m.item.kind === "column") sawHeader = true;
     }
@@ -239,6 +243,22 @@ export function readGrid(
       return;
     }
     headerStarted = false;
+    // A group label with values of its own (the 2019 format's single （六）其他处理 row in a 2021
+    // table): the rows under it cannot be told apart.
+    if (group) {
+      const start = group.p.col + group.p.colSpan;
+      const values = own.filter((p) => p.col >= start && p.valueLike && p.value !== "");
+      if (values.length > 0) {
+        collapsed({
+          table: scope.id,
+          rows: group.rows,
+          label: group.p.value,
+          values: values.map((v) => v.value),
+          pos: quote(group.p.raw.pos, group.p.raw.text),
+        });
+        return;
+      }
+    }
     // A section heading the CMS put inside the table (the reader has already started its section).
     if (sawHeading && !unknown) return;
     // Table 四's data row has no label: the first row under its header, whatever its cells hold.
