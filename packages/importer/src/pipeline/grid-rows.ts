@@ -63,11 +63,13 @@ export interface HeaderState {
    */
   cache: Map<string, { cells: (number | null)[]; units: (string | undefined)[] } | null>;
   mismatchReported: boolean;
+  /** Grid columns of the table the header was read from: a later table of another width cannot use it. */
+  width: number;
 }
 
 /** A fresh header state (a new report table, or a new sub-table caption). */
 export function newHeaderState(): HeaderState {
-  return { cols: [], reviewDone: false, cache: new Map(), mismatchReported: false };
+  return { cols: [], reviewDone: false, cache: new Map(), mismatchReported: false, width: 0 };
 }
 
 const leafIndexes = new WeakMap<readonly CellDef[], LabelIndex<CellDef>>();
@@ -181,6 +183,13 @@ export function readGrid(
 ): void {
   const grid = expand(rows);
   let headerStarted = false;
+  // A header carried over from an earlier table (a table continued without its header) only fits a
+  // table with the same columns.
+  const width = Math.max(0, ...grid.map((cells) => cells.reduce((w, p) => Math.max(w, p.col + p.colSpan), 0)));
+  if (header.cols.length > 0 && header.width !== width) {
+    header.cols = [];
+    header.cache.clear();
+  }
   const reported = new Set<SourceCell>();
   const extraColumns = new Map<string, { pos: SourcePosition; values: string[] }>();
   grid.forEach((cells, r) => {
@@ -232,6 +241,7 @@ export function readGrid(
         header.mismatchReported = false;
       }
       headerStarted = true;
+      header.width = width;
       for (const p of cells) {
         if (p.valueLike && p.value !== "") continue;
         for (let c = p.col; c < p.col + p.colSpan; c++) {

@@ -9,8 +9,9 @@ import type { DocumentProperties, ImportOptions, PagePosition } from "../types.j
 import { joinTables, toBlocks } from "./pdf/_document.js";
 import { furniture } from "./pdf/_furniture.js";
 import type { Work } from "./pdf/_grid.js";
-import { layoutPage, pageTables } from "./pdf/_layout.js";
+import { bottomOf, layoutPage, pageTables, topOf } from "./pdf/_layout.js";
 import { type PageContent, readPage } from "./pdf/_page.js";
+import { type FlowLine, plainTables } from "./pdf/_plain.js";
 import { installedAssets, loadPdfjs, type PdfjsLib, withPdfjs } from "./pdf/_pdfjs.js";
 import { checkText } from "./pdf/_quality.js";
 
@@ -95,9 +96,36 @@ export function layoutPages(pages: readonly PageContent[]): { blocks: SourceBloc
     pages,
     ruled.map((ts) => ts.map((t) => t.box)),
   );
-  const laid = pages.map((p, i) => layoutPage(p, ruled[i]!, drop, work));
+  const parts = pages.map((p, i) => layoutPage(p, ruled[i]!, drop, work));
+  // Tables laid out without rules, over the whole document: one may go on over a page break. A line
+  // can go on from the previous page when nothing else stands between them.
+  const flow: FlowLine[] = [];
+  parts.forEach(({ blocks, lines }, i) => {
+    const page = pages[i]!.page;
+    const top = Math.min(Number.POSITIVE_INFINITY, ...blocks.map(topOf));
+    const bottom = Math.max(Number.NEGATIVE_INFINITY, ...blocks.map(bottomOf));
+    lines.forEach((line, k) => {
+      flow.push({
+        line,
+        page,
+        first: k === 0 && line.top < top,
+        last: k === lines.length - 1 && line.base > bottom,
+      });
+    });
+  });
+  const plain = plainTables(flow, work);
+  const laid = parts.map(({ blocks }) => blocks);
+  for (const t of plain.tables) laid[pages.findIndex((p) => p.page === t.page)]!.push({ kind: "table", page: t.page, table: t });
+  flow.forEach((f, k) => {
+    if (!plain.used.has(k)) laid[pages.findIndex((p) => p.page === f.page)]!.push({ kind: "line", page: f.page, line: f.line });
+  });
+  for (const blocks of laid) blocks.sort((a, b) => topOf(a) - topOf(b));
   joinTables(laid, work);
-  const blocks = toBlocks(laid, work);
+  const blocks = toBlocks(
+    laid,
+    pages.map((p) => p.width),
+    work,
+  );
   return { blocks, work: work.n + pages.reduce((n, p) => n + p.work, 0) };
 }
 
@@ -126,25 +154,31 @@ async function readAll(
   const assets = installedAssets();
   const cMapUrl = opts.pdf?.cMapUrl ?? assets?.cMapUrl;
   const standardFontDataUrl = opts.pdf?.standardFontDataUrl ?? assets?.standardFontDataUrl;
-  const task = lib.getDocument({
-    // pdf.js takes the buffer over (it is transferred to its worker side): give it a copy.
-    data: bytes.slice(),
-    isEvalSupported: false,
-    useWasm: false,
-    verbosity: lib.VerbosityLevel.WARNINGS,
-    ...(cMapUrl === undefined ? {} : { cMapUrl, cMapPacked: true }),
-    ...(standardFontDataUrl === undefined ? {} : { standardFontDataUrl }),
-    useWorkerFetch: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    isOffscreenCanvasSupported: false,
-    isImageDecoderSupported: false,
-    disableAutoFetch: true,
-    disableStream: true,
-    disableRange: true,
-    enableXfa: false,
-    stopAtErrors: false,
-  });
+  let task: ReturnType<PdfjsLib["getDocument"]>;
+  try {
+    task = lib.getDocument({
+      // pdf.js takes the buffer over (it is transferred to its worker side): give it a copy, and a plain
+      // Uint8Array (it refuses Node's Buffer).
+      data: new Uint8Array(bytes),
+      isEvalSupported: false,
+      useWasm: false,
+      verbosity: lib.VerbosityLevel.WARNINGS,
+      ...(cMapUrl === undefined ? {} : { cMapUrl, cMapPacked: true }),
+      ...(standardFontDataUrl === undefined ? {} : { standardFontDataUrl }),
+      useWorkerFetch: false,
+      disableFontFace: true,
+      useSystemFonts: false,
+      isOffscreenCanvasSupported: false,
+      isImageDecoderSupported: false,
+      disableAutoFetch: true,
+      disableStream: true,
+      disableRange: true,
+      enableXfa: false,
+      stopAtErrors: false,
+    });
+  } catch (error) {
+    return { error };
+  }
   try {
     const doc = await task.promise;
     const meta = await doc.getMetadata().catch(() => null);

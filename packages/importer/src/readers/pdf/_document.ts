@@ -23,7 +23,8 @@ export function joinTables(pages: PageBlock[][], work: Work): void {
     const firstIdx = cur.findIndex((b) => b.kind !== "image");
     const a = prev[lastIdx];
     const b = cur[firstIdx];
-    if (a?.kind !== "table" || b?.kind !== "table") continue;
+    // Tables laid out without rules were found over page breaks already.
+    if (a?.kind !== "table" || b?.kind !== "table" || !a.table.ruled || !b.table.ruled) continue;
     if (!continues(a.table, b.table)) continue;
     work.n += a.table.cells.length + b.table.cells.length;
     merge(a.table, b.table);
@@ -166,8 +167,11 @@ function joinText(a: string, b: string): string {
   return /[A-Za-z0-9]/.test(x) && /[A-Za-z0-9]/.test(y) && !isCjk(x) ? `${a} ${b}` : a + b;
 }
 
-/** The intermediate document's blocks, in reading order: paragraphs and tables. */
-export function toBlocks(pages: readonly PageBlock[][], work: Work): SourceBlock[] {
+/**
+ * The intermediate document's blocks, in reading order: paragraphs and tables. `widths`: each page's
+ * width (a title is centred on the page).
+ */
+export function toBlocks(pages: readonly PageBlock[][], widths: readonly number[], work: Work): SourceBlock[] {
   const body = bodyOf(pages);
   const mid = (body.left + body.right) / 2;
   const out: SourceBlock[] = [];
@@ -182,9 +186,13 @@ export function toBlocks(pages: readonly PageBlock[][], work: Work): SourceBlock
       });
     para = undefined;
   };
-  const centred = (l: Line) =>
-    l.x0 > body.left + 2 * l.size && Math.abs((l.x0 + l.x1) / 2 - mid) <= 2 * l.size;
-  for (const page of pages) {
+  let pageMid = mid;
+  const centred = (l: Line) => {
+    const c = (l.x0 + l.x1) / 2;
+    return l.x0 > body.left + 2 * l.size && (Math.abs(c - mid) <= 2 * l.size || Math.abs(c - pageMid) <= 2 * l.size);
+  };
+  for (const [p, page] of pages.entries()) {
+    pageMid = (widths[p] ?? 2 * mid) / 2;
     const firstLine = page.findIndex((x) => x.kind === "line");
     const lastLine = findLast(page, (x) => x.kind === "line");
     page.forEach((b, k) => {

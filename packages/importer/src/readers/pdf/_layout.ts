@@ -4,7 +4,6 @@
 import { cellText, distribute, type PdfCell, type PdfTable, pagePos, slot } from "./_cells.js";
 import { type RuledTable, ruledTables, type Work } from "./_grid.js";
 import type { PageContent, Run } from "./_page.js";
-import { plainTables } from "./_plain.js";
 import { groupLines, type Line } from "./_text.js";
 
 /** What a page shows, in reading order. */
@@ -31,13 +30,17 @@ const inBox = (r: Run, t: RuledTable): boolean => {
   return cx >= t.box.x0 - 1 && cx <= t.box.x1 + 1 && cy >= t.box.y0 - 1 && cy <= t.box.y1 + 1;
 };
 
-/** Lays out one page: ruled tables with their text, the other text as lines and plain tables. */
+/**
+ * Lays out one page: its ruled tables with their text and its pictures as blocks, the rest of its text as
+ * lines (tables laid out without rules are found among them over the whole document, as they may go
+ * on over a page break).
+ */
 export function layoutPage(
   page: PageContent,
   ruled: readonly RuledTable[],
   furniture: ReadonlySet<Run>,
   work: Work,
-): PageBlock[] {
+): { blocks: PageBlock[]; lines: Line[] } {
   const inTables: Run[][] = ruled.map(() => []);
   const free: Run[] = [];
   for (const r of page.runs) {
@@ -53,15 +56,12 @@ export function layoutPage(
   });
   const lines = groupLines(free);
   work.n += lines.length;
-  const plain = plainTables(page.page, lines, work);
-  for (const t of plain.tables) blocks.push({ kind: "table", page: page.page, table: t });
-  for (const line of plain.rest) blocks.push({ kind: "line", page: page.page, line });
   for (const im of page.images) {
     // Images under a table's or a line's text (a seal, a shaded background) are not pictures of text.
     if (im.x1 - im.x0 < page.width * 0.25 || im.y1 - im.y0 < page.height * 0.05) continue;
     blocks.push({ kind: "image", page: page.page, top: im.y0, x0: im.x0, x1: im.x1, y1: im.y1 });
   }
-  return blocks.sort((a, b) => topOf(a) - topOf(b));
+  return { blocks, lines };
 }
 
 /** Where a block starts on its page. */
