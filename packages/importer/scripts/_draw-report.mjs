@@ -37,6 +37,9 @@ export const DEFAULTS = {
   tableSize: 8,
   creationDate: new Date("2025-02-25T02:02:50Z"),
   title: undefined,
+  tableImage: undefined,
+  userPassword: undefined,
+  showTitle: true,
 };
 
 const CJK = /[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f“”]/;
@@ -81,7 +84,8 @@ function pageLabel(style, n, total) {
  * "bottom"; `breakBefore` { table, row } (a body row index of that table's grid: a page break before
  * it); `repeatHeader`; `footer` "dash" | "emdash" | "page-of" | "bare" | "none"; `runningHead` text;
  * `verticalLabels` (a tall label one character per line); `tableSize` (pt); `creationDate`; `title`
- * (the PDF's Title property).
+ * (the PDF's Title property); `tableImage` (PNG or JPEG bytes drawn instead of each table: a table
+ * pasted as a picture); `userPassword` (encrypt the PDF); `showTitle` (false: no title in the text).
  */
 export function drawReport(report, options = {}) {
   const o = { ...DEFAULTS, ...options };
@@ -90,6 +94,7 @@ export function drawReport(report, options = {}) {
     margins: MARGIN,
     autoFirstPage: false,
     bufferPages: true,
+    ...(o.userPassword === undefined ? {} : { userPassword: o.userPassword, ownerPassword: `${o.userPassword}-owner` }),
     info: {
       CreationDate: o.creationDate,
       ModDate: o.creationDate,
@@ -120,7 +125,7 @@ export function drawReport(report, options = {}) {
   newPage();
   // The title on two lines: the organ, then the year's report.
   const titleSize = 18;
-  for (const line of [report.meta.organ, `${report.meta.year}年政府信息公开工作年度报告`]) {
+  for (const line of o.showTitle ? [report.meta.organ, `${report.meta.year}年政府信息公开工作年度报告`] : []) {
     const w = [...line].reduce((s, ch) => s + (CJK.test(ch) ? titleSize : titleSize * 0.55), 0);
     text(line, MARGIN.left + (TEXT_WIDTH - w) / 2, y, titleSize);
     y += titleSize * 1.5;
@@ -143,7 +148,13 @@ export function drawReport(report, options = {}) {
     paragraph(section.heading, true);
     for (const b of section.blocks) paragraph(b.text, b.type === "paragraph");
     const table = Object.values(layout.tables).find((t) => t.section.key === key);
-    if (table) drawTable(table);
+    if (table && o.tableImage) {
+      const img = doc.openImage(Buffer.from(o.tableImage));
+      const h = (img.height / img.width) * TEXT_WIDTH;
+      if (y + h > bottom) newPage();
+      doc.image(img, MARGIN.left, y, { width: TEXT_WIDTH });
+      y += h + 8;
+    } else if (table) drawTable(table);
     y += 8;
   }
 

@@ -145,16 +145,12 @@ function bodyOf(pages: readonly PageBlock[][]): Body {
     }
   }
   const body = lines.filter((l) => Math.abs(l.size - size) <= 0.6);
+  // The left margin: the leftmost place several body lines start at (first lines are indented, and
+  // when paragraphs are short they outnumber the lines that start at the margin).
   const lefts = new Map<number, number>();
   for (const l of body) lefts.set(Math.round(l.x0), (lefts.get(Math.round(l.x0)) ?? 0) + 1);
-  let left = 0;
-  best = -1;
-  for (const [x, n] of lefts) {
-    if (n > best || (n === best && x < left)) {
-      best = n;
-      left = x;
-    }
-  }
+  const often = [...lefts].filter(([, n]) => n >= Math.max(2, body.length * 0.1)).map(([x]) => x);
+  const left = often.length > 0 ? Math.min(...often) : Math.min(...body.map((l) => Math.round(l.x0)), 0);
   const rights = body.map((l) => l.x1).sort((a, b) => a - b);
   const right = rights[Math.floor(rights.length * 0.9)] ?? left + 400;
   return { size, left, right };
@@ -187,9 +183,12 @@ export function toBlocks(pages: readonly PageBlock[][], widths: readonly number[
     para = undefined;
   };
   let pageMid = mid;
+  // Centred: its middle at the page's (or the text's) middle, not starting at the left margin.
   const centred = (l: Line) => {
     const c = (l.x0 + l.x1) / 2;
-    return l.x0 > body.left + 2 * l.size && (Math.abs(c - mid) <= 2 * l.size || Math.abs(c - pageMid) <= 2 * l.size);
+    return (
+      l.x0 > body.left + 0.5 * l.size && (Math.abs(c - mid) <= 2 * l.size || Math.abs(c - pageMid) <= 2 * l.size)
+    );
   };
   for (const [p, page] of pages.entries()) {
     pageMid = (widths[p] ?? 2 * mid) / 2;
@@ -218,10 +217,11 @@ export function toBlocks(pages: readonly PageBlock[][], widths: readonly number[
         const samePage = para.lastPage === b.page;
         const size = Math.max(prev.size, l.size);
         const similar = Math.abs(prev.size - l.size) <= 1;
+        // A title in larger type over two lines: centred, or a full line and a centred rest.
         const title =
           samePage &&
           similar &&
-          centred(prev) &&
+          (centred(prev) || prev.x1 - prev.x0 >= 0.8 * (body.right - body.left)) &&
           centred(l) &&
           l.size >= body.size + 1.5 &&
           l.top - prev.base <= 1.2 * size;

@@ -4,6 +4,7 @@
 // filled as thin bars (Word and Chromium draw cell borders that way) — and all become rules here.
 import type { PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { PdfjsLib } from "./_pdfjs.js";
+import { unradical } from "./_radicals.js";
 
 /** A run of text as pdf.js extracted it. */
 export interface Run {
@@ -82,7 +83,7 @@ export async function readPage(lib: PdfjsLib, page: PDFPageProxy): Promise<PageC
   for (const item of text.items) {
     work++;
     if (!("str" in item)) continue;
-    const str = item.str.trim();
+    const str = unradical(item.str.trim());
     if (str === "") continue;
     const t = mul(vt, item.transform as number[]);
     const size = Math.hypot(t[2], t[3]);

@@ -250,7 +250,6 @@ function buildTable(region: readonly Row[], work: Work): PdfTable | null {
     valueBands.push([h.x0, h.x1]);
   }
   valueBands.sort((a, b) => a[0] - b[0]);
-  if (globalThis.process?.env?.PDF_DEBUG) console.error("bands", labelEnd.toFixed(1), JSON.stringify(valueBands.map(([a, b]) => [Math.round(a), Math.round(b)])), JSON.stringify(heads.map((h) => [h.text, Math.round(h.x0), Math.round(h.x1)])));
   const edges = [labelEnd];
   for (let k = 1; k < valueBands.length; k++) edges.push((valueBands[k - 1]![1] + valueBands[k]![0]) / 2);
   edges.push(valueBands[valueBands.length - 1]![1] + 2);

@@ -12,8 +12,9 @@ const COMMON = new Set(
   ),
 );
 const HAN = /[\u4e00-\u9fff]/;
-// Characters no text shows: private use, control characters, the replacement character.
-const UNREADABLE = /[\ue000-\uf8ff\u0000-\u0008\u000e-\u001f\ufffd]/;
+// Characters no text shows: control characters, private use, the replacement character. A text layer
+// without a Unicode mapping gives glyph numbers, and a font's first glyphs (1–31) are among its most used.
+const UNREADABLE = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\ue000-\uf8ff\ufffd]/;
 
 /** Says why a PDF's text cannot be read; `true` when it can. */
 export function checkText(pages: readonly PageContent[], diag: Diagnostics): boolean {
@@ -58,7 +59,7 @@ export function checkText(pages: readonly PageContent[], diag: Diagnostics): boo
     }
     return false;
   }
-  const garbled = unreadable > chars * 0.3 || (han >= 100 && common < han * 0.03);
+  const garbled = unreadable > chars * 0.05 || (han >= 100 && common < han * 0.03);
   if (garbled) {
     diag.add(
       "pdf-garbled",
