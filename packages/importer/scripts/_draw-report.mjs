@@ -94,7 +94,9 @@ export function drawReport(report, options = {}) {
     margins: MARGIN,
     autoFirstPage: false,
     bufferPages: true,
-    ...(o.userPassword === undefined ? {} : { userPassword: o.userPassword, ownerPassword: `${o.userPassword}-owner` }),
+    ...(o.userPassword === undefined
+      ? {}
+      : { userPassword: o.userPassword, ownerPassword: `${o.userPassword}-owner` }),
     info: {
       CreationDate: o.creationDate,
       ModDate: o.creationDate,
@@ -125,7 +127,9 @@ export function drawReport(report, options = {}) {
   newPage();
   // The title on two lines: the organ, then the year's report.
   const titleSize = 18;
-  for (const line of o.showTitle ? [report.meta.organ, `${report.meta.year}年政府信息公开工作年度报告`] : []) {
+  for (const line of o.showTitle
+    ? [report.meta.organ, `${report.meta.year}年政府信息公开工作年度报告`]
+    : []) {
     const w = [...line].reduce((s, ch) => s + (CJK.test(ch) ? titleSize : titleSize * 0.55), 0);
     text(line, MARGIN.left + (TEXT_WIDTH - w) / 2, y, titleSize);
     y += titleSize * 1.5;
@@ -183,7 +187,8 @@ export function drawReport(report, options = {}) {
       const placed = [];
       for (const cell of row.cells) {
         while (taken[r][c]) c++;
-        for (let dr = 0; dr < cell.rowSpan; dr++) for (let dc = 0; dc < cell.colSpan; dc++) taken[r + dr][c + dc] = true;
+        for (let dr = 0; dr < cell.rowSpan; dr++)
+          for (let dc = 0; dc < cell.colSpan; dc++) taken[r + dr][c + dc] = true;
         placed.push({ cell, c, lines: cellLines(cell, c) });
         c += cell.colSpan;
       }
@@ -192,7 +197,8 @@ export function drawReport(report, options = {}) {
     // Row heights: a row fits its one-row cells; a spanning cell's last row grows to fit it.
     const heights = table.rows.map(() => lineH + 2 * pad);
     grid.forEach((placed, r) => {
-      for (const p of placed) if (p.cell.rowSpan === 1) heights[r] = Math.max(heights[r], p.lines.length * lineH + 2 * pad);
+      for (const p of placed)
+        if (p.cell.rowSpan === 1) heights[r] = Math.max(heights[r], p.lines.length * lineH + 2 * pad);
     });
     grid.forEach((placed, r) => {
       for (const p of placed) {
@@ -273,7 +279,8 @@ export function drawReport(report, options = {}) {
       if (lines.length === 0) return;
       const align = cut || continued ? "top" : p.cell.role === "value" ? o.valueAlign : o.labelAlign;
       const block = lines.length * lineH;
-      const ty = align === "top" ? top + pad : align === "bottom" ? top + h - pad - block : top + (h - block) / 2;
+      const ty =
+        align === "top" ? top + pad : align === "bottom" ? top + h - pad - block : top + (h - block) / 2;
       lines.forEach((line, i) => {
         if (line === "") return;
         const w = [...line].reduce((s, ch) => s + (CJK.test(ch) ? size : size * 0.55), 0);
@@ -287,7 +294,10 @@ export function drawReport(report, options = {}) {
     if (o.borders === "none") return;
     doc.save();
     if (o.borders === "rects") {
-      doc.lineWidth(0.5).rect(x0, y0, x1 - x0, y1 - y0).stroke();
+      doc
+        .lineWidth(0.5)
+        .rect(x0, y0, x1 - x0, y1 - y0)
+        .stroke();
     } else if (o.borders === "bars") {
       const t = 0.5;
       doc.rect(x0 - t / 2, y0 - t / 2, x1 - x0 + t, t).fill("#000000");

@@ -51,7 +51,9 @@ const write = (name, bytes) => {
   console.log(`${name}  ${bytes.length} bytes`);
 };
 const example = (name) => {
-  const parsed = parseReport(JSON.parse(readFileSync(require.resolve(`@xxgk/core-model/examples/${name}.json`), "utf8")));
+  const parsed = parseReport(
+    JSON.parse(readFileSync(require.resolve(`@xxgk/core-model/examples/${name}.json`), "utf8")),
+  );
   if (!parsed.ok) throw new Error(`${name} does not parse`);
   return parsed.report;
 };
@@ -88,19 +90,56 @@ write("render-pdf-seed-2020.pdf", (await renderPdf(seed, { fonts, preset: "compa
 }
 
 // 4. Tables laid out without rules; values set below their labels' first line.
-write("no-rules-2021.pdf", await drawReport(report2021, { borders: "none", valueAlign: "bottom", footer: "page-of" }));
+write(
+  "no-rules-2021.pdf",
+  await drawReport(report2021, { borders: "none", valueAlign: "bottom", footer: "page-of" }),
+);
 
 // 5. A scan: pages that are pictures only (our PDF, rasterised), no text at all.
 writeFileSync(join(tmp, "r.pdf"), rendered);
 const raster = (args) => execFileSync("pdftoppm", [...args, join(tmp, "r.pdf")]);
 {
-  const pages = [1, 2].map((n) => raster(["-r", "60", "-gray", "-jpeg", "-jpegopt", "quality=35", "-f", `${n}`, "-l", `${n}`, "-singlefile"]));
+  const pages = [1, 2].map((n) =>
+    raster([
+      "-r",
+      "60",
+      "-gray",
+      "-jpeg",
+      "-jpegopt",
+      "quality=35",
+      "-f",
+      `${n}`,
+      "-l",
+      `${n}`,
+      "-singlefile",
+    ]),
+  );
   write("scanned.pdf", await imagePdf(pages));
 }
 
 // 6. A text PDF whose tables are pasted pictures (narrative and headings are text).
 {
-  const picture = raster(["-r", "80", "-gray", "-jpeg", "-jpegopt", "quality=40", "-f", "3", "-l", "3", "-x", "80", "-y", "120", "-W", "500", "-H", "420", "-singlefile"]);
+  const picture = raster([
+    "-r",
+    "80",
+    "-gray",
+    "-jpeg",
+    "-jpegopt",
+    "quality=40",
+    "-f",
+    "3",
+    "-l",
+    "3",
+    "-x",
+    "80",
+    "-y",
+    "120",
+    "-W",
+    "500",
+    "-H",
+    "420",
+    "-singlefile",
+  ]);
   write("table-image-2021.pdf", await drawReport(report2021, { tableImage: picture }));
 }
 
@@ -113,7 +152,9 @@ write("truncated.pdf", rendered.subarray(0, Math.floor(rendered.length * 0.6)));
 // 9. A text layer without a Unicode mapping: its fonts' ToUnicode tables removed (the key renamed,
 // same length, so the file stays valid): the text reads as glyph numbers.
 {
-  const pdf = Buffer.from(await drawReport(report2021)).toString("latin1").replaceAll("/ToUnicode", "/ToUnicodX");
+  const pdf = Buffer.from(await drawReport(report2021))
+    .toString("latin1")
+    .replaceAll("/ToUnicode", "/ToUnicodX");
   write("garbled.pdf", Buffer.from(pdf, "latin1"));
 }
 
@@ -139,7 +180,12 @@ rmSync(tmp, { recursive: true, force: true });
 /** A PDF of full pages that are the given JPEG pictures. */
 async function imagePdf(jpegs) {
   const { default: PDFDocument } = await import("pdfkit");
-  const doc = new PDFDocument({ size: "A4", margin: 0, autoFirstPage: false, info: { CreationDate: new Date("2025-02-25T00:00:00Z") } });
+  const doc = new PDFDocument({
+    size: "A4",
+    margin: 0,
+    autoFirstPage: false,
+    info: { CreationDate: new Date("2025-02-25T00:00:00Z") },
+  });
   const chunks = [];
   doc.on("data", (c) => chunks.push(c));
   const done = new Promise((resolve) => doc.on("end", () => resolve(Buffer.concat(chunks))));
@@ -154,7 +200,9 @@ async function imagePdf(jpegs) {
 /** A small PDF written by hand: lines of text in STSong-Light (not embedded), UniGB-UCS2-H. */
 function nonEmbeddedPdf(lines) {
   const hex = (text) => [...text].map((ch) => ch.charCodeAt(0).toString(16).padStart(4, "0")).join("");
-  const content = lines.map(([size, x, y, text]) => `BT /F1 ${size} Tf ${x} ${y} Td <${hex(text)}> Tj ET`).join("\n");
+  const content = lines
+    .map(([size, x, y, text]) => `BT /F1 ${size} Tf ${x} ${y} Td <${hex(text)}> Tj ET`)
+    .join("\n");
   const objects = [
     "<< /Type /Catalog /Pages 2 0 R >>",
     "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -182,10 +230,18 @@ function officeDocument(report) {
   const font = { eastAsia: "仿宋_GB2312", ascii: "Times New Roman" };
   const run = (text, size = 32, bold = false) => new TextRun({ text, size, bold, font });
   const para = (text, opts = {}) =>
-    new Paragraph({ indent: { firstLine: 640 }, spacing: { line: 560, lineRule: "exact" }, children: [run(text)], ...opts });
+    new Paragraph({
+      indent: { firstLine: 640 },
+      spacing: { line: 560, lineRule: "exact" },
+      children: [run(text)],
+      ...opts,
+    });
   const children = [
     new Paragraph({ alignment: AlignmentType.CENTER, children: [run(report.meta.organ, 44)] }),
-    new Paragraph({ alignment: AlignmentType.CENTER, children: [run(`${report.meta.year} 年政府信息公开工作年度报告`, 44)] }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      children: [run(`${report.meta.year} 年政府信息公开工作年度报告`, 44)],
+    }),
   ];
   for (const b of report.preamble) children.push(para(b.text));
   for (const [key, section] of Object.entries(report.sections)) {
@@ -200,7 +256,12 @@ function officeDocument(report) {
         properties: { page: { margin: { top: 2098, bottom: 1984, left: 1587, right: 1474, footer: 992 } } },
         footers: {
           default: new Footer({
-            children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ children: ["- ", PageNumber.CURRENT, " -"], size: 28 })] })],
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.RIGHT,
+                children: [new TextRun({ children: ["- ", PageNumber.CURRENT, " -"], size: 28 })],
+              }),
+            ],
           }),
         },
         children,
@@ -241,14 +302,22 @@ function officeTable(report, table) {
         other = { from: r, sums: new Map() };
         return void collect(cells);
       }
-      if (cells.some((g) => g.role === "rowhead" && /^\d\./.test(g.text)) && other.from + 3 > r) return void collect(cells);
+      if (cells.some((g) => g.role === "rowhead" && /^\d\./.test(g.text)) && other.from + 3 > r)
+        return void collect(cells);
       const values = [...other.sums.values()].map(String);
       rows.push(
         new TableRow({
           cantSplit: true,
           children: [
-            new TableCell({ columnSpan: 2, children: [cellPara("（六）其他处理", size)], verticalAlign: VerticalAlignTable.CENTER }),
-            ...values.map((v) => new TableCell({ children: [cellPara(v, size)], verticalAlign: VerticalAlignTable.CENTER })),
+            new TableCell({
+              columnSpan: 2,
+              children: [cellPara("（六）其他处理", size)],
+              verticalAlign: VerticalAlignTable.CENTER,
+            }),
+            ...values.map(
+              (v) =>
+                new TableCell({ children: [cellPara(v, size)], verticalAlign: VerticalAlignTable.CENTER }),
+            ),
           ],
         }),
       );
@@ -263,9 +332,13 @@ function officeTable(report, table) {
             new TableCell({
               ...(g.colSpan > 1 ? { columnSpan: g.colSpan } : {}),
               // 三、本年度办理结果 spans two rows fewer: the three （六） rows are one.
-              ...(g.rowSpan > 1 ? { rowSpan: g.rowSpan > 8 && report.edition === "2021" ? g.rowSpan - 2 : g.rowSpan } : {}),
+              ...(g.rowSpan > 1
+                ? { rowSpan: g.rowSpan > 8 && report.edition === "2021" ? g.rowSpan - 2 : g.rowSpan }
+                : {}),
               verticalAlign: VerticalAlignTable.CENTER,
-              ...(g.role === "caption" ? { shading: { type: ShadingType.CLEAR, fill: "C6D9F1", color: "auto" } } : {}),
+              ...(g.role === "caption"
+                ? { shading: { type: ShadingType.CLEAR, fill: "C6D9F1", color: "auto" } }
+                : {}),
               children: cellParas(g, r),
             }),
         ),
@@ -286,7 +359,14 @@ function officeTable(report, table) {
     width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
-    borders: { top: rule, bottom: rule, left: rule, right: rule, insideHorizontal: rule, insideVertical: rule },
+    borders: {
+      top: rule,
+      bottom: rule,
+      left: rule,
+      right: rule,
+      insideHorizontal: rule,
+      insideVertical: rule,
+    },
     rows,
   });
 }

@@ -42,6 +42,9 @@ export function finishReport(a: Assembly, opts: ImportOptions): ImportResult {
   // Nothing of a report at all (no title, no section heading, no table): say that once, not what each
   // part lacks.
   if (a.title === undefined && a.narrative.sections.size === 0 && !a.placer.placedAny()) {
+    // Which format edition it would be does not matter then.
+    const edition = diag.list.findIndex((d) => d.code === "edition-from-year");
+    if (edition >= 0) diag.list.splice(edition, 1);
     diag.add(
       "not-a-report",
       "error",

@@ -185,7 +185,10 @@ export function readGrid(
   let headerStarted = false;
   // A header carried over from an earlier table (a table continued without its header) only fits a
   // table with the same columns.
-  const width = Math.max(0, ...grid.map((cells) => cells.reduce((w, p) => Math.max(w, p.col + p.colSpan), 0)));
+  const width = Math.max(
+    0,
+    ...grid.map((cells) => cells.reduce((w, p) => Math.max(w, p.col + p.colSpan), 0)),
+  );
   if (header.cols.length > 0 && header.width !== width) {
     header.cols = [];
     header.cache.clear();

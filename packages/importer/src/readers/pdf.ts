@@ -11,8 +11,8 @@ import { furniture } from "./pdf/_furniture.js";
 import type { Work } from "./pdf/_grid.js";
 import { bottomOf, layoutPage, pageTables, topOf } from "./pdf/_layout.js";
 import { type PageContent, readPage } from "./pdf/_page.js";
-import { type FlowLine, plainTables } from "./pdf/_plain.js";
 import { installedAssets, loadPdfjs, type PdfjsLib, withPdfjs } from "./pdf/_pdfjs.js";
+import { type FlowLine, plainTables } from "./pdf/_plain.js";
 import { checkText } from "./pdf/_quality.js";
 
 const START: PagePosition = { page: 1, x: 0, y: 0 };
@@ -115,9 +115,11 @@ export function layoutPages(pages: readonly PageContent[]): { blocks: SourceBloc
   });
   const plain = plainTables(flow, work);
   const laid = parts.map(({ blocks }) => blocks);
-  for (const t of plain.tables) laid[pages.findIndex((p) => p.page === t.page)]!.push({ kind: "table", page: t.page, table: t });
+  for (const t of plain.tables)
+    laid[pages.findIndex((p) => p.page === t.page)]!.push({ kind: "table", page: t.page, table: t });
   flow.forEach((f, k) => {
-    if (!plain.used.has(k)) laid[pages.findIndex((p) => p.page === f.page)]!.push({ kind: "line", page: f.page, line: f.line });
+    if (!plain.used.has(k))
+      laid[pages.findIndex((p) => p.page === f.page)]!.push({ kind: "line", page: f.page, line: f.line });
   });
   for (const blocks of laid) blocks.sort((a, b) => topOf(a) - topOf(b));
   joinTables(laid, work);

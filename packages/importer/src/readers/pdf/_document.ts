@@ -167,7 +167,11 @@ function joinText(a: string, b: string): string {
  * The intermediate document's blocks, in reading order: paragraphs and tables. `widths`: each page's
  * width (a title is centred on the page).
  */
-export function toBlocks(pages: readonly PageBlock[][], widths: readonly number[], work: Work): SourceBlock[] {
+export function toBlocks(
+  pages: readonly PageBlock[][],
+  widths: readonly number[],
+  work: Work,
+): SourceBlock[] {
   const body = bodyOf(pages);
   const mid = (body.left + body.right) / 2;
   const out: SourceBlock[] = [];
@@ -187,7 +191,8 @@ export function toBlocks(pages: readonly PageBlock[][], widths: readonly number[
   const centred = (l: Line) => {
     const c = (l.x0 + l.x1) / 2;
     return (
-      l.x0 > body.left + 0.5 * l.size && (Math.abs(c - mid) <= 2 * l.size || Math.abs(c - pageMid) <= 2 * l.size)
+      l.x0 > body.left + 0.5 * l.size &&
+      (Math.abs(c - mid) <= 2 * l.size || Math.abs(c - pageMid) <= 2 * l.size)
     );
   };
   for (const [p, page] of pages.entries()) {

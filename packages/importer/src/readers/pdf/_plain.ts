@@ -5,7 +5,7 @@
 // columns are where label texts start. Each line of values is a row, with the label lines that belong to
 // it: a label wrapped over lines, or printed above or below its values (the lines nearest to it, or,
 // when a line sits exactly between two rows, the way the table's other rows go).
-import { characters, pagePos, type PdfCell, type PdfTable } from "./_cells.js";
+import { characters, type PdfCell, type PdfTable, pagePos } from "./_cells.js";
 import type { Work } from "./_grid.js";
 import type { Run } from "./_page.js";
 import { type Line, lineText } from "./_text.js";
@@ -58,7 +58,8 @@ function pieces(line: Line): Run[] {
       const step = (r.x1 - r.x0) / r.str.length;
       let at = 0;
       for (const p of r.str.split(/(\s+)/)) {
-        if (p.trim() !== "") out.push({ ...r, str: p, x0: r.x0 + at * step, x1: r.x0 + (at + p.length) * step });
+        if (p.trim() !== "")
+          out.push({ ...r, str: p, x0: r.x0 + at * step, x1: r.x0 + (at + p.length) * step });
         at += p.length;
       }
     } else out.push(r);
@@ -110,7 +111,8 @@ function segments(line: Line): Segment[] {
 }
 
 // An item number starting a label: 一、 （一） 1. 1、 (1) ①.
-const ENUMERATED = /^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．]|[\u2460-\u2473])/;
+const ENUMERATED =
+  /^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．]|[\u2460-\u2473])/;
 
 /** A row of values: a label and values, or values alone. */
 const isAnchor = (r: Row): boolean => r.values > 0;
@@ -123,7 +125,10 @@ const tableish = (r: Row): boolean =>
  * Finds tables laid out without rules among the document's lines (in reading order, page by page): a
  * table may go on over a page break. Returns them and the indexes of the lines they took.
  */
-export function plainTables(lines: readonly FlowLine[], work: Work): { tables: PdfTable[]; used: Set<number> } {
+export function plainTables(
+  lines: readonly FlowLine[],
+  work: Work,
+): { tables: PdfTable[]; used: Set<number> } {
   const rows: Row[] = lines.map((flow) => {
     const { line } = flow;
     work.n += line.runs.length;
@@ -155,7 +160,8 @@ export function plainTables(lines: readonly FlowLine[], work: Work): { tables: P
         : b.flow.page === a.flow.page + 1 && a.flow.last && b.flow.first;
     const fits = (r: Row) => r.segments.length > 0 && tableish(r) && r.line.size <= size + 1.5;
     let from = i;
-    while (from > 0 && !used.has(from - 1) && fits(rows[from - 1]!) && near(rows[from - 1]!, rows[from]!)) from--;
+    while (from > 0 && !used.has(from - 1) && fits(rows[from - 1]!) && near(rows[from - 1]!, rows[from]!))
+      from--;
     let to = i + 1;
     while (to < rows.length && fits(rows[to]!) && near(rows[to - 1]!, rows[to]!)) to++;
     const region = rows.slice(from, to);
@@ -223,9 +229,11 @@ function buildTable(region: readonly Row[], work: Work): PdfTable | null {
   const page = region[0]!.flow.page;
   // Value columns: the bands the value segments of the rows with values cover.
   const valueBands = bands(
-    region
-      .filter(isAnchor)
-      .flatMap((r) => fineSegments(r.line).filter((s) => s.value).map((s) => [s.x0, s.x1] as const)),
+    region.filter(isAnchor).flatMap((r) =>
+      fineSegments(r.line)
+        .filter((s) => s.value)
+        .map((s) => [s.x0, s.x1] as const),
+    ),
   );
   if (valueBands.length === 0) return null;
   const firstBand = valueBands[0]![0];
@@ -323,7 +331,8 @@ function buildTable(region: readonly Row[], work: Work): PdfTable | null {
     .map((d) => d.x0)
     .sort((a, b) => a - b);
   const labelCols: number[] = [];
-  for (const x of starts) if (labelCols.length === 0 || x - labelCols[labelCols.length - 1]! > 3) labelCols.push(x);
+  for (const x of starts)
+    if (labelCols.length === 0 || x - labelCols[labelCols.length - 1]! > 3) labelCols.push(x);
   const nl = labelCols.length;
   const labelCol = (x: number): number => {
     let k = 0;
@@ -380,7 +389,11 @@ function buildTable(region: readonly Row[], work: Work): PdfTable | null {
 }
 
 /** Header segments cut where their runs stand over different value columns ("结果维持" "结果纠正" set close). */
-function splitAtColumns(segs: readonly Segment[], labelEnd: number, valueCol: (x: number) => number): Segment[] {
+function splitAtColumns(
+  segs: readonly Segment[],
+  labelEnd: number,
+  valueCol: (x: number) => number,
+): Segment[] {
   const out: Segment[] = [];
   for (const s of segs) {
     let cur: Run[] = [];
@@ -470,10 +483,15 @@ function dropOverlaps(cells: PdfCell[]): PdfCell[] {
  * table's other rows went); when neither, it is a row of its own (its values left blank). In a table
  * whose labels carry no item numbers, every label line begins a label.
  */
-function attach(body: readonly Row[], fragment: (r: Row) => boolean, labelled: (r: Row) => boolean): number[] {
+function attach(
+  body: readonly Row[],
+  fragment: (r: Row) => boolean,
+  labelled: (r: Row) => boolean,
+): number[] {
   const owner = body.map((r, k) => (fragment(r) ? -1 : k));
   const mid = (r: Row) => (r.line.top + r.line.base) / 2;
-  const enumerated = (r: Row) => r.segments.some((g) => !g.value && g.text.length > 2 && ENUMERATED.test(g.text));
+  const enumerated = (r: Row) =>
+    r.segments.some((g) => !g.value && g.text.length > 2 && ENUMERATED.test(g.text));
   const numbered = body.some(enumerated);
   const begins = (r: Row) => !numbered || enumerated(r);
   const begun = new Set<number>();
@@ -509,7 +527,8 @@ function attach(body: readonly Row[], fragment: (r: Row) => boolean, labelled: (
     if (numbered && !begins(body[groups[0]![0]!]!)) {
       const cont = groups[0]!;
       const prev = aboveIdx >= 0 ? body[aboveIdx]! : undefined;
-      if (above >= 0 && prev && body[cont[0]!]!.line.top - prev.line.base <= 1.2 * prev.line.size) assign(cont, above);
+      if (above >= 0 && prev && body[cont[0]!]!.line.top - prev.line.base <= 1.2 * prev.line.size)
+        assign(cont, above);
       else if (groups.length === 1 && below >= 0) assign(cont, below);
       first = 1;
     }
