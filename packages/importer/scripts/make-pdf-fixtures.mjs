@@ -300,10 +300,13 @@ function officeTable(report, table) {
     if (table.id === "applications" && report.edition === "2021" && (group || other)) {
       if (group) {
         other = { from: r, sums: new Map() };
-        return void collect(cells);
+        collect(cells);
+        return;
       }
-      if (cells.some((g) => g.role === "rowhead" && /^\d\./.test(g.text)) && other.from + 3 > r)
-        return void collect(cells);
+      if (cells.some((g) => g.role === "rowhead" && /^\d\./.test(g.text)) && other.from + 3 > r) {
+        collect(cells);
+        return;
+      }
       const values = [...other.sums.values()].map(String);
       rows.push(
         new TableRow({
