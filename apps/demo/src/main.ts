@@ -13,7 +13,7 @@ import {
 import seedDocument from "@xxgk/core-model/examples/wulin-2020.json" with { type: "json" };
 import { carryOver } from "@xxgk/validators";
 import { Banners } from "./banners.js";
-import { blankCells, check, fillBlanks, proposeTotals, REPORT_TEXT_LIMIT, textSize } from "./checks.js";
+import { blankCells, fillBlanks, proposeTotals, REPORT_TEXT_LIMIT, textSize } from "./checks.js";
 import {
   type Backend,
   classify,
@@ -27,11 +27,12 @@ import { download, fileNameOf, h } from "./dom.js";
 import { Editor } from "./editor.js";
 import { FindingsPanel, FindingTip } from "./findings.js";
 import { ImportNotes } from "./import-notes.js";
-import { type ImportResult, importSource } from "./io.js";
+import { IMPORT_ACCEPT, type ImportResult, importSource } from "./io.js";
 import { type CreateOptions, Library } from "./library.js";
 import { formatTime, ListView, nameOf } from "./list-view.js";
 import { recoverUnsaved, type SaveState, Session, Sync } from "./session.js";
 import { Store } from "./store.js";
+import { Validation } from "./validation.js";
 
 function seed(): Report {
   const parsed = parseReport(seedDocument);
@@ -101,23 +102,34 @@ const previousBar = h(
 );
 const editPane = h("div", { className: "pane pane-edit" }, previousBar, editor.root);
 
+// Validation and the diagnosis run on a worker: the page stays responsive however long the text.
+const validation = new Validation(
+  ({ report, previous, checked, waited }) => {
+    try {
+      const t0 = performance.now();
+      findings.show(report, checked, previous);
+      tip.refresh();
+      const t1 = performance.now();
+      // The page's own work: redrawing the findings and the marks (the only part that blocks typing).
+      performance.measure("xxgk:redraw", { start: t0, end: t1 });
+      // From the edit to the redrawn findings and marks: what the author waits for to see the result.
+      performance.measure("xxgk:update", { start: t0 - waited, end: t1 });
+    } catch (err) {
+      notify(`检查出错：${(err as Error).message}`, "error");
+    }
+  },
+  // A rule failing must not stop the author from writing; say so and keep going.
+  (message) => notify(`检查出错：${message}`, "error"),
+);
 let scheduled = false;
 function scheduleCheck(): void {
+  // Once per frame, with the report and last year's as they are then (several edits of one frame, or
+  // an opening report whose last year is still being read, make one request).
   if (scheduled) return;
   scheduled = true;
   requestAnimationFrame(() => {
     scheduled = false;
-    try {
-      const t0 = performance.now();
-      const prev = usablePrevious();
-      findings.show(store.report, check(store.report, prev), prev);
-      tip.refresh();
-      // Validation plus redrawing the list and the marks: what the author waits for after a keystroke.
-      performance.measure("xxgk:update", { start: t0, end: performance.now() });
-    } catch (err) {
-      // A rule failing must not stop the author from writing; say so and keep going.
-      notify(`检查出错：${(err as Error).message}`, "error");
-    }
+    validation.request(store.report, usablePrevious());
   });
 }
 
@@ -129,12 +141,20 @@ function usablePrevious(): Report | undefined {
 let previewTimer: ReturnType<typeof setTimeout> | undefined;
 async function renderPreview(): Promise<void> {
   const report = store.report;
-  const { renderDocument } = await import("@xxgk/render-html");
-  const { findings: list } = check(report, usablePrevious());
+  const [{ renderDocument }, { checked }] = await Promise.all([
+    import("@xxgk/render-html"),
+    validation.resultFor(report, usablePrevious()),
+  ]);
   preview.srcdoc = renderDocument(report, {
-    findings: list
+    findings: checked.findings
       .filter((f) => f.severity !== "info")
-      .map((f) => ({ pointer: f.pointer, severity: f.severity, message: f.message.zh, code: f.code })),
+      .map((f) => ({
+        pointer: f.pointer,
+        severity: f.severity,
+        message: f.message.zh,
+        code: f.code,
+        ...(f.cells === undefined ? {} : { cells: f.cells }),
+      })),
   });
 }
 
@@ -529,7 +549,7 @@ const lastYearSelect = h("select", { name: "last-year", "aria-label": "上年报
 const lastYearFile = h("input", {
   type: "file",
   name: "last-year-file",
-  accept: ".json,.html,.htm,.txt,application/json,text/html,text/plain",
+  accept: IMPORT_ACCEPT,
   "aria-label": "上年报告文件",
 });
 const newDialog = h(
@@ -557,7 +577,7 @@ const newDialog = h(
     ),
     h("label", {}, h("span", {}, "列表中的上年报告"), lastYearSelect),
     h("menu", {}, h("button", { value: "from-list", formnovalidate: true }, "生成下一年度报告")),
-    h("label", {}, h("span", {}, "或选择上年报告文件（JSON、HTML 网页、文字）"), lastYearFile),
+    h("label", {}, h("span", {}, "或选择上年报告文件（JSON、HTML 网页、Word 文档、文字）"), lastYearFile),
     h("h3", {}, "或从示例开始"),
     h(
       "menu",
@@ -617,7 +637,7 @@ lastYearFile.addEventListener("change", async () => {
 // Import: always a new entry
 const importFile = h("input", {
   type: "file",
-  accept: ".json,.html,.htm,.txt,application/json,text/html,text/plain",
+  accept: IMPORT_ACCEPT,
 });
 const importPaste = h("textarea", { rows: 8, placeholder: "也可以把网页上复制的报告全文粘贴到这里" });
 const importDialog = h(
@@ -630,7 +650,7 @@ const importDialog = h(
     h(
       "p",
       {},
-      "支持本工具导出的 JSON、已发布报告的 HTML 网页（另存为的 .html）或网页文字的复制件。导入的报告会作为新报告加入列表，不会替换已有报告。",
+      "支持本工具导出的 JSON、已发布报告的 HTML 网页（另存为的 .html）、Word 文档（.docx，带修订的稿件按接受全部修订读取）或网页文字的复制件。导入的报告会作为新报告加入列表，不会替换已有报告。",
     ),
     h("label", {}, h("span", {}, "选择文件"), importFile),
     h("label", {}, h("span", {}, "或粘贴文字"), importPaste),
@@ -779,7 +799,9 @@ editor.tables.onFillBlanks = async (table: TableId) => {
 
 // Downloads: a report with errors asks first
 async function confirmDownload(what: string): Promise<boolean> {
-  const { findings: list, counts } = check(store.report, usablePrevious());
+  // The worker's result for the report as it is now (at once when the last edit is already checked).
+  const { checked } = await validation.resultFor(store.report, usablePrevious());
+  const { findings: list, counts } = checked;
   if (counts.error === 0) return true;
   const { choice } = await ask({
     title: `这份报告还有 ${counts.error} 处错误`,
@@ -1107,7 +1129,7 @@ const toolbar = h(
     "div",
     { className: "actions" },
     button("新建…", () => void openNewDialog(), "新建空白报告、从上年报告开始或载入示例"),
-    button("导入…", () => importDialog.showModal(), "导入 JSON、HTML 网页或文字，作为新报告"),
+    button("导入…", () => importDialog.showModal(), "导入 JSON、HTML 网页、Word 文档或文字，作为新报告"),
     button("历史版本…", () => void showHistory(), "按日期恢复以前的版本", "editor-only"),
     button("导出 JSON", exportJson, undefined, "editor-only"),
     button("下载 HTML", () => void downloadHtml(), undefined, "editor-only"),

@@ -119,6 +119,24 @@ export function resultRows(edition: EditionId): string[] {
   return leaves(results).filter((k) => k !== "resultsTotal");
 }
 
+/**
+ * The result rows of a group of 三、本年度办理结果 (`withheld` → （三）1–8, `otherHandling` → （六）1–3 in
+ * 2021, the row itself in 2019), or of a single result row.
+ */
+export function resultGroup(edition: EditionId, key: string): string[] {
+  const find = (hs: readonly HeadDef[]): HeadDef | undefined => {
+    for (const h of hs) {
+      if (h.key === key) return h;
+      const inner = h.children ? find(h.children) : undefined;
+      if (inner) return inner;
+    }
+    return undefined;
+  };
+  const head = find(EDITION_DEFS[edition].applicationRows);
+  if (!head) throw new Error(`the ${edition} edition has no result row or group "${key}"`);
+  return leaves(head);
+}
+
 /** Column keys of table 三: the six applicant columns then `total`. */
 export function applicationColumns(edition: EditionId): string[] {
   return EDITION_DEFS[edition].applicationColumns.flatMap(leaves);
