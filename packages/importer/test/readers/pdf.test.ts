@@ -10,7 +10,7 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { drawReport, FONT } from "../../scripts/_draw-report.mjs";
 import { type ImportDiagnostic, type ImportResult, importReport } from "../../src/index.js";
-import type { PageContent, Rule, Run } from "../../src/readers/pdf/_page.js";
+import { mayDraw, type PageContent, type Rule, type Run } from "../../src/readers/pdf/_page.js";
 import { layoutPages } from "../../src/readers/pdf.js";
 
 const require = createRequire(import.meta.url);
@@ -291,17 +291,50 @@ async function notice(pages: number): Promise<Uint8Array> {
   return done;
 }
 
-describe("layout work grows linearly with the document", () => {
-  const run = (str: string, x0: number, top: number, size = 10): Run => ({
-    str,
-    x0,
-    x1: x0 + size * str.length,
-    top,
-    base: top + size,
-    size,
-    vertical: false,
-    font: "f",
+const run = (str: string, x0: number, top: number, size = 10): Run => ({
+  str,
+  x0,
+  x1: x0 + size * str.length,
+  top,
+  base: top + size,
+  size,
+  vertical: false,
+  font: "f",
+});
+
+describe("a page's drawing is read unless its text rules out tables and pictures", () => {
+  const PROSE = "本机关认真贯彻落实政府信息公开条例，主动公开各类信息，依法办理申请。";
+  /** A page of running text, 12 pt lines 20 pt apart, from `from` to `to` (points from the top). */
+  const prose = (from: number, to: number): Run[] => {
+    const runs: Run[] = [];
+    for (let y = from; y + 12 <= to; y += 20) runs.push(run(PROSE.slice(0, 34), 72, y, 12));
+    return runs;
+  };
+  const H = 842;
+
+  test("a page of running text from margin to margin is not", () => {
+    expect(mayDraw(prose(72, H - 72), H)).toBe(false);
   });
+
+  test.each([
+    ["a scan (no text)", []],
+    [
+      "a table's lines: values set apart like cells",
+      [
+        ...prose(72, 300),
+        ...[300, 320, 340].flatMap((y) => [run("1.某项", 72, y), run("3", 300, y), run("0", 360, y)]),
+      ],
+    ],
+    ["a picture between paragraphs", [...prose(72, 300), ...prose(500, H - 72)]],
+    ["a picture at the foot of the page", prose(72, 400)],
+    ["a picture at the top of the page", prose(400, H - 72)],
+    ["a label written top to bottom", [...prose(72, H - 72), { ...run("三", 80, 300), vertical: true }]],
+  ] as [string, Run[]][])("%s is", (_, runs) => {
+    expect(mayDraw(runs, H)).toBe(true);
+  });
+});
+
+describe("layout work grows linearly with the document", () => {
   const h = (x0: number, x1: number, y: number): Rule => ({ x0, y0: y, x1, y1: y, width: 0.5 });
   const v = (x: number, y0: number, y1: number): Rule => ({ x0: x, y0, x1: x, y1, width: 0.5 });
   /** A page with a ruled table of `rows` rows × 8 columns (or laid out without rules), and a paragraph. */

@@ -5,6 +5,7 @@
 import type { PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { PdfjsLib } from "./_pdfjs.js";
 import { unradical } from "./_radicals.js";
+import { groupLines } from "./_text.js";
 
 /** A run of text as pdf.js extracted it. */
 export interface Run {
@@ -73,7 +74,12 @@ const MIN_RULE = 3;
 // Axis-aligned within this much.
 const SKEW = 0.6;
 
-/** Reads a page's text, rules and images. */
+/**
+ * Reads a page's text, and its rules and images when the text leaves room for them: drawing operators
+ * cost pdf.js several times what its text does (it builds every glyph's outline), so a page of running
+ * text — no lines with cells set apart, no wide gap a picture or an empty table could fill, enough text
+ * not to be a scan — is not asked for them.
+ */
 export async function readPage(lib: PdfjsLib, page: PDFPageProxy): Promise<PageContent> {
   const viewport = page.getViewport({ scale: 1 });
   const vt = viewport.transform as Matrix;
@@ -127,19 +133,21 @@ export async function readPage(lib: PdfjsLib, page: PDFPageProxy): Promise<PageC
     }
   }
 
-  const ops = await page.getOperatorList({ annotationMode: lib.AnnotationMode.DISABLE });
-  const { OPS } = lib;
   const horizontal: Rule[] = [];
   const vertical: Rule[] = [];
   const images: Box[] = [];
+  const width = viewport.width;
+  const height = viewport.height;
+  if (!mayDraw(runs, height))
+    return { page: page.pageNumber, width, height, runs, horizontal, vertical, images, work };
+  const ops = await page.getOperatorList({ annotationMode: lib.AnnotationMode.DISABLE });
+  const { OPS } = lib;
   const stack: { ctm: Matrix; lineWidth: number; fill: boolean; stroke: boolean }[] = [];
   let ctm: Matrix = [...vt] as Matrix;
   let lineWidth = 1;
   // Whether the current fill / stroke colour is visible on white paper.
   let fill = true;
   let stroke = true;
-  const width = viewport.width;
-  const height = viewport.height;
 
   const addRule = (ax: number, ay: number, bx: number, by: number, w: number) => {
     const dx = Math.abs(bx - ax);
@@ -260,6 +268,34 @@ export async function readPage(lib: PdfjsLib, page: PDFPageProxy): Promise<PageC
     }
   }
   return { page: page.pageNumber, width, height, runs, horizontal, vertical, images, work };
+}
+
+/**
+ * Whether a page's text leaves room for tables or pictures: little text (a scan), lines whose runs stand
+ * apart like cells, text written vertically, or a wide band without text — between lines, or above the
+ * first or below the last beyond a page's usual margins (a picture at the top or foot of a page).
+ */
+export function mayDraw(runs: readonly Run[], height: number): boolean {
+  if (runs.reduce((n, r) => n + r.str.length, 0) < 40 || runs.some((r) => r.vertical)) return true;
+  const lines = groupLines(runs);
+  let apart = 0;
+  for (const l of lines) {
+    for (let i = 1; i < l.runs.length; i++) {
+      if (l.runs[i]!.x0 - l.runs[i - 1]!.x1 > 1.5 * l.size) {
+        apart++;
+        break;
+      }
+    }
+    if (apart >= 2) return true;
+  }
+  for (let i = 1; i < lines.length; i++) if (lines[i]!.top - lines[i - 1]!.base > height * 0.12) return true;
+  const first = lines[0];
+  const last = lines.at(-1);
+  return (
+    first !== undefined &&
+    last !== undefined &&
+    (first.top > height * 0.22 || height - last.base > height * 0.22)
+  );
 }
 
 /** Whether a colour (pdf.js gives `#rrggbb`) shows on white paper: not white or near-white. */
