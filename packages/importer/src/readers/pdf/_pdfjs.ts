@@ -24,6 +24,9 @@ export function loadPdfjs(): Promise<PdfjsLib> {
   loading ??= (async () => {
     const [lib] = await Promise.all([
       import("pdfjs-dist/legacy/build/pdf.mjs"),
+      // @ts-expect-error pdf.js's worker module ships without types; it is imported only for its side
+      // effect (registering itself as globalThis.pdfjsWorker). An expect-error, not a declaration file, so
+      // that every package compiling this source (the CLI, the demo) sees the same.
       import("pdfjs-dist/legacy/build/pdf.worker.mjs"),
     ]);
     return lib;
