@@ -274,8 +274,18 @@ export function readGrid(
     }
     // A section heading the CMS put inside the table (the reader has already started its section).
     if (sawHeading && !unknown) return;
-    // Table 四's data row has no label: the first row under its header, whatever its cells hold.
-    if (scope.id === "review" && !header.reviewDone && header.cols.length > 0 && own.length >= 5) {
+    // Table 四's data row has no label: the first row of values under its header — not a row of header
+    // words the header matching did not recognise (header labels wrapped and cut apart, as PDFs and
+    // copied pages give them), which would push their text into the cells and the values out.
+    const filled = own.filter((p) => p.value !== "");
+    const valued = filled.filter((p) => p.valueLike).length;
+    if (
+      scope.id === "review" &&
+      !header.reviewDone &&
+      header.cols.length > 0 &&
+      own.length >= 5 &&
+      valued * 2 >= filled.length
+    ) {
       header.reviewDone = true;
       // A label cell before the values (`件数`) is not a value.
       let from = 0;
