@@ -11,6 +11,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { stringifyReport } from "@xxgk/core-model";
 import { importReport } from "@xxgk/importer";
+import { covers } from "../packages/importer/scripts/_covers.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const candidates = [
@@ -49,24 +50,6 @@ function key(table, row, column) {
         )
   }|${col}`;
 }
-// Row-level diagnostics point at the row's first cell and speak for the whole row.
-const ROW_CODES = new Set([
-  "row-missing",
-  "missing-cells",
-  "unplaced",
-  "placed-by-arithmetic",
-  "group-as-one-row",
-  "duplicate-row",
-  "label-approximate",
-  "header-mismatch",
-]);
-const covers = (d, pointer) => {
-  if (!d.pointer) return false;
-  if (d.pointer === pointer || pointer.startsWith(`${d.pointer}/`)) return true;
-  const row = pointer.split("/").slice(0, 4).join("/");
-  return ROW_CODES.has(d.code) && d.pointer.startsWith(`${row}/`);
-};
-
 const pdfs = readdirSync(folder)
   .filter((f) => f.toLowerCase().endsWith(".pdf"))
   .sort();

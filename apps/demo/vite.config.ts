@@ -15,20 +15,23 @@ export const FONT_FILES = {
   ),
 } as const;
 
-// Copying 20 MB of fonts through public/ would commit them to git; emit them from node_modules instead.
-function fonts(): Plugin {
+/**
+ * Static files served (dev) and emitted (build) from where they are installed, under the given names,
+ * instead of copied through public/ — which would commit them to git.
+ */
+function staticFiles(name: string, files: Readonly<Record<string, string>>, type: string): Plugin {
   return {
-    name: "xxgk-fonts",
+    name,
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
-        const file = FONT_FILES[(req.url ?? "").replace(/^\//, "") as keyof typeof FONT_FILES];
+        const file = files[(req.url ?? "").replace(/^\//, "")];
         if (!file) return next();
-        res.setHeader("content-type", "font/ttf");
+        res.setHeader("content-type", type);
         createReadStream(file).pipe(res);
       });
     },
     generateBundle() {
-      for (const [fileName, file] of Object.entries(FONT_FILES)) {
+      for (const [fileName, file] of Object.entries(files)) {
         this.emitFile({ type: "asset", fileName, source: readFileSync(file) });
       }
     },
@@ -37,8 +40,7 @@ function fonts(): Plugin {
 
 // pdf.js's data files, which the importer's PDF reader fetches from the app's own origin (the CSP allows
 // nothing else): its predefined CMaps (a PDF whose Chinese fonts are not embedded has no text without
-// them) and the standard fonts' data (with their licences). Emitted from the installed pdfjs-dist, like
-// the fonts above.
+// them) and the standard fonts' data (with their licences), from the installed pdfjs-dist.
 const pdfjsDir = dirname(
   createRequire(require.resolve("@xxgk/importer/package.json")).resolve("pdfjs-dist/package.json"),
 );
@@ -48,25 +50,6 @@ export const PDFJS_FILES: Readonly<Record<string, string>> = Object.fromEntries(
     readdirSync(join(pdfjsDir, dir)).map((f) => [`pdfjs/${dir}/${f}`, join(pdfjsDir, dir, f)]),
   ),
 );
-
-function pdfjsData(): Plugin {
-  return {
-    name: "xxgk-pdfjs-data",
-    configureServer(server) {
-      server.middlewares.use((req, res, next) => {
-        const file = PDFJS_FILES[(req.url ?? "").replace(/^\//, "")];
-        if (!file) return next();
-        res.setHeader("content-type", "application/octet-stream");
-        createReadStream(file).pipe(res);
-      });
-    },
-    generateBundle() {
-      for (const [fileName, file] of Object.entries(PDFJS_FILES)) {
-        this.emitFile({ type: "asset", fileName, source: readFileSync(file) });
-      }
-    },
-  };
-}
 
 // The service worker precaches the app shell and every chunk (lazy ones too) so the app works offline
 // once loaded; it learns their hashed names from this list, written at build time.
@@ -89,7 +72,11 @@ function precacheList(): Plugin {
 export default defineConfig({
   base: "./",
   resolve: { conditions: ["@xxgk/source", ...defaultClientConditions] },
-  plugins: [fonts(), pdfjsData(), precacheList()],
+  plugins: [
+    staticFiles("xxgk-fonts", FONT_FILES, "font/ttf"),
+    staticFiles("xxgk-pdfjs-data", PDFJS_FILES, "application/octet-stream"),
+    precacheList(),
+  ],
   build: {
     target: "es2022",
     manifest: true,

@@ -8,8 +8,9 @@ import { renderPdf } from "@xxgk/render-pdf";
 import { loadNodeFonts } from "@xxgk/render-pdf/node";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
+import { covers } from "../../scripts/_covers.mjs";
 import { drawReport, FONT } from "../../scripts/_draw-report.mjs";
-import { type ImportDiagnostic, type ImportResult, importReport } from "../../src/index.js";
+import { type ImportResult, importReport } from "../../src/index.js";
 import { mayDraw, type PageContent, type Rule, type Run } from "../../src/readers/pdf/_page.js";
 import { layoutPages } from "../../src/readers/pdf.js";
 
@@ -24,26 +25,6 @@ const example = (name: string): Report => {
 };
 const example2021 = example("example-2021");
 const seed = example("wulin-2020");
-
-// Row-level diagnostics point at the row's first cell and speak for the whole row.
-const ROW_CODES = new Set([
-  "row-missing",
-  "missing-cells",
-  "unplaced",
-  "placed-by-arithmetic",
-  "group-as-one-row",
-  "duplicate-row",
-  "label-approximate",
-  "header-mismatch",
-]);
-
-/** Whether a diagnostic speaks for a cell (its pointer, its row's, or its whole table's). */
-function covers(d: ImportDiagnostic, pointer: string): boolean {
-  if (!d.pointer) return false;
-  if (d.pointer === pointer || pointer.startsWith(`${d.pointer}/`)) return true;
-  const row = pointer.split("/").slice(0, 4).join("/");
-  return ROW_CODES.has(d.code) && d.pointer.startsWith(`${row}/`);
-}
 
 /** Each cell compared with what was written: right, blank with a diagnostic on it, or wrong. */
 function score(expected: Report, r: ImportResult) {
