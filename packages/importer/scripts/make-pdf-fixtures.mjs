@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // Makes the PDF reader's committed fixtures (test/fixtures/pdf/), the ways real reports' PDFs are made:
-// our own render-pdf output, our HTML printed by Chromium, a Word document laid out as offices lay it
-// out converted by LibreOffice, a table drawn without rules, a scan, a table pasted as a picture, an
-// encrypted file, a cut-off file, a text layer without a Unicode mapping, and a PDF whose Chinese font is
-// not embedded (predefined CMaps). Committed as files because Chromium's and LibreOffice's output moves
+// our own render-pdf output, our HTML printed by Chromium, our render-docx output saved as PDF by
+// LibreOffice, a Word document laid out as offices lay it out converted by LibreOffice, a table drawn
+// without rules, a scan, a table pasted as a picture, an encrypted file, a cut-off file, a text layer
+// without a Unicode mapping, and a PDF whose Chinese font is not embedded (predefined CMaps). Committed as files because Chromium's and LibreOffice's output moves
 // with the fonts a machine has; run again after changing a maker: `pnpm build` first, then
 // `node packages/importer/scripts/make-pdf-fixtures.mjs` (Chromium, LibreOffice and poppler-utils needed).
 import { execFileSync } from "node:child_process";
@@ -14,6 +14,7 @@ import { join } from "node:path";
 import { layoutOf, parseReport } from "@xxgk/core-model";
 import { chromiumLaunchOptions } from "@xxgk/render-contract/chromium";
 import { convertWithLibreOffice } from "@xxgk/render-contract/libreoffice";
+import { renderDocx } from "@xxgk/render-docx";
 import { renderDocument } from "@xxgk/render-html";
 import { renderPdf } from "@xxgk/render-pdf";
 import { loadNodeFonts } from "@xxgk/render-pdf/node";
@@ -87,6 +88,14 @@ write("render-pdf-seed-2020.pdf", (await renderPdf(seed, { fonts, preset: "compa
   const docx = await Packer.toBuffer(officeDocument(report2021));
   const pdf = (await convertWithLibreOffice({ "office-2021.docx": docx }, { to: "pdf" }))["office-2021.docx"];
   write("libreoffice-2021.pdf", pdf);
+}
+
+// 3b. Our Word document (render-docx, the 公文 layout), saved as PDF by LibreOffice: a Word user's
+// 「另存为 PDF」 of a report written in Word.
+{
+  const { docx } = await renderDocx(report2021);
+  const name = "render-docx-2021.docx";
+  write("render-docx-2021.pdf", (await convertWithLibreOffice({ [name]: docx }, { to: "pdf" }))[name]);
 }
 
 // 4. Tables laid out without rules; values set below their labels' first line.

@@ -47,6 +47,7 @@ describe("PDFs made the ways reports are made", () => {
     ["render-pdf-2021.pdf", example2021],
     ["render-pdf-seed-2020.pdf", seed],
     ["chromium-2021.pdf", example2021],
+    ["render-docx-2021.pdf", example2021],
     ["no-rules-2021.pdf", example2021],
   ])("%s reads back with every cell as written", async (name, report) => {
     const r = await importReport(fixture(name));
