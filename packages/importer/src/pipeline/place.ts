@@ -85,6 +85,18 @@ function constraintsOf(edition: EditionId): Constraint[] {
 
 const constraintCache = new Map<EditionId, Constraint[]>();
 
+/** How many ways to choose `k` of `n`. */
+function binomial(n: number, k: number): number {
+  let c = 1;
+  for (let i = 1; i <= k; i++) c = (c * (n - k + i)) / i;
+  return Math.round(c);
+}
+
+// The most placements of a row's values that are tried against the arithmetic. A table row has at most
+// 15 columns, so a short row never reaches it (C(15, 7) = 6435); a row with far more values than columns
+// (a table read wrongly) would mean millions, and nothing could be told apart among them anyway.
+const MAX_PLACEMENTS = 10_000;
+
 function combinations(n: number, k: number): number[][] {
   const out: number[][] = [];
   const pick: number[] = [];
@@ -266,6 +278,21 @@ export class Placer {
   #resolve(row: LogicalRow, defs: readonly CellDef[]): void {
     const n = defs.length;
     const m = row.values.length;
+    const written = row.values.map((v) => v.raw || "(空)").join(" ");
+    const label = defs[0]!.rowLabels.join(" / ") || "数据行";
+    const unplaced = () =>
+      this.#diag.add(
+        "unplaced",
+        "error",
+        `「${label}」有 ${m} 个数值（应为 ${n} 个）：${written}；无法确定各数值所在的列，该行留空，请手工填写`,
+        `"${label}" has ${m} values for ${n} columns (${written}); their columns cannot be determined, so the row was left blank: fill it in by hand`,
+        row.pos,
+        { pointer: defs[0]!.pointer },
+      );
+    if (binomial(Math.max(n, m), Math.min(n, m)) > MAX_PLACEMENTS) {
+      unplaced();
+      return;
+    }
     const touched = new Set(defs.map((d) => d.key));
     // Each candidate: for each value, the index of its column (or -1: dropped).
     const candidates: number[][] =
@@ -291,8 +318,6 @@ export class Placer {
       const used = new Set(cand.filter((c) => c >= 0));
       return defs.filter((_, i) => !used.has(i));
     };
-    const written = row.values.map((v) => v.raw || "(空)").join(" ");
-    const label = defs[0]!.rowLabels.join(" / ") || "数据行";
 
     if (m < n) {
       const ltrHolds = first.r.checked === 0 || first.r.violated === 0;
@@ -335,14 +360,7 @@ export class Placer {
       );
       return;
     }
-    this.#diag.add(
-      "unplaced",
-      "error",
-      `「${label}」有 ${m} 个数值（应为 ${n} 个）：${written}；无法确定各数值所在的列，该行留空，请手工填写`,
-      `"${label}" has ${m} values for ${n} columns (${written}); their columns cannot be determined, so the row was left blank: fill it in by hand`,
-      row.pos,
-      { pointer: defs[0]!.pointer },
-    );
+    unplaced();
   }
 
   /** Whether any row was read into the tables so far (placed or waiting to be settled). */

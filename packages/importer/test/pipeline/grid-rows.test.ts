@@ -58,3 +58,22 @@ test("table 四: a header row of label fragments (wrapped labels cut apart, as P
   const got = review.cells.map((d) => r.report!.tables.review[d.path[0]]![d.path[1]]!.raw);
   expect(got).toEqual(values);
 });
+
+test("a row with far more values than columns (a table read wrongly) is left blank and said, without trying millions of placements", () => {
+  const tr = (...cells: string[]) => `<tr>${cells.join("")}</tr>`;
+  const header =
+    tr('<td colspan="5">行政复议</td>', '<td colspan="10">行政诉讼</td>') +
+    tr('<td colspan="5"></td>', '<td colspan="5">未经复议直接起诉</td>', '<td colspan="5">复议后起诉</td>') +
+    tr(...[0, 1, 2].flatMap(() => leaves.map((l) => `<td>${l}</td>`)));
+  // 27 values for 15 columns: C(27, 15) = 17,383,860 ways to drop 12 of them.
+  const values = Array.from({ length: 27 }, (_, i) => String(i + 1));
+  const r = importHtml(page(header, values));
+  expect(r.diagnostics).toContainEqual(
+    expect.objectContaining({
+      code: "unplaced",
+      severity: "error",
+      pointer: "/tables/review/reconsideration/upheld",
+    }),
+  );
+  for (const d of review.cells) expect(r.report!.tables.review[d.path[0]]![d.path[1]]!.raw).toBe("");
+});
