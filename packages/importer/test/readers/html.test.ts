@@ -65,7 +65,9 @@ function plain(doc: SourceDocument) {
     blocks: doc.blocks.map((b) =>
       b.kind === "text"
         ? { text: b.text, pos: b.pos }
-        : { rows: b.rows.map((r) => r.map((c) => [c.text, c.rowSpan, c.colSpan, c.pos])), pos: b.pos },
+        : b.kind === "table"
+          ? { rows: b.rows.map((r) => r.map((c) => [c.text, c.rowSpan, c.colSpan, c.pos])), pos: b.pos }
+          : { kind: b.kind, pos: b.pos },
     ),
     containers: doc.containers,
     titles: doc.titles,
