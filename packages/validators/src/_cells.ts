@@ -107,26 +107,9 @@ function leaves(h: HeadDef): string[] {
   return h.children ? h.children.flatMap(leaves) : [h.key];
 }
 
-/** Row keys of table 三 (`newlyReceived` … `carriedForward`), in order. */
-export function applicationRows(edition: EditionId): string[] {
-  return EDITION_DEFS[edition].applicationRows.flatMap(leaves);
-}
-
-/** The result rows that add up to （七）总计: every leaf of 三、本年度办理结果 except the total itself. */
-export function resultRows(edition: EditionId): string[] {
-  const results = EDITION_DEFS[edition].applicationRows.find((r) => r.key === "results");
-  if (!results) throw new Error(`the ${edition} edition has no 三、本年度办理结果`);
-  return leaves(results).filter((k) => k !== "resultsTotal");
-}
-
 /** Column keys of table 三: the six applicant columns then `total`. */
 export function applicationColumns(edition: EditionId): string[] {
   return EDITION_DEFS[edition].applicationColumns.flatMap(leaves);
-}
-
-/** Table 四: group key → its outcome column keys (the last is `total`). */
-export function reviewGroups(edition: EditionId): [string, readonly string[]][] {
-  return Object.entries(layoutOf(edition).tables.review.shape);
 }
 
 /** Every cell key of an edition, in official order. */
