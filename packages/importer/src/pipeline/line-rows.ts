@@ -98,6 +98,38 @@ const PAGE_MARK =
 /** The typical number of value cells of a table's rows: what an unofficial row is expected to hold. */
 const WIDTH: Readonly<Record<TableId, number>> = { proactive: 3, applications: 7, review: 15 };
 
+/** Why a run of values was not split: each with its code and words. */
+type SplitFailure = "impossible" | "none" | "unruled" | "ambiguous" | "budget" | "table";
+
+const SPLIT_FAILURES: Readonly<Record<SplitFailure, (n: number) => readonly [string, string, string]>> = {
+  impossible: (n) => ["split-impossible", `拆不成 ${n} 个单元格`, `cannot be split into ${n} cells`],
+  none: () => [
+    "split-impossible",
+    "没有一种拆法符合表内勾稽关系",
+    "no split satisfies the table's equations",
+  ],
+  unruled: () => [
+    "split-ambiguous",
+    "有多种拆法，而表中没有能确定拆法的勾稽关系",
+    "it splits in several ways, and no equation of the table reads this row",
+  ],
+  ambiguous: () => [
+    "split-ambiguous",
+    "有多种拆法都符合表内勾稽关系",
+    "several splits satisfy the table's equations",
+  ],
+  budget: () => [
+    "search-budget-exhausted",
+    `拆法太多，搜索超出限额（每行 ${MAX_ROW_CANDIDATES} 种、全表 ${JOINT_BUDGET} 步）仍无法确定`,
+    `too many splits: the search stopped at its budget (${MAX_ROW_CANDIDATES} per row, ${JOINT_BUDGET} steps per table) without deciding`,
+  ],
+  table: () => [
+    "split-ambiguous",
+    "表内各行合起来的勾稽关系对任何拆法都不成立，无法据此确定",
+    "the table's column equations hold for no combination of splits, so they decide nothing",
+  ],
+};
+
 /** Reads the lines of tables written as text into rows, handing everything else back to the narrative. */
 export class LineRows {
   #table: TableId | undefined;
@@ -226,7 +258,7 @@ export class LineRows {
       }
     }
     if (!m) {
-      const suffix = this.#matchWithPrefix(ts, t);
+      const suffix = t.length <= 120 ? this.#matchWithPrefix(ts, t) : null;
       if (suffix) {
         m = suffix.match;
         written = suffix.written;
@@ -536,6 +568,7 @@ export class LineRows {
    */
   #demoteOutOfOrder(ts: TableScope, reading: { rows: ReadRow[]; orphans: Orphans[] }): void {
     const order = new Map(ts.rowOrder.map((r, i) => [r, i]));
+    const at = new Map(reading.orphans.map((o) => [o.after, o]));
     let highest = -1;
     reading.rows.forEach((r, k) => {
       const own = r.entry.own.length;
@@ -548,7 +581,7 @@ export class LineRows {
       }
       // With the values that overflowed it, if any: they all stand in the same place.
       const demoted = r.values.slice(own);
-      const next = reading.orphans.find((o) => o.after === k);
+      const next = at.get(k);
       if (next) next.values.unshift(...demoted);
       else reading.orphans.push({ values: demoted, after: k, overflowOf: undefined });
       r.values = r.values.slice(0, own);
@@ -611,24 +644,24 @@ export class LineRows {
       }
     }
     const totals = tableEquations(this.scope.edition, "T3.row-total");
+    // The official index of the nearest row with values at or before / at or after each row read.
+    const prevAnchor: number[] = [];
+    const nextAnchor: number[] = [];
+    rows.forEach((r, k) => {
+      prevAnchor[k] = anchored(r) ? order.get(r.entry.row!)! : (prevAnchor[k - 1] ?? -1);
+    });
+    for (let k = rows.length - 1; k >= 0; k--) {
+      const r = rows[k]!;
+      nextAnchor[k] = anchored(r)
+        ? order.get(r.entry.row!)!
+        : (nextAnchor[k + 1] ?? Number.POSITIVE_INFINITY);
+    }
     for (const o of orphans) {
       tick(o.values.length);
       const vals = o.values.filter((v) => v.raw !== "");
       if (vals.length === 0) continue;
-      let p = -1;
-      for (let k = o.after; k >= 0; k--) {
-        if (anchored(rows[k]!)) {
-          p = order.get(rows[k]!.entry.row!)!;
-          break;
-        }
-      }
-      let q = Number.POSITIVE_INFINITY;
-      for (let k = o.after + 1; k < rows.length; k++) {
-        if (anchored(rows[k]!)) {
-          q = order.get(rows[k]!.entry.row!)!;
-          break;
-        }
-      }
+      const p = o.after >= 0 ? prevAnchor[o.after]! : -1;
+      const q = nextAnchor[o.after + 1] ?? Number.POSITIVE_INFINITY;
       const cands = [...empty.values()]
         .filter((r) => {
           const x = order.get(r.entry.row!)!;
@@ -703,7 +736,13 @@ export class LineRows {
 
   /** Splits the flattened rows' runs: by their tokens alone, or by the table's hard equations. */
   #splitRuns(ts: TableScope, rows: readonly ReadRow[]): void {
-    const runs = rows.filter((r) => r.entry.run && r.entry.row !== null);
+    // A row's first run only: a repeated label is the placement's duplicate, not another search.
+    const firstOf = new Set<string>();
+    const runs = rows.filter((r) => {
+      if (!r.entry.run || r.entry.row === null || firstOf.has(r.entry.row)) return false;
+      firstOf.add(r.entry.row);
+      return true;
+    });
     if (runs.length === 0) return;
     const edition = this.scope.edition;
     type Pending = {
@@ -740,15 +779,11 @@ export class LineRows {
     if (pending.length === 0) return;
     if (ts.id !== "applications") {
       for (const p of pending) {
-        const eqs = rowEquations(edition, p.defs).length > 0;
-        if (eqs && p.candidates.length === 1 && !p.incomplete) this.#splitDecided(p.r, p.candidates[0]!);
-        else
-          this.#splitFailed(
-            p.r,
-            p.defs,
-            p.incomplete && eqs ? "budget" : p.candidates.length === 0 ? "none" : "ambiguous",
-            p.candidates,
-          );
+        const ruled = rowEquations(edition, p.defs).length > 0;
+        if (!ruled) this.#splitFailed(p.r, p.defs, "unruled", p.candidates, p.incomplete);
+        else if (p.candidates.length === 1 && !p.incomplete) this.#splitDecided(p.r, p.candidates[0]!);
+        else if (p.incomplete) this.#splitFailed(p.r, p.defs, "budget", p.candidates, true);
+        else this.#splitFailed(p.r, p.defs, p.candidates.length === 0 ? "none" : "ambiguous", p.candidates);
       }
       return;
     }
@@ -778,7 +813,7 @@ export class LineRows {
     const outcome = solveJoint(edition, joint, columns);
     for (const p of pending) {
       const o = outcome.get(p.r.entry.row!);
-      if (p.incomplete) this.#splitFailed(p.r, p.defs, "budget", p.candidates);
+      if (p.incomplete) this.#splitFailed(p.r, p.defs, "budget", p.candidates, true);
       else if (p.candidates.length === 0) this.#splitFailed(p.r, p.defs, "none", []);
       else if (o?.kind === "determined") this.#splitDecided(p.r, p.candidates[o.candidate]!);
       else if (o?.kind === "ambiguous") {
@@ -809,47 +844,21 @@ export class LineRows {
   #splitFailed(
     r: ReadRow,
     defs: readonly CellDef[],
-    why: "impossible" | "none" | "ambiguous" | "budget" | "table",
+    why: SplitFailure,
     candidates: readonly (readonly string[])[],
+    more = false,
   ): void {
     const run = r.entry.run!;
     r.values = [];
     r.blank = true;
     this.placer.leaveBlank(this.#table!, r.entry.row!);
-    const label = defs[0]!.rowLabels.at(-1);
+    const label = defs[0]!.rowLabels.at(-1) || "数据行";
     const shown = candidates.slice(0, 5).map((c) => c.join(" | "));
-    const more =
-      candidates.length > 5
-        ? `…（共 ${candidates.length} 种${candidates.length >= MAX_ROW_CANDIDATES ? "以上" : ""}）`
-        : "";
-    const moreEn =
-      candidates.length > 5
-        ? `… (${candidates.length}${candidates.length >= MAX_ROW_CANDIDATES ? "+" : ""} in all)`
-        : "";
-    const list = shown.length > 0 ? `：${shown.join("；")}${more}` : "";
-    const listEn = shown.length > 0 ? `: ${shown.join("; ")}${moreEn}` : "";
-    const [code, zh, en] =
-      why === "impossible"
-        ? ["split-impossible", `拆不成 ${defs.length} 个单元格`, `cannot be split into ${defs.length} cells`]
-        : why === "none"
-          ? ["split-impossible", "没有一种拆法符合表内勾稽关系", "no split satisfies the table's equations"]
-          : why === "budget"
-            ? [
-                "search-budget-exhausted",
-                `拆法太多，搜索超出限额（每行 ${MAX_ROW_CANDIDATES} 种、全表 ${JOINT_BUDGET} 步）仍无法确定`,
-                `too many splits: the search stopped at its budget (${MAX_ROW_CANDIDATES} per row, ${JOINT_BUDGET} steps per table) without deciding`,
-              ]
-            : why === "table"
-              ? [
-                  "split-ambiguous",
-                  "表内各行合起来的勾稽关系对任何拆法都不成立，无法据此确定",
-                  "the table's column equations hold for no combination of splits, so they decide nothing",
-                ]
-              : [
-                  "split-ambiguous",
-                  "有多种拆法都符合表内勾稽关系",
-                  "several splits satisfy the table's equations",
-                ];
+    const hidden = candidates.length > 5 || more;
+    const count = `${candidates.length}${more ? "+" : ""}`;
+    const list = shown.length > 0 ? `：${shown.join("；")}${hidden ? `…（共 ${count} 种）` : ""}` : "";
+    const listEn = shown.length > 0 ? `: ${shown.join("; ")}${hidden ? `… (${count} in all)` : ""}` : "";
+    const [code, zh, en] = SPLIT_FAILURES[why](defs.length);
     this.diag.add(
       code,
       "warning",

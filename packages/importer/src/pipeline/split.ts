@@ -15,7 +15,7 @@ import { tick } from "../_work.js";
  * whole table ("search budget exhausted" past it). A run longer than {@link MAX_TOKEN_LENGTH} characters
  * per cell cannot be a row's values and is not searched.
  */
-export const ROW_BUDGET = 20_000;
+export const ROW_BUDGET = 50_000;
 /** See {@link ROW_BUDGET}. */
 export const MAX_ROW_CANDIDATES = 64;
 /** See {@link ROW_BUDGET}. */
@@ -145,7 +145,8 @@ export interface RowSplits {
 
 /**
  * The splits of `chunks` into exactly `defs.length` cells, each a token its column allows, that satisfy
- * `eqs` (pass `[]` for tokens alone); at most `max` of them.
+ * `eqs` (pass `[]` for tokens alone); at most `max` of them. A total that follows its terms (T3.row-total,
+ * each group of T4.total) is chosen before them, so its terms are searched against a known sum.
  */
 export function splitRow(
   chunks: readonly Chunk[],
@@ -154,62 +155,153 @@ export function splitRow(
   max: number,
 ): RowSplits {
   const n = defs.length;
-  const total = chunks.reduce((s, c) => s + c.norm.length, 0);
-  if (chunks.length > n || total < n || total > n * MAX_TOKEN_LENGTH)
+  const s = chunks.map((c) => c.norm).join("");
+  const raw = chunks.map((c) => c.raw).join("");
+  if (chunks.length > n || s.length < n || s.length > n * MAX_TOKEN_LENGTH)
     return { splits: [], incomplete: false };
   // Chunks the copy separated, as many as the cells: each chunk is one cell, as in a row with spaces.
   if (chunks.length === n) {
     const ok = chunks.every((c, k) => tokenEnds(c.norm, 0, defs[k]!.kind).includes(c.norm.length));
-    const cells = chunks.map((c) => c.raw);
     const values = chunks.map((c) => amountOf(c.norm));
     const holds = eqs.every((q) => equationHolds(q, values));
-    return { splits: ok && holds ? [cells] : [], incomplete: false };
+    return { splits: ok && holds ? [chunks.map((c) => c.raw)] : [], incomplete: false };
+  }
+  // Where each chunk ends: no token crosses it.
+  const stop = new Int32Array(s.length + 1);
+  let at = s.length;
+  const ends = new Set<number>();
+  let offset = 0;
+  for (const c of chunks) {
+    offset += c.norm.length;
+    ends.add(offset);
+  }
+  for (let i = s.length; i >= 0; i--) {
+    if (ends.has(i)) at = i;
+    stop[i] = at;
+  }
+  // How many digits run from each position (a run of digits has no not-applicable mark in it).
+  const digitRun = new Int32Array(s.length + 1);
+  for (let i = s.length - 1; i >= 0; i--) digitRun[i] = isDigit(s[i]) ? digitRun[i + 1]! + 1 : 0;
+  const digitsOnly = (i: number, end: number): boolean => digitRun[i]! >= end - i;
+  const tokensAt = (i: number, k: number): number[] => {
+    const limit = stop[i + 1 <= s.length ? i + 1 : i]!;
+    return tokenEnds(s.slice(i, limit), 0, defs[k]!.kind).map((e) => i + e);
+  };
+  // Sums whose total comes right after its terms, all added: searched total first.
+  const groups = new Map<number, RowEquation>();
+  const others: RowEquation[] = [];
+  for (const q of eqs) {
+    const first = q.about - q.terms.length;
+    const contiguous =
+      first >= 0 && q.terms.every((t) => t.sign > 0) && q.terms.every((t, k) => t.index === first + k);
+    if (contiguous && !groups.has(first)) groups.set(first, q);
+    else others.push(q);
   }
   const byLast = new Map<number, RowEquation[]>();
-  for (const q of eqs) byLast.set(q.last, [...(byLast.get(q.last) ?? []), q]);
+  for (const q of others) byLast.set(q.last, [...(byLast.get(q.last) ?? []), q]);
   const splits: string[][] = [];
   const cells: string[] = [];
   const values: number[] = [];
   let steps = 0;
   let incomplete = false;
-  const rest = (ci: number, p: number): number => {
-    let r = chunks[ci] ? chunks[ci]!.norm.length - p : 0;
-    for (let k = ci + 1; k < chunks.length; k++) r += chunks[k]!.norm.length;
-    return r;
-  };
-  const search = (ci: number, p: number, k: number): void => {
-    if (incomplete) return;
+  const step = (): boolean => {
+    if (incomplete) return false;
     if (++steps > ROW_BUDGET) {
       incomplete = true;
-      return;
+      return false;
     }
     tick();
-    if (ci < chunks.length && p === chunks[ci]!.norm.length) {
-      search(ci + 1, 0, k);
-      return;
-    }
+    return true;
+  };
+  const place = (i: number, end: number): void => {
+    cells.push(raw.slice(i, end));
+    values.push(amountOf(s.slice(i, end)));
+  };
+  const unplace = (): void => {
+    cells.pop();
+    values.pop();
+  };
+  const search = (i: number, k: number): void => {
+    if (!step()) return;
     if (k === n) {
-      if (ci === chunks.length) {
+      if (i === s.length) {
         if (splits.length >= max) incomplete = true;
         else splits.push([...cells]);
       }
       return;
     }
-    if (ci >= chunks.length) return;
     const left = n - k;
-    const chars = rest(ci, p);
-    if (chars < left || chunks.length - ci > left || chars > left * MAX_TOKEN_LENGTH) return;
-    const chunk = chunks[ci]!;
-    for (const end of tokenEnds(chunk.norm, p, defs[k]!.kind)) {
-      cells.push(chunk.raw.slice(p, end));
-      values.push(amountOf(chunk.norm.slice(p, end)));
-      if ((byLast.get(k) ?? []).every((q) => equationHolds(q, values))) search(ci, end, k + 1);
-      cells.pop();
-      values.pop();
+    const chars = s.length - i;
+    if (chars < left || chars > left * MAX_TOKEN_LENGTH) return;
+    const group = groups.get(k);
+    if (group) {
+      searchGroup(i, k, group);
+      return;
+    }
+    for (const end of tokensAt(i, k)) {
+      place(i, end);
+      if ((byLast.get(k) ?? []).every((q) => equationHolds(q, values))) search(end, k + 1);
+      unplace();
       if (incomplete) return;
     }
   };
-  search(0, 0, 0);
+  // A group's total first: every token the total could be, then its terms must add up to it.
+  const searchGroup = (i: number, k: number, q: RowEquation): void => {
+    const terms = q.about - k;
+    const after = n - q.about - 1;
+    for (let start = i + terms; start < s.length - after; start++) {
+      // The total is at least its largest term, which has at least (characters / terms) digits.
+      const least = digitsOnly(i, start) ? Math.ceil((start - i) / terms) : 1;
+      for (const end of tokensAt(start, q.about)) {
+        if (s.length - end < after || (digitsOnly(start, end) && end - start < least)) continue;
+        const total = amountOf(s.slice(start, end));
+        // …and less than `terms` numbers as long as the longest the characters before it allow.
+        if (total >= terms * 10 ** Math.min(MAX_DIGITS, start - i - terms + 1)) continue;
+        fill(i, k, q.about, start, total, 0, () => {
+          place(start, end);
+          if ((byLast.get(q.about) ?? []).every((e) => equationHolds(e, values))) search(end, q.about + 1);
+          unplace();
+        });
+        if (incomplete) return;
+      }
+    }
+  };
+  // Terms k … about − 1 filling s[i, end) exactly and adding up to `total`.
+  const fill = (
+    i: number,
+    k: number,
+    about: number,
+    end: number,
+    total: number,
+    sum: number,
+    then: () => void,
+  ): void => {
+    if (!step()) return;
+    if (k === about) {
+      if (i === end && Math.abs(sum - total) < 1e-6) then();
+      return;
+    }
+    const termsLeft = about - k;
+    const chars = end - i;
+    if (chars < termsLeft) return;
+    // The most the remaining terms can add: one of them as long as the room allows, the others one digit
+    // each; the least: digits without leading zeros spread over them, one has at least chars / termsLeft
+    // digits (and is at least 10 when that is 2 or more).
+    if (sum + 10 ** Math.min(MAX_DIGITS, chars - termsLeft + 1) + 10 * (termsLeft - 1) < total) return;
+    const longest = Math.ceil(chars / termsLeft);
+    if (longest > 1 && digitsOnly(i, end) && sum + 10 ** (longest - 1) > total + 1e-6) return;
+    for (const e of tokensAt(i, k)) {
+      if (e > end) continue;
+      place(i, e);
+      const v = values[values.length - 1]!;
+      if (sum + v <= total + 1e-6 && (byLast.get(k) ?? []).every((q) => equationHolds(q, values))) {
+        fill(e, k + 1, about, end, total, sum + v, then);
+      }
+      unplace();
+      if (incomplete) return;
+    }
+  };
+  search(0, 0);
   return { splits, incomplete };
 }
 
