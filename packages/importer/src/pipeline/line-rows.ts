@@ -264,6 +264,15 @@ export class LineRows {
         written = suffix.written;
       }
     }
+    // Labels glued together (`三、本年度办理结果（一）予以公开`, a group label and its first row — which
+    // the label matching alone takes for the group label with an explanation appended).
+    if ((!m || (m.kind === "extended" && m.item.kind !== "row")) && !block.cell && t.length <= 120) {
+      const elements = scanTableLine(t, ts);
+      if (elements?.some((e) => e.kind === "label" && e.label.item.kind === "row")) {
+        this.#flat(ts, elements, block.pos, raw.indexOf(t));
+        return i;
+      }
+    }
     if (m) {
       this.#label(ts, m, written, pos(i), block.pos, []);
       return i + span - 1;

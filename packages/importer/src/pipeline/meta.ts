@@ -7,7 +7,7 @@ import { scopeOf } from "../_scope.js";
 import type { SourceDocument } from "../source.js";
 import type { ImportOptions, SourcePosition } from "../types.js";
 import { splitAtHeadings } from "./flat.js";
-import { MAYBE_HEADING, splitHeading } from "./sections.js";
+import { isChrome, MAYBE_HEADING, splitHeading } from "./sections.js";
 
 const YEAR = /((?:19|20)\d{2}|2100)\s*年度?/;
 const REPORT_TITLE = /(?:19|20)\d{2}\s*年.*报告/;
@@ -104,8 +104,12 @@ function titleIn(text: string): string | undefined {
     : undefined;
 }
 
-/** Whether a line may be part of a title broken over lines: short, not a sentence, no field or breadcrumb. */
-const titlePart = (t: string): boolean => t.length <= 40 && !NOT_ORGAN.test(t.replace(/公开|报告/g, ""));
+/** A line that can be (part of) an organ's name standing above the rest of a title. */
+const isOrganPiece = (t: string): boolean =>
+  /^[\u4e00-\u9fff（）()·]{2,30}$/.test(t) && !NOT_ORGAN.test(t) && !t.includes("年");
+
+/** A line that can end a title broken over lines: short, no year, no sentence (`工作年度报告`). */
+const isTitleTail = (t: string): boolean => t.length <= 20 && !SENTENCE.test(t) && !YEAR.test(digits(t));
 
 /**
  * The report's title. In a text copy: among the lines before section 一 (a copy may start with a site's
@@ -135,7 +139,7 @@ function titleOfCopy(doc: SourceDocument): Title | undefined {
   for (const b of doc.blocks) {
     if (b.kind !== "text") continue;
     const t = tidyText(b.text);
-    if (t === "") continue;
+    if (t === "" || isChrome(t)) continue;
     if (MAYBE_HEADING.test(t) && splitHeading(textLine(t), -1)?.match.index === 0) break;
     const pieces = splitAtHeadings(t);
     if (pieces) {
@@ -146,22 +150,37 @@ function titleOfCopy(doc: SourceDocument): Title | undefined {
     if (lines.length >= MAX_TITLE_LINES) break;
   }
   let fallback: Title | undefined;
-  for (let i = 0; i < lines.length; i++) {
-    let joined = "";
-    for (let k = i; k < lines.length && k < i + 3; k++) {
-      const part = stripTitleLabel(lines[k]!.text);
-      if (k > i && (!titlePart(part) || !titlePart(stripTitleLabel(lines[k - 1]!.text)))) break;
-      joined += part;
-      const text = titleIn(joined);
-      if (!text) continue;
-      const title = {
-        text,
-        pos: quote(lines[i]!.pos, text),
-        parts: lines.slice(i, k + 1).map((l) => l.text),
-      };
-      if (parseTitle(text).organ) return title;
-      fallback ??= title;
-      break;
+  const make = (from: number, to: number, text: string): Title => ({
+    text,
+    pos: quote(lines[from]!.pos, text),
+    parts: lines.slice(from, to).map((l) => l.text),
+  });
+  const joined = (from: number, to: number) =>
+    titleIn(
+      lines
+        .slice(from, to)
+        .map((l) => stripTitleLabel(l.text))
+        .join(""),
+    );
+  for (let e = 0; e < lines.length; e++) {
+    const single = titleIn(lines[e]!.text);
+    if (single && parseTitle(single).organ) return make(e, e + 1, single);
+    // The organ on a line (or two) of its own above the rest of the title.
+    if (single) {
+      for (const up of [2, 1]) {
+        if (e - up < 0 || !lines.slice(e - up, e).every((l) => isOrganPiece(l.text))) continue;
+        const text = joined(e - up, e + 1);
+        if (text && parseTitle(text).organ) return make(e - up, e + 1, text);
+      }
+      fallback ??= make(e, e + 1, single);
+      continue;
+    }
+    // The title broken after its organ and year (`2021年某某局政府信息公开` / `工作年度报告`).
+    for (const down of [1, 2]) {
+      if (e + down >= lines.length || !lines.slice(e + 1, e + down + 1).every((l) => isTitleTail(l.text)))
+        continue;
+      const text = joined(e, e + down + 1);
+      if (text && parseTitle(text).organ) return make(e, e + down + 1, text);
     }
   }
   return fallback;

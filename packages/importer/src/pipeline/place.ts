@@ -297,9 +297,10 @@ export class Placer {
 
     if (m < n) {
       const ltrHolds = first.r.checked === 0 || first.r.violated === 0;
-      // A lone value could be any column's (a 总计 written alone, the other cells left empty): only the
-      // arithmetic may say which; reading it as the first column's would be a guess.
-      if (m === 1 && consistent.length !== 1) {
+      // A lone value could be any column's (a 总计 written alone, the other cells left empty): reading it
+      // as the first column's would be a guess, and the arithmetic cannot tell either — with the other
+      // cells blank, a row total holds for no column of a value other than 0, and for every column of 0.
+      if (m === 1) {
         this.#blankRows.add(id);
         const v = row.values[0]!.raw;
         this.#diag.add(
@@ -312,7 +313,7 @@ export class Placer {
         );
         return;
       }
-      if ((!ltrHolds || m === 1) && consistent.length === 1) {
+      if (!ltrHolds && consistent.length === 1) {
         const rest = apply(consistent[0]!.c, true);
         this.#diag.add(
           "placed-by-arithmetic",
