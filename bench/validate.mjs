@@ -1,6 +1,10 @@
 // bench/validate: JSON.parse + validate 10,000 generated reports (both editions, consistent, with
 // narrative), against plain JSON.parse of the same bytes in the same process.
 // Goal (foundation issue): ≥ 20,000 reports/s on one core and at most 5× the cost of JSON.parse.
+// Then the diagnosis (error localization, issue 19): the same 10,000 reports with 0, 1 and 2 cells of
+// tables 三/四 changed, validated with the diagnosis (the default) and without it (`diagnose: false`),
+// interleaved in the same run. Goals: consistent reports cost nothing extra (< 5 %); a report with 2
+// broken cells ≤ 2 ms.
 import { layoutOf, parseReport } from "@xxgk/core-model";
 import { validate, validateReport } from "@xxgk/validators";
 import { compare, table } from "./_measure.mjs";
@@ -222,5 +226,74 @@ const goalRatio = parseAndValidate / jsonParse <= 5;
 process.stdout.write(
   `\ngoal ≥ 20,000 reports/s: ${goalRate ? "met" : "NOT met"} (${perSec(parseAndValidate)}); ` +
     `goal ≤ 5× JSON.parse: ${goalRatio ? "met" : "NOT met"} (${ratio(parseAndValidate)})\n`,
+);
+
+// ── diagnosis ────────────────────────────────────────────────────────────────────────────────────────
+// The cells the equations read: every cell of tables 三 and 四.
+const equationCells = (edition) =>
+  layoutOf(edition).cells.filter((d) => d.table === "applications" || d.table === "review");
+
+/** The report with `k` cells of tables 三/四 changed to another value (1…9 added, modulo 30). */
+function broken(text, i, k) {
+  const doc = JSON.parse(text);
+  const rng = prng(1_000_003 * (k + 1) + i);
+  const cells = equationCells(doc.edition);
+  const picked = new Set();
+  while (picked.size < k) picked.add(cells[Math.floor(rng() * cells.length)]);
+  for (const d of picked) {
+    const row = doc.tables[d.table][d.path[0]];
+    const old = typeof row[d.path[1]] === "number" ? row[d.path[1]] : 0;
+    row[d.path[1]] = (old + 1 + Math.floor(rng() * 9)) % 30;
+  }
+  return JSON.stringify(doc);
+}
+
+const sets = [0, 1, 2].map((k) => (k === 0 ? texts : texts.map((t, i) => broken(t, i, k))));
+const diagnosed = sets.map((set) =>
+  set.reduce((n, t) => n + (validate(JSON.parse(t)).diagnosis.length > 0 ? 1 : 0), 0),
+);
+const rows = [];
+for (const [k, set] of sets.entries()) {
+  const { plain, withDiagnosis } = compare(
+    {
+      plain: () => {
+        for (const t of set) sink += validate(JSON.parse(t), { diagnose: false }).counts.error;
+      },
+      withDiagnosis: () => {
+        for (const t of set) sink += validate(JSON.parse(t)).counts.error;
+      },
+    },
+    { rounds: k === 0 ? 5 : 3 },
+  );
+  const perReport = (ms) => `${((ms * 1000) / COUNT).toFixed(1)} µs`;
+  rows.push([
+    `${k} broken cell${k === 1 ? "" : "s"}`,
+    diagnosed[k].toLocaleString("en-US"),
+    perReport(plain),
+    perReport(withDiagnosis),
+    `${(((withDiagnosis - plain) * 1000) / Math.max(1, diagnosed[k])).toFixed(1)} µs`,
+    `${((withDiagnosis / plain - 1) * 100).toFixed(1)} %`,
+  ]);
+  if (k === 0) rows.at(-1)[4] = "—";
+}
+process.stdout.write(
+  `\ndiagnosis: the same ${COUNT.toLocaleString("en-US")} reports with 0, 1, 2 cells of tables 三/四 changed; JSON.parse + validate(), with and without the diagnosis, interleaved\n\n`,
+);
+table(
+  [
+    "reports",
+    "diagnosed",
+    "validate, diagnose: false",
+    "validate (with diagnosis)",
+    "added per diagnosed report",
+    "added overall",
+  ],
+  rows,
+);
+const zero = Number(rows[0][5].replace(" %", ""));
+const two = Number(rows[2][3].replace(" µs", ""));
+process.stdout.write(
+  `\ngoal: consistent reports < 5 % extra: ${zero < 5 ? "met" : "NOT met"} (${rows[0][5]}); ` +
+    `2 broken cells ≤ 2 ms a report: ${two <= 2000 ? "met" : "NOT met"} (${rows[2][3]})\n`,
 );
 if (sink === -1) process.stdout.write("");

@@ -1,23 +1,27 @@
 import { type CellDef, getCell, layoutOf, type Report, setCell, type TableId } from "@xxgk/core-model";
-import { type Finding, validateReport } from "@xxgk/validators";
+import { type Diagnosis, type Finding, validateReport } from "@xxgk/validators";
 
 /** What one validation run found, and how long it took (also recorded as a `xxgk:validate` measure). */
 export interface Checked {
   readonly findings: readonly Finding[];
   readonly counts: { readonly error: number; readonly warning: number; readonly info: number };
+  /** The validators' error localization; findings it explains carry `diagnosis` (an index into it). */
+  readonly diagnosis: readonly Diagnosis[];
   readonly ms: number;
 }
 
 /**
+/**
  * Validates the whole report with the project's rules (the cross-year ones too when last year's report
- * is known), timing it for the in-browser benchmark.
+ * is known) and the diagnosis, timing it for the in-browser benchmark. The app runs it on its validation
+ * worker (see validation.ts).
  */
 export function check(report: Report, previous?: Report): Checked {
   const t0 = performance.now();
-  const { findings, counts } = validateReport(report, previous === undefined ? {} : { previous });
+  const { findings, counts, diagnosis } = validateReport(report, previous === undefined ? {} : { previous });
   const ms = performance.now() - t0;
   performance.measure("xxgk:validate", { start: t0, duration: ms });
-  return { findings, counts, ms };
+  return { findings, counts, diagnosis, ms };
 }
 
 /**
@@ -45,7 +49,8 @@ export function proposeTotals(report: Report): { changes: TotalChange[]; next: R
   let next = report;
   for (let round = 0; round < 8; round++) {
     let changed = false;
-    for (const f of validateReport(next).findings) {
+    // Without the diagnosis: each total rule's finding is about its own total cell, with the sum it expects.
+    for (const f of validateReport(next, { diagnose: false }).findings) {
       if (!TOTAL_RULES.has(f.code) || f.expected === undefined) continue;
       const def = layout.byPointer.get(f.pointer);
       if (!def) continue;

@@ -1,5 +1,5 @@
 import { layoutOf, parsePointer, type Report, SECTIONS } from "@xxgk/core-model";
-import type { Finding } from "@xxgk/validators";
+import type { Diagnosis, Finding, SuspectCell } from "@xxgk/validators";
 import type { Checked } from "./checks.js";
 import { h } from "./dom.js";
 
@@ -78,6 +78,7 @@ export class FindingTip {
 /** Severity names as the findings list shows them. */
 export const SEVERITY_ZH = { error: "错误", warning: "警告", info: "提示" } as const;
 const MARKS = ["f-error", "f-warning", "f-info", "f-related"] as const;
+type Mark = (typeof MARKS)[number];
 type Filter = "all" | "error" | "warning" | "info";
 
 /** A short Chinese description of where a pointer is: the cell's official labels, or the field. */
@@ -106,11 +107,19 @@ const META_FIELDS: Record<string, string> = {
   "/meta/level": "报告类型",
 };
 
+const STATUS_ZH = { located: "诊断", tied: "诊断：多种可能", "too-many": "诊断：无法定位" } as const;
+
+/** Identity of a finding for reusing its list item: everything it shows. */
+const findingKey = (edition: string, f: Finding) =>
+  [edition, f.code, f.severity, f.pointer, f.message.zh, f.expected, f.actual, f.quote].join("\u0000");
+
 /**
- * The findings list beside the editor and the marks on the fields they point at. Each finding clicks
- * through to its cell (and, for the cross-year rules, to last year's cell); its rule code and JSON
- * pointer are for the details view. A flagged field is described by its findings' messages
- * (`aria-describedby`), which {@link FindingTip} also shows on hover and focus.
+ * The findings list beside the editor and the marks on the fields they point at. The diagnoses come
+ * first — the cells most likely wrong and the values they need — each with the findings it explains
+ * grouped under it; the other findings follow. Each finding clicks through to its cell (and, for the
+ * cross-year rules, to last year's cell); its rule code and JSON pointer are for the details view. A
+ * flagged field is described by its findings' messages (`aria-describedby`), which {@link FindingTip}
+ * also shows on hover and focus.
  */
 export class FindingsPanel {
   readonly root = h("section", { className: "findings", "aria-label": "检查结果" });
@@ -170,45 +179,53 @@ export class FindingsPanel {
   }
 
   /**
-   * Shows a validation result and marks the fields it is about. Typing usually changes a few findings
-   * out of hundreds (a blank report has a notice per cell), so list items and marks are reused and only
-   * what changed touches the DOM.
+   * Shows a validation result and marks the fields it is about. Typing usually changes a few findings,
+   * so list items and marks are reused and only what changed touches the DOM.
    */
   show(report: Report, checked: Checked, previous?: Report): void {
     // Items name last year's cells from last year's report: with another one, every item is made anew.
     if (previous !== this.#last?.previous) this.#items = new Map();
     this.#last = { report, checked, previous };
-    const { counts, findings } = checked;
-    const summary = `${counts.error}|${counts.warning}|${counts.info}`;
+    const { counts, findings, diagnosis } = checked;
+    const summary = `${counts.error}|${counts.warning}|${counts.info}|${diagnosis.length}`;
     if (summary !== this.#summaryKey) {
       this.#summaryKey = summary;
       this.#summary.replaceChildren(
+        ...(diagnosis.length > 0
+          ? [h("span", { className: "count diagnosis" }, `诊断 ${diagnosis.length}`)]
+          : []),
         h("span", { className: "count error" }, `错误 ${counts.error}`),
         h("span", { className: "count warning" }, `警告 ${counts.warning}`),
         h("span", { className: "count info" }, `提示 ${counts.info}`),
         ...(counts.error + counts.warning === 0 ? [h("span", { className: "ok" }, "勾稽关系全部通过")] : []),
       );
     }
-    const shown = this.#filter === "all" ? findings : findings.filter((f) => f.severity === this.#filter);
     const items = new Map<string, HTMLElement>();
-    const next = shown.map((f) => {
-      const key = [
-        report.edition,
-        f.code,
-        f.severity,
-        f.pointer,
-        f.message.zh,
-        f.expected,
-        f.actual,
-        f.quote,
-      ].join("\u0000");
-      // Two identical findings still get two items.
+    const item = (key: string, make: () => HTMLElement) => {
+      // Two identical entries still get two items.
       let unique = key;
       while (items.has(unique)) unique += "\u0001";
-      const li = this.#items.get(unique) ?? this.#item(report, f, previous);
-      items.set(unique, li);
-      return li;
-    });
+      const el = this.#items.get(unique) ?? make();
+      items.set(unique, el);
+      return el;
+    };
+    const next: HTMLElement[] = [];
+    // Diagnoses explain errors (and the narrative findings their change settles): shown first unless
+    // the list is filtered to warnings or notices, when the plain list is clearer.
+    const grouped = this.#filter === "all" || this.#filter === "error";
+    if (grouped) {
+      diagnosis.forEach((d, i) => {
+        const explained = findings.filter((f) => f.diagnosis === i);
+        const key = `diagnosis\u0000${d.message.zh}\u0000${explained.map((f) => findingKey(report.edition, f)).join("\u0002")}`;
+        next.push(item(key, () => this.#diagnosisItem(report, d, explained, previous)));
+      });
+    }
+    const rest = findings.filter(
+      (f) =>
+        (!grouped || f.diagnosis === undefined) && (this.#filter === "all" || f.severity === this.#filter),
+    );
+    for (const f of rest)
+      next.push(item(findingKey(report.edition, f), () => this.#item(report, f, previous)));
     this.#items = items;
     // Keyed update: drop what went, insert what came, leave the rest in place.
     const keep = new Set<Element>(next);
@@ -227,7 +244,7 @@ export class FindingsPanel {
     }
     keep.clear();
     dropStale();
-    this.#mark(findings);
+    this.#mark(findings, diagnosis);
   }
 
   #item(report: Report, f: Finding, previous: Report | undefined): HTMLElement {
@@ -272,18 +289,144 @@ export class FindingsPanel {
     );
   }
 
-  #mark(findings: readonly Finding[]): void {
-    const rank = { error: 3, warning: 2, info: 1 } as const;
-    const best = new Map<string, Finding>();
-    const all = new Map<string, Finding[]>();
-    const related = new Set<string>();
+  /** A suspected cell: its labels, what it holds, and (when known) what it should hold; goes to it. */
+  #cell(c: SuspectCell): HTMLElement {
+    const now = c.raw === "" ? "空白" : c.raw;
+    return h(
+      "button",
+      {
+        type: "button",
+        className: "suspect",
+        "data-pointer": c.pointer,
+        onclick: () => this.#goto(c.pointer),
+      },
+      h("span", { className: "label" }, c.label),
+      h(
+        "span",
+        { className: "change" },
+        c.suggested === undefined ? `${now}（应填数值无法唯一确定）` : `${now} → ${c.suggested}`,
+      ),
+    );
+  }
+
+  #diagnosisItem(
+    report: Report,
+    d: Diagnosis,
+    explained: readonly Finding[],
+    previous: Report | undefined,
+  ): HTMLElement {
+    const body: (HTMLElement | null)[] = [];
+    for (const column of d.blankColumns) {
+      const cells = h(
+        "div",
+        { className: "suspects" },
+        column.cells.map((c) => this.#cell(c)),
+      );
+      body.push(
+        h(
+          "div",
+          { className: "column" },
+          h("p", {}, `${column.label}整列空白，应按各项之和填写：`),
+          // A whole column is many cells: folded away past a handful, so the panel stays readable.
+          column.cells.length > 6
+            ? h("details", {}, h("summary", {}, `逐格应填数值（${column.cells.length} 格）`), cells)
+            : cells,
+        ),
+      );
+    }
+    if (d.status === "located" && d.explanations[0]!.cells.length > 0) {
+      const only = d.explanations[0]!;
+      body.push(
+        h("p", {}, d.blankColumns.length > 0 ? "此外最可能出错的单元格：" : "最可能出错的单元格："),
+        h(
+          "div",
+          { className: "suspects" },
+          only.cells.map((c) => this.#cell(c)),
+        ),
+        only.evidence.length > 0
+          ? h("p", { className: "evidence" }, `依据：${only.evidence.map((e) => e.zh).join("；")}`)
+          : null,
+      );
+    } else if (d.status === "tied") {
+      body.push(
+        h("p", {}, `有 ${d.explanations.length} 种同样可能的改法，无法确定是哪个单元格出错，请逐一核对：`),
+        h(
+          "ol",
+          { className: "alternatives" },
+          d.explanations.map((x) =>
+            h(
+              "li",
+              {},
+              h(
+                "div",
+                { className: "suspects" },
+                x.cells.map((c) => this.#cell(c)),
+              ),
+            ),
+          ),
+        ),
+      );
+    } else if (d.status === "too-many") {
+      body.push(h("p", {}, d.message.zh));
+    }
+    return h(
+      "li",
+      { className: `diagnosis ${d.status}`, "data-status": d.status },
+      h(
+        "div",
+        { className: "diagnosis-head" },
+        h("span", { className: "sev diagnosis" }, STATUS_ZH[d.status]),
+      ),
+      ...body,
+      explained.length > 0
+        ? h(
+            "details",
+            { className: "explained", open: true },
+            h("summary", {}, `由此引起的 ${explained.length} 条问题`),
+            h(
+              "ol",
+              { className: "finding-list" },
+              explained.map((f) => this.#item(report, f, previous)),
+            ),
+          )
+        : null,
+    );
+  }
+
+  #mark(findings: readonly Finding[], diagnosis: readonly Diagnosis[]): void {
+    const rank: Record<Mark, number> = { "f-error": 4, "f-warning": 3, "f-info": 2, "f-related": 1 };
+    // Per pointer: the strongest mark, the title of the finding that gave it, and every message about it.
+    const want = new Map<string, { mark: Mark; title?: string; texts: string[] }>();
+    const put = (pointer: string, mark: Mark, title?: string, text?: string) => {
+      let w = want.get(pointer);
+      if (w === undefined) {
+        w = { mark, texts: [] };
+        if (title !== undefined) w.title = title;
+        want.set(pointer, w);
+      } else if (rank[mark] > rank[w.mark]) {
+        w.mark = mark;
+        if (title !== undefined) w.title = title;
+      }
+      if (text !== undefined) w.texts.push(text);
+    };
+    // Every cell an explanation would change: an error when located, a warning when one of several.
+    for (const d of diagnosis) {
+      const mark: Mark = d.status === "located" ? "f-error" : "f-warning";
+      const text = `诊断：${d.message.zh}`;
+      for (const x of d.explanations) for (const c of x.cells) put(c.pointer, mark, d.message.zh, text);
+      for (const column of d.blankColumns)
+        for (const c of column.cells) put(c.pointer, "f-warning", d.message.zh, text);
+    }
     for (const f of findings) {
-      const prev = best.get(f.pointer);
-      if (!prev || rank[f.severity] > rank[prev.severity]) best.set(f.pointer, f);
-      const list = all.get(f.pointer) ?? [];
-      list.push(f);
-      all.set(f.pointer, list);
-      if (f.severity !== "info") for (const r of f.related) related.add(r);
+      const title = `${f.code} ${f.message.zh}`;
+      const text = `${SEVERITY_ZH[f.severity]}：${f.message.zh}`;
+      const mark: Mark = `f-${f.severity}`;
+      // A finding whose diagnosis could not single out a cell does not blame its own cell.
+      const unsure = f.diagnosis !== undefined && diagnosis[f.diagnosis]?.status !== "located";
+      if (f.cells) for (const p of f.cells) put(p, mark, title, text);
+      else if (unsure) put(f.pointer, "f-related", undefined, text);
+      else put(f.pointer, mark, title, text);
+      if (f.severity !== "info") for (const r of f.related) put(r, "f-related");
     }
     const fields = new Map<string, HTMLElement>();
     for (const el of this.#editorRoot.querySelectorAll<HTMLElement>(
@@ -291,34 +434,23 @@ export class FindingsPanel {
     )) {
       fields.set(el.dataset.pointer!, el);
     }
-    // What each field should show: its strongest finding, or "related" when a rule read it.
-    const want = new Map<HTMLElement, { mark: (typeof MARKS)[number]; title?: string; desc?: string }>();
-    for (const [pointer, f] of best) {
+    const byField = new Map<HTMLElement, { mark: Mark; title?: string; desc?: string }>();
+    for (const [pointer, w] of want) {
       const el = fields.get(pointer);
       if (!el) continue;
-      // Findings are sorted errors first: the description reads in that order too.
-      const text = all
-        .get(pointer)!
-        .map((x) => `${SEVERITY_ZH[x.severity]}：${x.message.zh}`)
-        .join("\n");
-      want.set(el, {
-        mark: `f-${f.severity}`,
-        title: `${f.code} ${f.message.zh}`,
-        desc: this.#describe(pointer, text),
-      });
-    }
-    for (const pointer of related) {
-      const el = fields.get(pointer);
-      if (el && !want.has(el)) want.set(el, { mark: "f-related" });
+      const entry: { mark: Mark; title?: string; desc?: string } = { mark: w.mark };
+      if (w.title !== undefined) entry.title = w.title;
+      if (w.texts.length > 0) entry.desc = this.#describe(pointer, w.texts.join("\n"));
+      byField.set(el, entry);
     }
     for (const el of this.#marked) {
-      if (want.has(el)) continue;
+      if (byField.has(el)) continue;
       el.classList.remove(...MARKS);
       el.removeAttribute("data-finding");
       unDescribe(el);
     }
     const used = new Set<string>();
-    for (const [el, { mark, title, desc }] of want) {
+    for (const [el, { mark, title, desc }] of byField) {
       for (const m of MARKS) if (m !== mark && el.classList.contains(m)) el.classList.remove(m);
       if (!el.classList.contains(mark)) el.classList.add(mark);
       if (title === undefined) el.removeAttribute("data-finding");
@@ -336,7 +468,7 @@ export class FindingsPanel {
       this.#descIds.delete(pointer);
       document.getElementById(id)?.remove();
     }
-    this.#marked = [...want.keys()];
+    this.#marked = [...byField.keys()];
   }
 
   /** The id of the description element of a field's findings, its text brought up to date. */

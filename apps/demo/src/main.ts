@@ -13,7 +13,7 @@ import {
 import seedDocument from "@xxgk/core-model/examples/wulin-2020.json" with { type: "json" };
 import { carryOver } from "@xxgk/validators";
 import { Banners } from "./banners.js";
-import { blankCells, check, fillBlanks, proposeTotals, REPORT_TEXT_LIMIT, textSize } from "./checks.js";
+import { blankCells, fillBlanks, proposeTotals, REPORT_TEXT_LIMIT, textSize } from "./checks.js";
 import {
   type Backend,
   classify,
@@ -32,6 +32,7 @@ import { type CreateOptions, Library } from "./library.js";
 import { formatTime, ListView, nameOf } from "./list-view.js";
 import { recoverUnsaved, type SaveState, Session, Sync } from "./session.js";
 import { Store } from "./store.js";
+import { Validation } from "./validation.js";
 
 function seed(): Report {
   const parsed = parseReport(seedDocument);
@@ -101,23 +102,34 @@ const previousBar = h(
 );
 const editPane = h("div", { className: "pane pane-edit" }, previousBar, editor.root);
 
+// Validation and the diagnosis run on a worker: the page stays responsive however long the text.
+const validation = new Validation(
+  ({ report, previous, checked, waited }) => {
+    try {
+      const t0 = performance.now();
+      findings.show(report, checked, previous);
+      tip.refresh();
+      const t1 = performance.now();
+      // The page's own work: redrawing the findings and the marks (the only part that blocks typing).
+      performance.measure("xxgk:redraw", { start: t0, end: t1 });
+      // From the edit to the redrawn findings and marks: what the author waits for to see the result.
+      performance.measure("xxgk:update", { start: t0 - waited, end: t1 });
+    } catch (err) {
+      notify(`检查出错：${(err as Error).message}`, "error");
+    }
+  },
+  // A rule failing must not stop the author from writing; say so and keep going.
+  (message) => notify(`检查出错：${message}`, "error"),
+);
 let scheduled = false;
 function scheduleCheck(): void {
+  // Once per frame, with the report and last year's as they are then (several edits of one frame, or
+  // an opening report whose last year is still being read, make one request).
   if (scheduled) return;
   scheduled = true;
   requestAnimationFrame(() => {
     scheduled = false;
-    try {
-      const t0 = performance.now();
-      const prev = usablePrevious();
-      findings.show(store.report, check(store.report, prev), prev);
-      tip.refresh();
-      // Validation plus redrawing the list and the marks: what the author waits for after a keystroke.
-      performance.measure("xxgk:update", { start: t0, end: performance.now() });
-    } catch (err) {
-      // A rule failing must not stop the author from writing; say so and keep going.
-      notify(`检查出错：${(err as Error).message}`, "error");
-    }
+    validation.request(store.report, usablePrevious());
   });
 }
 
@@ -129,12 +141,20 @@ function usablePrevious(): Report | undefined {
 let previewTimer: ReturnType<typeof setTimeout> | undefined;
 async function renderPreview(): Promise<void> {
   const report = store.report;
-  const { renderDocument } = await import("@xxgk/render-html");
-  const { findings: list } = check(report, usablePrevious());
+  const [{ renderDocument }, { checked }] = await Promise.all([
+    import("@xxgk/render-html"),
+    validation.resultFor(report, usablePrevious()),
+  ]);
   preview.srcdoc = renderDocument(report, {
-    findings: list
+    findings: checked.findings
       .filter((f) => f.severity !== "info")
-      .map((f) => ({ pointer: f.pointer, severity: f.severity, message: f.message.zh, code: f.code })),
+      .map((f) => ({
+        pointer: f.pointer,
+        severity: f.severity,
+        message: f.message.zh,
+        code: f.code,
+        ...(f.cells === undefined ? {} : { cells: f.cells }),
+      })),
   });
 }
 
@@ -779,7 +799,9 @@ editor.tables.onFillBlanks = async (table: TableId) => {
 
 // Downloads: a report with errors asks first
 async function confirmDownload(what: string): Promise<boolean> {
-  const { findings: list, counts } = check(store.report, usablePrevious());
+  // The worker's result for the report as it is now (at once when the last edit is already checked).
+  const { checked } = await validation.resultFor(store.report, usablePrevious());
+  const { findings: list, counts } = checked;
   if (counts.error === 0) return true;
   const { choice } = await ask({
     title: `这份报告还有 ${counts.error} 处错误`,

@@ -545,6 +545,7 @@ describe("the demo app", () => {
       await page.evaluate(() => {
         performance.clearMeasures("xxgk:validate");
         performance.clearMeasures("xxgk:update");
+        performance.clearMeasures("xxgk:redraw");
       });
       for (const key of keys) {
         await cell(key).focus();
@@ -553,11 +554,13 @@ describe("the demo app", () => {
         await page.keyboard.press("Backspace");
       }
       await page.waitForTimeout(100);
-      const [validate, update] = await page.evaluate(() =>
-        ["xxgk:validate", "xxgk:update"].map((n) => performance.getEntriesByName(n).map((e) => e.duration)),
+      const [validate, update, redraw] = await page.evaluate(() =>
+        ["xxgk:validate", "xxgk:update", "xxgk:redraw"].map((n) =>
+          performance.getEntriesByName(n).map((e) => e.duration),
+        ),
       );
       const sorted = (xs: number[]) => xs.sort((a, b) => a - b);
-      return { validate: sorted(validate!), update: sorted(update!) };
+      return { validate: sorted(validate!), update: sorted(update!), redraw: sorted(redraw!) };
     };
     const q = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
     const summary = (xs: number[]) => ({
@@ -575,6 +578,12 @@ describe("the demo app", () => {
       .toBe(layoutOf("2021").tables.applications.cells.length);
     const full = await measureEdits();
     expect(full.validate.length).toBeGreaterThan(0);
+    // With one cell already wrong, each keystroke makes a second: the diagnosis localises two cells.
+    const wrong = layoutOf("2021").byKey.get("review.reconsideration.total")!;
+    await cell(wrong.key).fill("9");
+    await page.locator("li.diagnosis").first().waitFor();
+    const twoBroken = await measureEdits();
+    await cell(wrong.key).fill("8");
     // Baseline in the same page: JSON.parse of the same report's saved bytes, timed as a batch because
     // the page's clock is coarse (0.1 ms).
     const exampleText = readFileSync(
@@ -591,12 +600,14 @@ describe("the demo app", () => {
     );
     await shot("06-example-2021.png");
 
-    // The worst case for redrawing: a blank report, where every blank cell has its notice.
+    // The worst case for redrawing: a blank report, where every blank cell is marked (the notices are
+    // one per table, listing the cells).
     await page.getByRole("button", { name: "新建…" }).click();
     await page.locator("dialog.dialog-new input[name=organ]").fill("某某街道办事处");
     await page.locator("dialog.dialog-new input[name=year]").fill("2025");
     await page.getByRole("button", { name: "创建空白报告" }).click();
-    await expect.poll(() => page.locator(".finding").count()).toBeGreaterThan(100);
+    await expect.poll(() => page.locator('.finding[data-code="table.blanks"]').count()).toBe(3);
+    await expect.poll(() => page.locator("input.cell.f-info").count()).toBe(layoutOf("2021").cells.length);
     const blank = await measureEdits();
     // After all those incremental updates the list is exactly what the validators say of the report
     // (read back from IndexedDB, which is at most a second behind).
@@ -605,9 +616,14 @@ describe("the demo app", () => {
       const doc = (await dbAll<{ id: string; doc: unknown }>("docs")).find((d) => d.id === id)?.doc;
       const saved = parseReport(doc);
       if (!saved.ok) return "unreadable autosave";
-      const expected = validateReport(saved.report).findings.map((f) => `${f.code} ${f.pointer}`);
+      // Each diagnosis's findings first (grouped under it), then the others, in the validators' order.
+      const { findings, diagnosis } = validateReport(saved.report);
+      const expected = [
+        ...diagnosis.flatMap((_, i) => findings.filter((f) => f.diagnosis === i)),
+        ...findings.filter((f) => f.diagnosis === undefined),
+      ].map((f) => `${f.code} ${f.pointer}`);
       const listed = await page
-        .locator("ol.finding-list > li.finding > button")
+        .locator("ol.finding-list li.finding > button")
         .evaluateAll((els) =>
           els.map((e) => `${e.closest("li")!.dataset.code} ${(e as HTMLElement).dataset.pointer}`),
         );
@@ -619,25 +635,101 @@ describe("the demo app", () => {
       budgetMs: 16,
       fullReport: {
         validate: summary(full.validate),
+        redraw: summary(full.redraw),
         validateAndRedraw: summary(full.update),
         baselineJsonParseMs: baseline,
         validateMedianToJsonParse: q(full.validate, 0.5) / baseline,
       },
-      blankReport: { validate: summary(blank.validate), validateAndRedraw: summary(blank.update) },
+      twoBrokenCells: { validate: summary(twoBroken.validate), redraw: summary(twoBroken.redraw) },
+      blankReport: {
+        validate: summary(blank.validate),
+        redraw: summary(blank.redraw),
+        validateAndRedraw: summary(blank.update),
+      },
     };
     writeFileSync(join(OUT, "validate-bench.json"), `${JSON.stringify(result, null, 2)}\n`);
     const line = (name: string, xs: number[]) =>
       `${name}: median ${q(xs, 0.5).toFixed(2)} ms, p95 ${q(xs, 0.95).toFixed(2)} ms, max ${xs.at(-1)!.toFixed(2)} ms (${xs.length} runs)`;
     process.stderr.write(
       [
-        "validation after an edit (budget 16 ms):",
+        "validation after an edit (budget 16 ms), validation and diagnosis on the worker:",
         `  ${line("2021 example, validate", full.validate)}; ${result.fullReport.validateMedianToJsonParse.toFixed(1)}× JSON.parse of the same report`,
-        `  ${line("2021 example, validate + redraw", full.update)}`,
+        `  ${line("2021 example, redraw (page thread)", full.redraw)}`,
+        `  ${line("2021 example, edit → redrawn (round trip)", full.update)}`,
+        `  ${line("2021 example, 2 cells wrong, validate + diagnosis", twoBroken.validate)}`,
+        `  ${line("2021 example, 2 cells wrong, redraw (page thread)", twoBroken.redraw)}`,
         `  ${line("blank 2021 report, validate", blank.validate)}`,
-        `  ${line("blank 2021 report, validate + redraw", blank.update)}`,
+        `  ${line("blank 2021 report, redraw (page thread)", blank.redraw)}`,
+        `  ${line("blank 2021 report, edit → redrawn (round trip)", blank.update)}`,
         "",
       ].join("\n"),
     );
+  });
+
+  test("a wrong total: the diagnosis comes first, names the cell and its value, and 四 is not blamed", async () => {
+    const l2021 = layoutOf("2021");
+    await page.getByRole("button", { name: "新建…" }).click();
+    await page.getByRole("button", { name: "2021 版格式示例" }).click();
+    await expect
+      .poll(() => page.locator("table.grid.applications input.cell").count())
+      .toBe(l2021.tables.applications.cells.length);
+    await expect
+      .poll(() => page.locator(".finding.error").evaluateAll((els) => els.map((e) => e.textContent)))
+      .toEqual([]);
+    const total = l2021.byKey.get("applications.newlyReceived.total")!;
+    await cell(total.key).fill("423");
+    const first = page.locator("ol.finding-list > li").first();
+    await expect.poll(() => first.getAttribute("class")).toBe("diagnosis located");
+    await expect(first.locator("button.suspect").allTextContents()).resolves.toEqual([
+      "一、本年新收政府信息公开申请数量（总计）423 → 421",
+    ]);
+    await expect(first.locator(".evidence").textContent()).resolves.toBe(
+      "依据：正文称收到（新收）申请 421 件，与此改法一致",
+    );
+    // The two errors and the narrative number it explains are under it, not separate problems.
+    await expect(first.locator(".explained li.finding").count()).resolves.toBe(3);
+    await expect(page.locator("section.findings > ol.finding-list > li.finding.error").count()).resolves.toBe(
+      0,
+    );
+    const pointers = await page
+      .locator(".finding button")
+      .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.pointer));
+    expect(pointers).not.toContain(l2021.byKey.get("applications.carriedForward.total")!.pointer);
+    await expect.poll(() => cell(total.key).getAttribute("class")).toMatch(/\bf-error\b/);
+    await cell(total.key).evaluate((el) => el.scrollIntoView({ block: "center" }));
+    await shot("07-diagnosis.png");
+    await cell(naturalPerson.key).focus();
+    await first.locator("button.suspect").click();
+    await expect
+      .poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.pointer))
+      .toBe(total.pointer);
+  });
+
+  test("a 400,000-character paragraph is checked on the worker: the page keeps answering", async () => {
+    const text = "办结1件".repeat(100_000);
+    const field = page.locator('textarea[data-pointer="/sections/overview/blocks/0/text"]');
+    await field.fill(text);
+    // While the worker checks it, the page's thread stays free: a frame is drawn at once.
+    const frame = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const t0 = performance.now();
+          requestAnimationFrame(() => resolve(performance.now() - t0));
+        }),
+    );
+    expect(frame).toBeLessThan(1000);
+    // The findings for it are bounded: ten, then one that counts the rest.
+    const more = page.locator('.finding[data-code="text.numbers"]', { hasText: "本段另有" });
+    await expect.poll(() => more.count(), { timeout: 20_000 }).toBe(1);
+    await expect(more.locator(".msg").textContent()).resolves.toBe(
+      "本段另有 99990 处同类问题（text.numbers），未逐条列出",
+    );
+    const inBlock = page.locator(
+      '.finding[data-code="text.numbers"] button[data-pointer="/sections/overview/blocks/0/text"]',
+    );
+    await expect(inBlock.count()).resolves.toBe(11);
+    await page.keyboard.press("Control+z");
+    await expect.poll(() => more.count()).toBe(0);
   });
 
   test("two reports: A keeps its cells when B is made from an example, and both survive a reload", async () => {

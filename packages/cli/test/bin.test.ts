@@ -2,6 +2,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { accessSync, constants, existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { basename, dirname } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { EXAMPLES } from "./_helpers.js";
 
@@ -36,7 +37,7 @@ describe("the xxgk executable", () => {
     expect(sh(`"${bin}" --help`)).toMatchObject({ code: 0, stderr: "" });
     const r = sh(`"${bin}" validate --lang en "${EXAMPLES.wulin}"`);
     expect(r).toMatchObject({ code: 0, stderr: "" });
-    expect(r.stdout).toContain("1 file: 0 with errors (0 errors, 0 warnings, 3 notices)");
+    expect(r.stdout).toContain("1 file: 0 with errors (0 errors, 0 warnings, 1 notice)");
   });
 
   it("exits 2 for broken JSON on stdin, naming the position", () => {
@@ -46,16 +47,15 @@ describe("the xxgk executable", () => {
   });
 
   it("stops quietly when the reader of its output goes away (| head)", () => {
-    // ~1 MB of findings: far more than a pipe buffers, so the write fails with EPIPE once head exits.
-    const files = Array.from({ length: 2000 }, () => `"${EXAMPLES.wulin}"`).join(" ");
+    // ~0.4 MB of findings: far more than a pipe buffers, so the write fails with EPIPE once head exits.
+    // Relative names keep the command line short whatever the checkout's path (bash -c has a 128 KB limit).
+    const files = Array.from({ length: 2000 }, () => `"${basename(EXAMPLES.wulin)}"`).join(" ");
     const r = spawnSync(
       "bash",
       ["-c", `"${bin}" validate --details ${files} | head -n 1; exit "\${PIPESTATUS[0]}"`],
-      {
-        encoding: "utf8",
-      },
+      { encoding: "utf8", cwd: dirname(EXAMPLES.wulin) },
     );
-    expect(r.stdout).toBe(`${EXAMPLES.wulin}\n`);
+    expect(r.stdout).toBe(`${basename(EXAMPLES.wulin)}\n`);
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
   });

@@ -6,6 +6,7 @@ export {
   BLANK,
   type Cell,
   type CellInput,
+  type CellProblem,
   type CellStatus,
   cellToJSON,
   parseCellText,

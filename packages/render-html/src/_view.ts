@@ -209,8 +209,9 @@ const NO_MARKS: Marks = { cells: new Map(), sections: new Map(), list: false };
 
 /**
  * Places findings: a pointer naming a cell marks it; one naming a row or table (`/tables/review`) marks
- * its cells; one inside a section (`/sections/problems/blocks/0`) marks the section. Every finding is
- * listed, in the order given, whether or not it could be placed.
+ * its cells, or only the `cells` it lists (a summary of a table's blank cells); one inside a section
+ * (`/sections/problems/blocks/0`) marks the section. Every finding is listed, in the order given,
+ * whether or not it could be placed.
  */
 function placeFindings(report: Report, findings: readonly FindingMark[], prefix: string): Marks {
   if (findings.length === 0) return NO_MARKS;
@@ -220,11 +221,13 @@ function placeFindings(report: Report, findings: readonly FindingMark[], prefix:
   const items = findings.map((f, i): FindingItemView => {
     const id = `${prefix}finding-${i + 1}`;
     const exact = layout.byPointer.get(f.pointer);
-    const cells = exact
-      ? [exact]
-      : f.pointer.startsWith("/tables/")
-        ? layout.cells.filter((c) => within(c.pointer, f.pointer))
-        : [];
+    const cells = f.cells
+      ? f.cells.flatMap((p) => layout.byPointer.get(p) ?? [])
+      : exact
+        ? [exact]
+        : f.pointer.startsWith("/tables/")
+          ? layout.cells.filter((c) => within(c.pointer, f.pointer))
+          : [];
     for (const c of cells) add(cellAcc, c.key, f.severity, id);
     const section = SECTIONS.find((s) => within(f.pointer, `/sections/${s.key}`));
     if (section) add(sectionAcc, section.key, f.severity, id);
@@ -234,9 +237,10 @@ function placeFindings(report: Report, findings: readonly FindingMark[], prefix:
       const first = cells[0]!;
       const tableLabel = layout.tables[first.table].section.label;
       target = `${prefix}cell-${first.key}`;
-      where = exact
-        ? `表${layout.tables[first.table].section.numeral}：${[...first.rowLabels, ...first.colLabels].join(" / ")}`
-        : tableLabel;
+      where =
+        exact && !f.cells
+          ? `表${layout.tables[first.table].section.numeral}：${[...first.rowLabels, ...first.colLabels].join(" / ")}`
+          : tableLabel;
     } else if (section) {
       target = `${prefix}${section.key}`;
       where = report.sections[section.key].heading || section.label;

@@ -8,6 +8,11 @@ export interface FindingMark {
   severity: "error" | "warning" | "info";
   message: string;
   code?: string;
+  /**
+   * A finding about several cells (`table.blanks` lists a table's blank cells, `table.blank-column` a
+   * column): the pointers of the cells to mark, instead of the cell or the cells under `pointer`.
+   */
+  cells?: readonly string[];
 }
 
 /** Options of {@link renderDocument}, {@link renderFragment} and {@link renderTable}. */

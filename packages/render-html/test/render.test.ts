@@ -356,6 +356,28 @@ describe("findings overlay", () => {
     expect(html).toContain('<span class="xxgk-where">/meta/published</span>');
   });
 
+  it("marks only the cells a summary lists (table.blanks), not the whole table", () => {
+    const blanks = ["/tables/applications/disclosed/total", "/tables/applications/notHeld/research"];
+    const summary = renderDocument(report, {
+      findings: [
+        {
+          pointer: "/tables/applications",
+          severity: "info",
+          message: "表三有 2 个空白单元格",
+          code: "table.blanks",
+          cells: blanks,
+        },
+      ],
+    });
+    const marked = [...summary.matchAll(/data-cell="([^"]*)"[^>]*class="xxgk-mark xxgk-info"/g)].map(
+      (m) => m[1],
+    );
+    expect(marked).toEqual(["applications.disclosed.total", "applications.notHeld.research"]);
+    expect(summary).toContain(
+      '<a href="#xxgk-cell-applications.disclosed.total">三、收到和处理政府信息公开申请情况</a>',
+    );
+  });
+
   it("is absent without findings, and renderTable marks cells too", () => {
     expect(renderDocument(report)).not.toContain("<aside");
     expect(html).toContain('<aside class="xxgk-findings" aria-labelledby="xxgk-findings">');

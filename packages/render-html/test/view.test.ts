@@ -30,6 +30,13 @@ describe("the fast table path", () => {
       ),
       severity: fc.constantFrom("error", "warning", "info"),
       message: fc.string(),
+      cells: fc.option(
+        fc.subarray(
+          cells.map((c) => c.pointer),
+          { maxLength: 5 },
+        ),
+        { nil: undefined },
+      ),
     }) as fc.Arbitrary<FindingMark>;
     fc.assert(
       fc.property(

@@ -351,6 +351,8 @@ function mark(f: ReviewFinding): FindingMark {
     severity: f.severity,
     message: `${f.message.zh}${from}`,
     code: f.code,
+    // A table's blank cells are one finding: it marks them, not the whole table.
+    ...(f.cells === undefined ? {} : { cells: f.cells }),
   };
 }
 

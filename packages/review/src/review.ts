@@ -98,6 +98,7 @@ function fromValidator(edition: EditionId, f: Finding): ReviewFinding {
     ...(f.actual === undefined ? {} : { actual: f.actual }),
     message: f.message,
     ...(f.quote === undefined ? {} : { quote: f.quote }),
+    ...(f.cells === undefined ? {} : { cells: f.cells }),
   };
 }
 

@@ -33,6 +33,8 @@ export interface ReviewFinding {
   readonly quote?: string;
   /** Importer diagnostics: the line of the source file. */
   readonly line?: number;
+  /** Summary findings (the validators' `table.blanks`, `table.blank-column`): the cells they sum up. */
+  readonly cells?: readonly string[];
 }
 
 /** Whether a report was published in time (条例 第四十九条), as the `deadline` rule judged it. */

@@ -107,6 +107,36 @@ function leaves(h: HeadDef): string[] {
   return h.children ? h.children.flatMap(leaves) : [h.key];
 }
 
+/** Row keys of table 三 (`newlyReceived` … `carriedForward`), in order. */
+export function applicationRows(edition: EditionId): string[] {
+  return EDITION_DEFS[edition].applicationRows.flatMap(leaves);
+}
+
+/** The result rows that add up to （七）总计: every leaf of 三、本年度办理结果 except the total itself. */
+export function resultRows(edition: EditionId): string[] {
+  const results = EDITION_DEFS[edition].applicationRows.find((r) => r.key === "results");
+  if (!results) throw new Error(`the ${edition} edition has no 三、本年度办理结果`);
+  return leaves(results).filter((k) => k !== "resultsTotal");
+}
+
+/**
+ * The result rows of a group of 三、本年度办理结果 (`withheld` → （三）1–8, `otherHandling` → （六）1–3 in
+ * 2021, the row itself in 2019), or of a single result row.
+ */
+export function resultGroup(edition: EditionId, key: string): string[] {
+  const find = (hs: readonly HeadDef[]): HeadDef | undefined => {
+    for (const h of hs) {
+      if (h.key === key) return h;
+      const inner = h.children ? find(h.children) : undefined;
+      if (inner) return inner;
+    }
+    return undefined;
+  };
+  const head = find(EDITION_DEFS[edition].applicationRows);
+  if (!head) throw new Error(`the ${edition} edition has no result row or group "${key}"`);
+  return leaves(head);
+}
+
 /** Column keys of table 三: the six applicant columns then `total`. */
 export function applicationColumns(edition: EditionId): string[] {
   return EDITION_DEFS[edition].applicationColumns.flatMap(leaves);

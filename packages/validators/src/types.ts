@@ -23,12 +23,72 @@ export interface Finding {
   readonly expected?: number;
   readonly actual?: number;
   readonly message: Message;
-  /** Narrative findings: the sentence, as written. */
+  /** Narrative findings: the sentence, as written (a bounded window of it in a long paragraph). */
   readonly quote?: string;
+  /** Summary findings (`table.blanks`, `table.blank-column`): the pointers of the cells they sum up. */
+  readonly cells?: readonly string[];
+  /** Index into {@link ValidationResult.diagnosis} of the diagnosis that explains this finding. */
+  readonly diagnosis?: number;
+  /** A rule's last finding in a block past its cap: how many more it found there and did not list. */
+  readonly omitted?: number;
 }
 
-/** How blank cells are treated: counted as 0 (with an info finding each), or making rules not assessable. */
+/** A cell a diagnosis suspects: where, what it holds now, and what it should hold if that is unique. */
+export interface SuspectCell {
+  readonly pointer: string;
+  /** The cell's short official label: `一、本年新收政府信息公开申请数量（总计）`. */
+  readonly label: string;
+  /** What is written now (`""` for blank). */
+  readonly raw: string;
+  /** The value the equations need, when exactly one value makes them all hold. */
+  readonly suggested?: number;
+}
+
+/** One way to make every equation hold: the cells to change, and how much weight that costs. */
+export interface Explanation {
+  readonly cells: readonly SuspectCell[];
+  /**
+   * The weighted number of cells changed (Fellegi–Holt): a written cell 1, a blank cell 0.75, and each
+   * narrative statement (or last year's figure) the change makes agree −0.25, disagree +0.25.
+   */
+  readonly cost: number;
+  /** The narrative statements and last year's figures that support or speak against this change. */
+  readonly evidence: readonly Message[];
+}
+
+/** A column of table 三 left blank throughout, which the diagnosis assumes is to be filled in. */
+export interface BlankColumn {
+  readonly label: string;
+  /** Its cells, each with the value the equations give it. */
+  readonly cells: readonly SuspectCell[];
+}
+
+/**
+ * Error localization for one group of failing equations (cells that no equation and no narrative
+ * figure links are diagnosed apart): `located` — one smallest weighted set of cells explains every failure; `tied` — several sets
+ * are equally good, all listed; `too-many` — no explanation within the budget (more than
+ * {@link DIAGNOSIS_LIMITS}.cells changed cells, or too many candidates to try).
+ */
+export interface Diagnosis {
+  readonly status: "located" | "tied" | "too-many";
+  /** The best explanations: one when located, every tied one when tied, none when too many. */
+  readonly explanations: readonly Explanation[];
+  /** Whole blank columns assumed to be filled in (with the values the equations give them). */
+  readonly blankColumns: readonly BlankColumn[];
+  /** Indexes into the result's `findings` of the findings this diagnosis explains. */
+  readonly explains: readonly number[];
+  /** `最可能出错的单元格：一、本年新收政府信息公开申请数量（总计），应为 421`. */
+  readonly message: Message;
+}
+
+/** How blank cells are treated: counted as 0, or making the rules that read them not assessable. */
 export type BlankPolicy = "count-as-zero" | "not-assessable";
+
+/**
+ * How blank cells are reported: `table` — one `table.blanks` notice per table listing its blank cells
+ * (default); `cell` — one `cell.blank` notice per cell (as before 0.2); `both`.
+ */
+export type BlankNotices = "table" | "cell" | "both";
 
 /** Options of {@link validate}. */
 export interface ValidateOptions {
@@ -36,12 +96,18 @@ export interface ValidateOptions {
   previous?: unknown;
   /** Default `count-as-zero`. */
   blanks?: BlankPolicy;
+  /** Default `table`. */
+  blankNotices?: BlankNotices;
+  /** Localise the cells behind failing equations (default `true`); `false` leaves findings as evaluated. */
+  diagnose?: boolean;
 }
 
 /** Options of {@link validateReport}: like {@link ValidateOptions} but with an already parsed last year. */
 export interface ValidateReportOptions {
   previous?: Report;
   blanks?: BlankPolicy;
+  blankNotices?: BlankNotices;
+  diagnose?: boolean;
 }
 
 /** What {@link validate} returns. */
@@ -51,6 +117,8 @@ export interface ValidationResult {
   /** Sorted: errors, warnings, infos; within each, official document and cell order. */
   readonly findings: readonly Finding[];
   readonly counts: { readonly error: number; readonly warning: number; readonly info: number };
+  /** One diagnosis per independent group of failing equations; empty when every equation holds. */
+  readonly diagnosis: readonly Diagnosis[];
 }
 
 /**
@@ -79,13 +147,20 @@ export type EditionPair = `${EditionId}>${EditionId}`;
 /** A number the narrative states and the table cells it must equal (their sum). */
 export interface NarrativePattern {
   readonly id: string;
-  /** A word every match contains: blocks without it are skipped before the regex runs. */
+  /** A word every match contains: numbers whose clause lacks it are skipped before the regex runs. */
   readonly keyword: string;
   /** What the number is, for messages (`收到申请`, `applications received`). */
   readonly what: Message;
-  /** Conservative: matches only the phrasing it names; group 1 is the number. */
+  /**
+   * Conservative: the words of the phrasing right before the number (`…申请共` in `收到…申请共12件`),
+   * matched against the clause before each `N件` (back to a clause boundary or another number, at most
+   * 40 characters); it ends in `$`.
+   */
   readonly regex: RegExp;
+  /** The cells whose sum the number must equal; none in an edition that lacks them. */
   readonly cells: Readonly<Record<EditionId, readonly CellKey[]>>;
+  /** A share may follow (`予以公开30件，占57.7%`), checked against the applications completed. */
+  readonly share?: true;
 }
 
 /** A rule declared as data: its id, severity, kind, description, and the cells it reads per edition. */

@@ -1,32 +1,59 @@
 import { type EditionId, parseReport, type Report } from "@xxgk/core-model";
-import { run } from "./_engine.js";
+import { type RunOptions, run } from "./_engine.js";
 import { sortFindings } from "./_order.js";
 import { schemaFindings } from "./_schema.js";
 import type {
-  BlankPolicy,
+  BlankNotices,
+  Diagnosis,
   Finding,
   ValidateOptions,
   ValidateReportOptions,
   ValidationResult,
 } from "./types.js";
 
-function finish(findings: Finding[], edition: EditionId | undefined, report?: Report): ValidationResult {
+const NO_DIAGNOSIS: readonly Diagnosis[] = Object.freeze([]);
+
+function finish(
+  findings: Finding[],
+  edition: EditionId | undefined,
+  report?: Report,
+  diagnosis: readonly Diagnosis[] = NO_DIAGNOSIS,
+): ValidationResult {
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
   const sorted = sortFindings(findings, edition);
-  return report === undefined ? { findings: sorted, counts } : { report, findings: sorted, counts };
+  if (diagnosis.length > 0) {
+    const explains: number[][] = diagnosis.map(() => []);
+    sorted.forEach((f, i) => {
+      if (f.diagnosis !== undefined) explains[f.diagnosis]!.push(i);
+    });
+    diagnosis = diagnosis.map((d, i) => ({ ...d, explains: explains[i]! }));
+  }
+  return report === undefined
+    ? { findings: sorted, counts, diagnosis }
+    : { report, findings: sorted, counts, diagnosis };
 }
 
 function previousProblem(message: { zh: string; en: string }): Finding {
   return { code: "X.previous", severity: "warning", pointer: "", related: [], message };
 }
 
-const policy = (b: unknown): BlankPolicy => (b === "not-assessable" ? "not-assessable" : "count-as-zero");
+const NOTICES: readonly BlankNotices[] = ["table", "cell", "both"];
+
+function runOptions(o: ValidateOptions | ValidateReportOptions): RunOptions {
+  return {
+    blanks: o.blanks === "not-assessable" ? "not-assessable" : "count-as-zero",
+    blankNotices: NOTICES.includes(o.blankNotices as BlankNotices)
+      ? (o.blankNotices as BlankNotices)
+      : "table",
+    diagnose: o.diagnose !== false,
+  };
+}
 
 function check(
   report: Report,
   previous: Report | undefined,
-  blanks: BlankPolicy,
+  options: RunOptions,
   out: Finding[],
 ): ValidationResult {
   let usable = previous;
@@ -39,8 +66,8 @@ function check(
       }),
     );
   }
-  run(report, usable, blanks, out);
-  return finish(out, report.edition, report);
+  const diagnosis = run(report, usable, options, out);
+  return finish(out, report.edition, report, diagnosis);
 }
 
 /**
@@ -48,7 +75,7 @@ function check(
  * {@link parseReport} produced.
  */
 export function validateReport(report: Report, options: ValidateReportOptions = {}): ValidationResult {
-  return check(report, options.previous, policy(options.blanks), []);
+  return check(report, options.previous, runOptions(options), []);
 }
 
 /**
@@ -74,5 +101,5 @@ export function validate(document: unknown, options: ValidateOptions = {}): Vali
       );
     }
   }
-  return check(parsed.report, previous, policy(options.blanks), out);
+  return check(parsed.report, previous, runOptions(options), out);
 }

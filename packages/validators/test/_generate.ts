@@ -1,5 +1,6 @@
 // Consistent reports of either edition, for property tests: every error rule holds, the narrative states
-// the table's numbers, and (given last year's report) the cross-year chains hold.
+// the table's numbers in the phrasings real reports use (every pattern the narrative rules know), and
+// (given last year's report) the cross-year chains hold.
 import {
   type Cell,
   createReport,
@@ -37,6 +38,15 @@ const numberAt = (report: Report, key: string) => getCell(report, key).value ?? 
 
 // The applicant columns of table 三 (自然人 … 其他), from core-model's layout: the same in both editions.
 const APPLICANTS = layoutOf("2021").tables.applications.shape.newlyReceived!.filter((c) => c !== "total");
+
+/** A figure the generated narrative states: the cells whose sum it is, and the number written. */
+export interface Stated {
+  readonly keys: readonly string[];
+  readonly value: number;
+}
+
+/** What each generated report's narrative states about its tables (for the diagnosis oracle). */
+export const STATED = new WeakMap<Report, readonly Stated[]>();
 
 /** A consistent report of `edition` for `year`; with `previous`, this year continues last year's chains. */
 export function consistentReport(edition: EditionId, year: number, seed: number, previous?: Report): Report {
@@ -112,6 +122,17 @@ export function consistentReport(edition: EditionId, year: number, seed: number,
         count: count(rng, int(rng, 30)),
         amount: rng() < 0.5 ? toCell(`${int(rng, 9_999_999)}元`) : toCell(int(rng, 99999)),
       });
+    } else if (row === "regulations" || row === "normativeDocuments") {
+      // 2019: 对外公开总数量 grows by at most what was newly published (X.published).
+      const made = int(rng, 20);
+      const published = int(rng, made);
+      const before =
+        previous?.edition === "2019" ? numberAt(previous, `proactive.${row}.total`) : int(rng, 200);
+      Object.assign(cells, {
+        made: count(rng, made),
+        published: count(rng, published),
+        total: count(rng, Math.max(0, before + published - int(rng, 3))),
+      });
     } else if (cols.includes("change")) {
       const before =
         previous?.edition === "2019"
@@ -128,10 +149,58 @@ export function consistentReport(edition: EditionId, year: number, seed: number,
   }
 
   const total = (row: string) => APPLICANTS.reduce((s, c) => s + app[row]![c]!, 0);
+  const group = (...rows: string[]) => rows.reduce((s, r) => s + total(r), 0);
   const reviewTotal = (g: string) => review[g]!.total!.value ?? 0;
-  const normative = proactive.normativeDocuments![edition === "2021" ? "issued" : "made"]!.value ?? 0;
+  const normativeKey = edition === "2021" ? "issued" : "made";
+  const normative = proactive.normativeDocuments![normativeKey]!.value ?? 0;
   const para = (text: string) => ({ type: "paragraph" as const, text });
-  return {
+  const stated: Stated[] = [];
+  /** `N件`, remembering what the number states. */
+  const n = (keys: readonly string[], value: number) => {
+    stated.push({ keys, value });
+    return `${value}件`;
+  };
+  const t3 = (row: string) => `applications.${row}.total`;
+  const rowsOf = (from: string, to: string) => results.slice(results.indexOf(from), results.indexOf(to) + 1);
+  const withheld = rowsOf("stateSecret", "queryMatters");
+  const unavailable = rowsOf("notHeld", "stillUnclear");
+  const notProcessed = rowsOf("petitions", "confirmation");
+  const other = edition === "2021" ? rowsOf("noCorrection", "otherReasons") : ["otherHandling"];
+  const done = total("resultsTotal");
+  // A share as reports print it: one decimal, of the applications completed.
+  const share = (v: number) => (done > 0 && rng() < 0.6 ? `，占${((100 * v) / done).toFixed(1)}%` : "");
+  const disclosed = total("disclosed");
+  const partly = total("partiallyDisclosed");
+  const opening =
+    rng() < 0.5
+      ? `其中予以公开${n([t3("disclosed")], disclosed)}${share(disclosed)}，部分公开${n([t3("partiallyDisclosed")], partly)}`
+      : `其中予以公开及部分公开${n([t3("disclosed"), t3("partiallyDisclosed")], disclosed + partly)}${share(disclosed + partly)}`;
+  const outcomes = ["corrected", "otherOutcome", "pending"].reduce(
+    (s, c) =>
+      s +
+      ["reconsideration", "direct", "afterReconsideration"].reduce(
+        (t, g) => t + (review[g]![c]!.value ?? 0),
+        0,
+      ),
+    0,
+  );
+  const litigation = reviewTotal("direct") + reviewTotal("afterReconsideration");
+  const inForce =
+    edition === "2021"
+      ? `，现行有效行政规范性文件${n(["proactive.normativeDocuments.inForce"], proactive.normativeDocuments!.inForce!.value ?? 0)}，现行有效规章${n(["proactive.regulations.inForce"], proactive.regulations!.inForce!.value ?? 0)}`
+      : "";
+  const overview = [
+    para(
+      `${year}年，本机关认真贯彻落实《条例》。本年制发规范性文件${n([`proactive.normativeDocuments.${normativeKey}`], normative)}${inForce}。`,
+    ),
+    para(
+      `本年新收政府信息公开申请${n([t3("newlyReceived")], total("newlyReceived"))}，上年结转政府信息公开申请${n([t3("carriedOver")], total("carriedOver"))}，${rng() < 0.5 ? "办结" : "已答复"}${n([t3("resultsTotal")], done)}，结转下年度继续办理${n([t3("carriedForward")], total("carriedForward"))}。`,
+    ),
+    para(
+      `${opening}；不予公开${n(withheld.map(t3), group(...withheld))}${share(group(...withheld))}，无法提供${n(unavailable.map(t3), group(...unavailable))}，不予处理${n(notProcessed.map(t3), group(...notProcessed))}，其他处理${n(other.map(t3), group(...other))}。`,
+    ),
+  ];
+  const out: Report = {
     ...report,
     meta: {
       ...report.meta,
@@ -141,20 +210,12 @@ export function consistentReport(edition: EditionId, year: number, seed: number,
     preamble: [para(`本报告所列数据的统计期限自${year}年1月1日起至${year}年12月31日止。`)],
     sections: {
       ...report.sections,
-      overview: {
-        heading: "一、总体情况",
-        blocks: [
-          para(`${year}年，本机关认真贯彻落实《条例》。本年制发规范性文件${normative}件。`),
-          para(
-            `本年新收政府信息公开申请${total("newlyReceived")}件，上年结转政府信息公开申请${total("carriedOver")}件，办结${total("resultsTotal")}件，结转下年度继续办理${total("carriedForward")}件。`,
-          ),
-        ],
-      },
+      overview: { heading: "一、总体情况", blocks: overview },
       review: {
         heading: "四、政府信息公开行政复议、行政诉讼情况",
         blocks: [
           para(
-            `本年发生政府信息公开行政复议${reviewTotal("reconsideration")}件，行政诉讼${reviewTotal("direct") + reviewTotal("afterReconsideration")}件。`,
+            `本年发生政府信息公开行政复议${n(["review.reconsideration.total"], reviewTotal("reconsideration"))}，行政诉讼${n(["review.direct.total", "review.afterReconsideration.total"], litigation)}${outcomes === 0 && reviewTotal("reconsideration") + litigation > 0 ? "，均获维持" : ""}。`,
           ),
         ],
       },
@@ -163,6 +224,8 @@ export function consistentReport(edition: EditionId, year: number, seed: number,
     },
     tables: { proactive, applications, review },
   };
+  STATED.set(out, stated);
+  return out;
 }
 
 /** Loads an example of core-model as a plain document. */

@@ -1,4 +1,11 @@
-import { type Finding, formatFinding, type Severity, validate } from "@xxgk/validators";
+import {
+  type Diagnosis,
+  type Finding,
+  formatDiagnosis,
+  formatFinding,
+  type Severity,
+  validate,
+} from "@xxgk/validators";
 import { readJson } from "../_json.js";
 import type { Context, Lang, Outcome } from "../command.js";
 import { defineCommand } from "../command.js";
@@ -18,13 +25,41 @@ export function atLeast(s: Severity, min: Severity): boolean {
   return SEVERITIES.indexOf(s) <= SEVERITIES.indexOf(min);
 }
 
+/**
+ * The findings at or above `min`, and the diagnoses with `explains` pointing into that list (a finding's
+ * own `diagnosis` index is unchanged: the diagnoses are all kept).
+ */
+function listed(
+  findings: readonly Finding[],
+  diagnosis: readonly Diagnosis[],
+  min: Severity,
+): { findings: Finding[]; diagnosis: Diagnosis[] } {
+  const kept = findings.filter((f) => atLeast(f.severity, min));
+  if (kept.length === findings.length || diagnosis.length === 0)
+    return { findings: kept, diagnosis: [...diagnosis] };
+  const at = new Map(kept.map((f, i) => [f, i]));
+  return {
+    findings: kept,
+    diagnosis: diagnosis.map((d) => ({
+      ...d,
+      explains: d.explains.flatMap((i) => {
+        const k = at.get(findings[i]!);
+        return k === undefined ? [] : [k];
+      }),
+    })),
+  };
+}
+
 /** One file's result in `--format json` output. */
 export type FileResult =
   | {
       readonly file: string;
       readonly status: "ok" | "errors";
       readonly counts: { readonly error: number; readonly warning: number; readonly info: number };
+      /** Errors first; each finding a diagnosis explains has `diagnosis`, an index into `diagnosis`. */
       readonly findings: readonly Finding[];
+      /** The validators' error localization: one entry per group of failing equations. */
+      readonly diagnosis: readonly Diagnosis[];
     }
   | {
       readonly file: string;
@@ -52,10 +87,15 @@ export interface ValidateOutput {
 const words = {
   zh: {
     heading: { error: "错误", warning: "警告", info: "提示" } as Record<Severity, string>,
+    other: { error: "其余错误", warning: "其余警告", info: "其余提示" } as Record<Severity, string>,
     progress: (done: number, total: number) => `校验中 ${done}/${total}`,
   },
   en: {
     heading: { error: "errors", warning: "warnings", info: "notices" } as Record<Severity, string>,
+    other: { error: "other errors", warning: "other warnings", info: "other notices" } as Record<
+      Severity,
+      string
+    >,
     progress: (done: number, total: number) => `validating ${done}/${total}`,
   },
 };
@@ -84,24 +124,31 @@ export function fileLine(r: FileResult & { status: "ok" | "errors" }, lang: Lang
     : `${r.file}: ${plural(error, "error", "errors")}, ${plural(warning, "warning", "warnings")}, ${plural(info, "notice", "notices")}`;
 }
 
+const indent = (text: string, by: string) =>
+  text
+    .split("\n")
+    .map((l) => `${by}${l}`)
+    .join("\n");
+
+/**
+ * One file's findings for a terminal: each diagnosis first, with the findings it explains under it
+ * (they are one problem, not several), then the other findings by severity.
+ */
 function textBlock(r: FileResult, lang: Lang): string {
   if (r.status === "unreadable") return "";
   if (r.findings.length === 0) return "";
   const lines = [r.file];
+  r.diagnosis.forEach((d, i) => {
+    lines.push(indent(formatDiagnosis(d, lang), "  "));
+    for (const f of r.findings) if (f.diagnosis === i) lines.push(indent(formatFinding(f, lang), "    "));
+  });
+  const rest = r.findings.filter((f) => f.diagnosis === undefined);
   for (const severity of SEVERITIES) {
-    const group = r.findings.filter((f) => f.severity === severity);
+    const group = rest.filter((f) => f.severity === severity);
     if (group.length === 0) continue;
-    lines.push(
-      lang === "zh"
-        ? `  ${words.zh.heading[severity]}（${group.length}）`
-        : `  ${words.en.heading[severity]} (${group.length})`,
-    );
-    for (const f of group)
-      lines.push(
-        ...formatFinding(f, lang)
-          .split("\n")
-          .map((l) => `    ${l}`),
-      );
+    const heading = (r.diagnosis.length > 0 ? words[lang].other : words[lang].heading)[severity];
+    lines.push(lang === "zh" ? `  ${heading}（${group.length}）` : `  ${heading} (${group.length})`);
+    for (const f of group) lines.push(indent(formatFinding(f, lang), "    "));
   }
   return `${lines.join("\n")}\n\n`;
 }
@@ -190,15 +237,18 @@ export const validateCommand = defineCommand({
     zh: [
       `文件名 - 表示标准输入。文件多于 ${DETAILS_THRESHOLD} 个时，每个有问题的文件输出一行计数（--details 逐条列出）。`,
       "--min-severity 和 -q 只影响列出哪些问题，不影响计数和退出码；--format json 中 findings 同样按 --min-severity 筛选。",
+      "勾稽关系不成立时先给出诊断（最可能出错的单元格及应填数值），其说明的问题列在其下。",
       "退出码：0 没有错误级问题；1 有错误级问题；2 用法错误，或有文件无法读取、不是 JSON（其余文件照常校验）。",
-      "--format json 的输出结构见 README。",
+      "--format json 的输出结构见 README（含 diagnosis；空白单元格既有每表一条汇总，也有逐格的 cell.blank）。",
     ].join("\n"),
     en: [
       `The file name - reads standard input. With more than ${DETAILS_THRESHOLD} files each file with findings gets`,
       "one line of counts (--details lists them). --min-severity and -q change what is listed, not the counts or",
-      "the exit status; --format json filters findings by --min-severity too. Exit status: 0 no error-level",
-      "finding; 1 error-level findings; 2 usage error, or a file is unreadable / not JSON (the others are still",
-      "checked). --format json: see README.",
+      "the exit status; --format json filters findings by --min-severity too. When equations fail, the diagnosis",
+      "(the cells most likely wrong, and their values) comes first, the findings it explains under it. Exit status:",
+      "0 no error-level finding; 1 error-level findings; 2 usage error, or a file is unreadable / not JSON (the",
+      "others are still checked). --format json: see README (with diagnosis; blank cells both as per-table",
+      "summaries and per-cell cell.blank).",
     ].join("\n"),
   },
   async run({ values, positionals }, ctx): Promise<Outcome> {
@@ -224,14 +274,14 @@ export const validateCommand = defineCommand({
     let done = 0;
     for await (const read of readAll(positionals, ctx)) {
       if (read.ok) {
-        const v = validate(read.doc, options);
+        // JSON keeps the per-cell cell.blank notices beside the per-table summaries, for consumers
+        // that read them; the text shows the summaries.
+        const v = validate(read.doc, { ...options, blankNotices: json ? "both" : "table" });
         const result: FileResult = {
           file: read.file,
           status: v.counts.error > 0 ? "errors" : "ok",
           counts: v.counts,
-          findings: v.findings
-            .filter((f) => atLeast(f.severity, min))
-            .sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity)),
+          ...listed(v.findings, v.diagnosis, min),
         };
         counts.error += v.counts.error;
         counts.warning += v.counts.warning;

@@ -38,10 +38,11 @@ describe("xxgk review", () => {
     });
     expect(r.stderr).toBe("");
     expect(r.code).toBe(1);
-    // The notices include the importer's already-report for the region's two JSON files.
+    // The notices include the importer's already-report for the region's two JSON files, and blank cells
+    // one per table.
     expect(r.stdout).toBe(
       [
-        "24 个文件：22 份报告（6 个机关，2020–2023 年度），2 个不是报告；1 份有错误（2 个错误，9 个警告，7 个提示）；逾期 1 份，疑似照搬上年 1 份，与其他机关雷同 2 份，缺报 3 个机关年度",
+        "24 个文件：22 份报告（6 个机关，2020–2023 年度），2 个不是报告；1 份有错误（2 个错误，9 个警告，5 个提示）；逾期 1 份，疑似照搬上年 1 份，与其他机关雷同 2 份，缺报 3 个机关年度",
         "已写入 out/index.html、out/review.xlsx、out/review.json 和 22 个报告页面（out/reports/）",
         "",
       ].join("\n"),

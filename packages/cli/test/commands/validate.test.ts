@@ -9,7 +9,8 @@ const load = (file: string) => JSON.parse(readFileSync(file, "utf8"));
 
 /**
  * example-2021 with 3 more applications received from 自然人 (row total adjusted), which breaks
- * T3.balance (error) and the narrative's count of applications (warning); the notice is a blank cell.
+ * T3.balance twice (errors) and the narrative's count of applications (warning) — one diagnosis; and a
+ * blank 尚未审结, which breaks T4.total — a second diagnosis — and is the one notice.
  */
 function broken(): unknown {
   const doc = load(EXAMPLES.y2021);
@@ -27,20 +28,39 @@ function files(dir: string, entries: Record<string, unknown>): string[] {
 }
 
 describe("xxgk validate", () => {
-  it("passes both examples (the seed's three blank cells are notices, not errors)", async () => {
+  it("passes both examples (the seed's three blank cells are one notice, not errors)", async () => {
     const r = await xxgk(["validate", EXAMPLES.wulin, EXAMPLES.y2021]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe("");
-    expect(r.stdout).toContain(`${EXAMPLES.wulin}\n  提示（3）\n`);
-    expect(r.stdout).toContain("/tables/applications/carriedForward/total");
-    expect(r.stdout.trimEnd().split("\n").at(-1)).toBe(
-      "2 个文件：0 个有错误（0 个错误，0 个警告，3 个提示）",
+    expect(r.stdout).toBe(
+      `${EXAMPLES.wulin}\n  提示（1）\n    info table.blanks /tables/applications 表三有 3 个空白单元格，按 0 计算；是 0 请填 0，不适用请填“-”\n\n` +
+        "2 个文件：0 个有错误（0 个错误，0 个警告，1 个提示）\n",
     );
     const en = await xxgk(["validate", "--lang", "en", EXAMPLES.wulin]);
     expect(en.stdout.trimEnd().split("\n").at(-1)).toBe(
-      "1 file: 0 with errors (0 errors, 0 warnings, 3 notices)",
+      "1 file: 0 with errors (0 errors, 0 warnings, 1 notice)",
     );
-    expect(en.stdout).toContain("  notices (3)\n");
+    expect(en.stdout).toContain("  notices (1)\n");
+  });
+
+  it("shows each diagnosis first, with the findings it explains under it", async () => {
+    const dir = scratch();
+    const names = files(dir, { "bad.json": broken() });
+    const r = await xxgk(["validate", ...names], { cwd: dir });
+    expect(r.code).toBe(1);
+    const lines = r.stdout.split("\n");
+    expect(lines[1]).toBe(
+      "  诊断 最可能出错的单元格：一、本年新收政府信息公开申请数量（自然人），应为 187；一、本年新收政府信息公开申请数量（总计），应为 421（依据：正文称收到（新收）申请 421 件，与此改法一致）",
+    );
+    expect(lines.slice(2, 5)).toEqual([
+      "    error T3.balance /tables/applications/newlyReceived/naturalPerson 一、本年新收政府信息公开申请数量（自然人）应为 187，实为 190（“自然人”列：一＋二＝（七）总计＋四）",
+      "    error T3.balance /tables/applications/newlyReceived/total 一、本年新收政府信息公开申请数量（总计）应为 421，实为 424（“总计”列：一＋二＝（七）总计＋四）",
+      "    warning text.numbers /sections/overview/blocks/4/text 正文称收到（新收）申请 421 件，表格一、本年新收政府信息公开申请数量（总计）为 424：“本年新收政府信息公开申请421件，上年结转政府信息公开申请15件，办结415件，结转下年度继续办理21件。”",
+    ]);
+    expect(lines[5]).toBe("  诊断 最可能出错的单元格：行政复议/尚未审结，应为 2");
+    expect(lines[7]).toBe("  其余提示（1）");
+    // No finding blames 四、结转下年度继续办理, which is right.
+    expect(r.stdout).not.toContain("/tables/applications/carriedForward");
   });
 
   it("exits 1 on error-level findings and lists errors before the rest", async () => {
@@ -49,14 +69,12 @@ describe("xxgk validate", () => {
     const r = await xxgk(["validate", ...names, "--lang", "en"], { cwd: dir });
     expect(r.code).toBe(1);
     const block = r.stdout.slice(r.stdout.indexOf("bad.json\n"), r.stdout.indexOf("seed.json\n"));
-    expect(block).toMatch(/^bad\.json\n {2}errors \(\d+\)\n/);
-    expect(block).toContain("T3.balance /tables/applications/carriedForward/naturalPerson");
+    expect(block).toMatch(/^bad\.json\n {2}diagnosis Most likely wrong: /);
+    expect(block).toContain("T3.balance /tables/applications/newlyReceived/naturalPerson");
+    // Outside the diagnoses, errors come before the rest.
     const severities = [...r.stdout.matchAll(/^ {4}(error|warning|info) /gm)].map((m) => m[1]);
-    const firstNonError = severities.findIndex((s) => s !== "error");
-    expect(severities.slice(firstNonError, severities.indexOf("error", firstNonError) + 1)).not.toContain(
-      "error",
-    );
-    expect(r.stdout).toMatch(/\n2 files: 1 with errors \(\d+ errors, 1 warning, 4 notices\)\n$/);
+    expect(severities).toEqual(["error", "error", "warning", "error", "info", "info"]);
+    expect(r.stdout).toMatch(/\n2 files: 1 with errors \(3 errors, 1 warning, 2 notices\)\n$/);
   });
 
   it("checks the other files when one is unreadable, names file:line:column, and exits 2", async () => {
@@ -71,7 +89,7 @@ describe("xxgk validate", () => {
     expect(r.stderr).toBe(
       "xxgk: b.json:5:3: 不是合法的 JSON：此处不应出现 “}”，应为带双引号的属性名\nxxgk: missing.json: 文件不存在\n",
     );
-    expect(r.stdout).toContain("c.json\n  错误（");
+    expect(r.stdout).toContain("c.json\n  诊断 最可能出错的单元格：");
     expect(r.stdout).toMatch(/\n4 个文件：2 个无法读取，1 个有错误（\d+ 个错误，\d+ 个警告，\d+ 个提示）\n$/);
   });
 
@@ -89,14 +107,26 @@ describe("xxgk validate", () => {
       ["nojson.json", "unreadable"],
     ]);
     const [ok, bad, nojson] = out.files;
-    expect(ok).toMatchObject({ counts: { error: 0, warning: 0, info: 0 }, findings: [] });
+    expect(ok).toMatchObject({ counts: { error: 0, warning: 0, info: 0 }, findings: [], diagnosis: [] });
     if (bad?.status !== "errors" || nojson?.status !== "unreadable") throw new Error("unexpected statuses");
     expect(bad.findings.length).toBe(bad.counts.error + bad.counts.warning + bad.counts.info);
     expect(bad.findings.find((f) => f.code === "T3.balance")).toMatchObject({
       severity: "error",
-      pointer: "/tables/applications/carriedForward/naturalPerson",
+      pointer: "/tables/applications/newlyReceived/naturalPerson",
+      expected: 187,
+      diagnosis: 0,
       message: { zh: expect.any(String), en: expect.any(String) },
     });
+    // Diagnoses, with the findings each explains by index.
+    expect(bad.diagnosis.map((d) => [d.status, d.explains.map((i) => bad.findings[i]!.code)])).toEqual([
+      ["located", ["T3.balance", "T3.balance", "text.numbers"]],
+      ["located", ["T4.total"]],
+    ]);
+    // Blank cells both ways: the per-table summary and, for consumers that read them, cell.blank.
+    expect(bad.findings.filter((f) => f.severity === "info").map((f) => [f.code, f.pointer])).toEqual([
+      ["table.blanks", "/tables/review"],
+      ["cell.blank", "/tables/review/reconsideration/pending"],
+    ]);
     expect(nojson.error).toEqual({
       code: "INPUT_JSON",
       message: {
@@ -147,7 +177,7 @@ describe("xxgk validate", () => {
     expect(transcript.text).toContain(`/31\r\x1b[K${EXAMPLES.wulin}\n`);
     expect(transcript.text).toMatch(/\n\n\r校验中 16\/31/);
     const lines = await xxgk(["validate", ...many(15), EXAMPLES.wulin, ...many(15)], { stderrIsTTY: true });
-    expect(lines.stdout).toContain(`${EXAMPLES.wulin}：0 个错误，0 个警告，3 个提示\n`);
+    expect(lines.stdout).toContain(`${EXAMPLES.wulin}：0 个错误，0 个警告，1 个提示\n`);
     expect(transcript.text).toContain(`/31\r\x1b[K${EXAMPLES.wulin}：`);
     expect((await xxgk(["validate", ...many(21)], { stderrIsTTY: false })).stderr).toBe("");
   });
@@ -155,10 +185,24 @@ describe("xxgk validate", () => {
   it("reads standard input for -, and needs at least one file", async () => {
     const r = await xxgk(["validate", "-"], { stdin: JSON.stringify(broken()) });
     expect(r.code).toBe(1);
-    expect(r.stdout.startsWith("-\n  错误（")).toBe(true);
+    expect(r.stdout.startsWith("-\n  诊断 ")).toBe(true);
     const none = await xxgk(["validate"]);
     expect(none).toMatchObject({ code: 2, stdout: "" });
     expect(none.stderr).toBe("xxgk: 请给出要校验的文件\n运行 xxgk validate --help 查看用法\n");
+  });
+
+  it("a 303 KB paragraph of 办结1件 gives a small JSON document, not a crash (issue 23)", async () => {
+    const dir = scratch();
+    const doc = load(EXAMPLES.y2021);
+    doc.sections.overview.blocks.push({ type: "paragraph", text: "办结1件".repeat(31_000) });
+    const names = files(dir, { "long.json": doc });
+    const r = await xxgk(["validate", "--format", "json", ...names], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout.length).toBeLessThan(50_000);
+    const f = (JSON.parse(r.stdout) as ValidateOutput).files[0]!;
+    if (f.status === "unreadable") throw new Error("unreadable");
+    expect(f.findings.filter((x) => x.code === "text.numbers")).toHaveLength(11);
+    expect(f.findings.find((x) => x.omitted !== undefined)?.omitted).toBe(31_000 - 10);
   });
 
   it("--blanks not-assessable reaches the validators", async () => {
@@ -232,6 +276,12 @@ describe("xxgk validate", () => {
     const bad = json.files[0]!;
     expect(bad.status === "errors" && bad.findings.every((f) => f.severity === "error")).toBe(true);
     expect(bad.status === "errors" && bad.counts.info).toBeGreaterThan(0);
+    // The diagnoses stay, their explains pointing into the findings listed (the warning left out).
+    if (bad.status !== "errors") throw new Error("bad.json must have errors");
+    expect(bad.diagnosis.map((d) => d.explains.map((i) => bad.findings[i]!.code))).toEqual([
+      ["T3.balance", "T3.balance"],
+      ["T4.total"],
+    ]);
     expect((await xxgk(["validate", ...names, "--min-severity", "notice"], { cwd: dir })).code).toBe(2);
   });
 
@@ -249,8 +299,8 @@ describe("xxgk validate", () => {
     const en = await xxgk(["validate", ...names, "--lang", "en"], { cwd: dir });
     expect(en.stdout).toMatch(/^bad\.json: \d+ errors, 1 warning, \d+ notices?\n/);
     const details = await xxgk(["validate", ...names, "--details"], { cwd: dir });
-    expect(details.stdout).toMatch(/^bad\.json\n {2}错误（\d+）\n/);
+    expect(details.stdout).toMatch(/^bad\.json\n {2}诊断 /);
     const ten = await xxgk(["validate", ...names.slice(0, 10)], { cwd: dir });
-    expect(ten.stdout).toMatch(/^bad\.json\n {2}错误/);
+    expect(ten.stdout).toMatch(/^bad\.json\n {2}诊断 /);
   });
 });

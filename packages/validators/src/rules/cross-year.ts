@@ -1,7 +1,7 @@
 import type { EditionId } from "@xxgk/core-model";
-import { applicationColumns, labelOf, perEdition } from "../_cells.js";
+import { applicationColumns, labelOf, perEdition, readCells, slotOf } from "../_cells.js";
 import type { EditionPair, Equation } from "../types.js";
-import { num, type RuleImpl } from "./_rule.js";
+import { type Context, num, type RuleImpl } from "./_rule.js";
 
 const PAIRS: readonly EditionPair[] = ["2019>2019", "2019>2021", "2021>2019", "2021>2021"];
 
@@ -128,6 +128,56 @@ export const xItems: RuleImpl = {
       zh: `${l}应为上年报告的上一年项目数量＋本年增/减 = ${num(expected)}，实为 ${num(actual)}`,
       en: `${l} should be last year's 上一年项目数量 + 本年增/减 = ${num(expected)} but is ${num(actual)}`,
     };
+  },
+};
+
+const PUBLISHED_ROWS = ["regulations", "normativeDocuments"] as const;
+
+/**
+ * X.published [S]: 2019 edition both years: 对外公开总数量(N) ≤ 对外公开总数量(N−1) + 本年新公开数量(N). A
+ * total can fall (documents withdrawn) but cannot grow by more than what was newly published.
+ */
+export const xPublished: RuleImpl = {
+  def: {
+    id: "X.published",
+    severity: "warning",
+    kind: "cross-year",
+    description: {
+      zh: "2019版（两年均为2019版）：对外公开总数量不应超过上年对外公开总数量 + 本年新公开数量（规章、规范性文件）",
+      en: "2019 edition, both years: 对外公开总数量 cannot exceed last year's plus this year's 本年新公开数量 (规章, 规范性文件)",
+    },
+    reads: {
+      "2019": PUBLISHED_ROWS.flatMap((r) => [`proactive.${r}.total`, `proactive.${r}.published`]),
+      "2021": [],
+    },
+    readsPrevious: { "2019": PUBLISHED_ROWS.map((r) => `proactive.${r}.total`), "2021": [] },
+  },
+  check: ({ report, cells, previous, out }: Context) => {
+    if (previous === undefined || previous.edition !== "2019" || report.edition !== "2019") return;
+    const before = readCells(previous);
+    const at = (key: string) => slotOf("2019", key).def;
+    for (const row of PUBLISHED_ROWS) {
+      const total = cells[at(`proactive.${row}.total`).index]!;
+      const published = cells[at(`proactive.${row}.published`).index]!;
+      const last = before[at(`proactive.${row}.total`).index]!;
+      if (total.status !== "number" || last.status !== "number" || published.status === "invalid") continue;
+      const bound = (last.value ?? 0) + (published.value ?? 0);
+      if ((total.value ?? 0) <= bound) continue;
+      const l = labelOf("2019", `proactive.${row}.total`);
+      out.push({
+        code: "X.published",
+        severity: "warning",
+        pointer: at(`proactive.${row}.total`).pointer,
+        related: [at(`proactive.${row}.published`).pointer],
+        previous: [at(`proactive.${row}.total`).pointer],
+        expected: bound,
+        actual: total.value ?? 0,
+        message: {
+          zh: `${l}为 ${num(total.value ?? 0)}，超过上年对外公开总数量 ${num(last.value ?? 0)} 与本年新公开数量 ${num(published.value ?? 0)} 之和 ${num(bound)}`,
+          en: `${l} is ${num(total.value ?? 0)}, more than last year's ${num(last.value ?? 0)} plus ${num(published.value ?? 0)} newly published, ${num(bound)}`,
+        },
+      });
+    }
   },
 };
 

@@ -1,12 +1,12 @@
 import { type CellKey, EDITIONS, type EditionId } from "@xxgk/core-model";
 import type { RuleDef } from "../types.js";
 import type { RuleImpl } from "./_rule.js";
-import { cellBlank, cellUnreadable, counts } from "./cells.js";
-import { xCarryOver, xItems, xPrevious, xStock } from "./cross-year.js";
+import { cellBlank, cellTooLarge, cellUnreadable, counts, tableBlankColumn, tableBlanks } from "./cells.js";
+import { xCarryOver, xItems, xPrevious, xPublished, xStock } from "./cross-year.js";
 import { deadline, edition, schema, sections } from "./document.js";
 import { t3Balance, t3ResultsTotal, t3RowTotal } from "./table3.js";
 import { t4Total } from "./table4.js";
-import { textNumbers, textYear } from "./text.js";
+import { textFees, textNumbers, textPercent, textUpheld, textYear } from "./text.js";
 
 /** Every rule, in the order of FORMAT.md §6, then the rules this package adds. */
 export const IMPLS: readonly RuleImpl[] = [
@@ -27,6 +27,13 @@ export const IMPLS: readonly RuleImpl[] = [
   cellUnreadable,
   cellBlank,
   xPrevious,
+  cellTooLarge,
+  tableBlanks,
+  tableBlankColumn,
+  textPercent,
+  textUpheld,
+  textFees,
+  xPublished,
 ];
 
 /** The rule declarations as data: id, severity, kind, description (zh/en) and the cells read per edition. */

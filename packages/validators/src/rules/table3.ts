@@ -1,9 +1,14 @@
 import { APPLICATIONS_CORNER_NOTE, type EditionId, tableEquations } from "@xxgk/core-model";
-import { labelOf, perEdition } from "../_cells.js";
+import { labelOf, perEdition, slotOf } from "../_cells.js";
 import type { Equation } from "../types.js";
 import { num, type RuleImpl } from "./_rule.js";
 
 const unique = (keys: string[]) => [...new Set(keys)];
+
+/** The column label of an equation's cell (自然人 … 总计). */
+const columnOf = (edition: EditionId, eq: Equation) => slotOf(edition, eq.about).def.colLabels.at(-1)!;
+/** The row label of an equation's cell, without its column: `（三）不予公开1.属于国家秘密`. */
+const rowOf = (edition: EditionId, eq: Equation) => labelOf(edition, eq.about).replace(/（[^（）]*）$/, "");
 
 const readsOf = (eqs: Record<EditionId, readonly Equation[]>) =>
   perEdition((e) => unique(eqs[e].flatMap((q) => [q.about, ...q.terms.map((t) => t.key)])));
@@ -33,6 +38,10 @@ export const t3Balance: RuleImpl = {
       en: `${l} should be 一 + 二 − （七）总计 = ${num(expected)} but is ${num(actual)}: items 一 + 二 must equal 三 + 四`,
     };
   },
+  relation: (edition, equation) => {
+    const c = columnOf(edition, equation);
+    return { zh: `“${c}”列：一＋二＝（七）总计＋四`, en: `column ${c}: 一 + 二 = （七）总计 + 四` };
+  },
 };
 
 /** T3.results-total [D]: （七）总计 is the sum of every result row, per column. */
@@ -55,6 +64,13 @@ export const t3ResultsTotal: RuleImpl = {
       en: `${l} should be the sum of results （一）…（六）, ${num(expected)}, but is ${num(actual)}`,
     };
   },
+  relation: (edition, equation) => {
+    const c = columnOf(edition, equation);
+    return {
+      zh: `“${c}”列：（七）总计＝各项办理结果之和`,
+      en: `column ${c}: （七）总计 = the sum of the results`,
+    };
+  },
 };
 
 /** T3.row-total [D]: 总计 = the six applicant columns, per row. */
@@ -75,6 +91,13 @@ export const t3RowTotal: RuleImpl = {
     return {
       zh: `${l}应为本行自然人与各类法人或其他组织之和 ${num(expected)}，实为 ${num(actual)}`,
       en: `${l} should be the sum of the row's six applicant columns, ${num(expected)}, but is ${num(actual)}`,
+    };
+  },
+  relation: (edition, equation) => {
+    const r = rowOf(edition, equation);
+    return {
+      zh: `“${r}”行：总计＝自然人＋各类法人或其他组织`,
+      en: `row ${r}: 总计 = the six applicant columns`,
     };
   },
 };

@@ -1,5 +1,5 @@
 import { tableEquations } from "@xxgk/core-model";
-import { labelOf, perEdition } from "../_cells.js";
+import { labelOf, perEdition, slotOf } from "../_cells.js";
 import { num, type RuleImpl } from "./_rule.js";
 
 // The equations themselves are core-model's (the importer settles copies with the same ones).
@@ -23,6 +23,13 @@ export const t4Total: RuleImpl = {
     return {
       zh: `${l}应为结果维持、结果纠正、其他结果、尚未审结之和 ${num(expected)}，实为 ${num(actual)}`,
       en: `${l} should be upheld + corrected + other + pending = ${num(expected)} but is ${num(actual)}`,
+    };
+  },
+  relation: (edition, equation) => {
+    const g = slotOf(edition, equation.about).def.colLabels.slice(0, -1).join("/");
+    return {
+      zh: `${g}：结果维持＋结果纠正＋其他结果＋尚未审结＝总计`,
+      en: `${g}: upheld + corrected + other + pending = total`,
     };
   },
 };

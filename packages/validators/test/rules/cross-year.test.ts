@@ -149,3 +149,50 @@ describe("X.previous", () => {
     expect(of(result, "X.carry-over")).toEqual([]);
   });
 });
+
+describe("X.published", () => {
+  // A real 2020 report shows 规章 对外公开总数量 7 after 0 last year and 0 newly published.
+  const lastYear2019 = withCells(
+    { ...seed, meta: { ...seed.meta, year: 2019 } },
+    { "proactive.regulations.total": 0, "proactive.normativeDocuments.total": 1 },
+  );
+
+  it("passes when 对外公开总数量 grows by at most what was newly published", () => {
+    expect(of(validateReport(seed, { previous: lastYear2019 }), "X.published")).toEqual([]);
+    const r = withCells(seed, {
+      "proactive.normativeDocuments.total": 2,
+      "proactive.normativeDocuments.published": 1,
+    });
+    expect(of(validateReport(r, { previous: lastYear2019 }), "X.published")).toEqual([]);
+  });
+
+  it("fails 7 after 0 and 0 new, pointing at this year's and last year's totals", () => {
+    const r = withCells(seed, {
+      "proactive.regulations.made": 0,
+      "proactive.regulations.published": 0,
+      "proactive.regulations.total": 7,
+    });
+    expect(of(validateReport(r, { previous: lastYear2019 }), "X.published")).toEqual([
+      {
+        code: "X.published",
+        severity: "warning",
+        pointer: "/tables/proactive/regulations/total",
+        related: ["/tables/proactive/regulations/published"],
+        previous: ["/tables/proactive/regulations/total"],
+        expected: 0,
+        actual: 7,
+        message: {
+          zh: "规章（对外公开总数量）为 7，超过上年对外公开总数量 0 与本年新公开数量 0 之和 0",
+          en: "规章（对外公开总数量） is 7, more than last year's 0 plus 0 newly published, 0",
+        },
+      },
+    ]);
+  });
+
+  it("needs the 2019 edition in both years and a figure written in both", () => {
+    const r = withCells(seed, { "proactive.regulations.total": 7 });
+    expect(of(validateReport(r), "X.published")).toEqual([]);
+    const dash = withCells(lastYear2019, { "proactive.regulations.total": "-" });
+    expect(of(validateReport(r, { previous: dash }), "X.published")).toEqual([]);
+  });
+});

@@ -20,6 +20,13 @@ describe("RULES", () => {
       "text.year",
       "sections",
       "deadline",
+      "text.percent",
+      "text.upheld",
+      "text.fees",
+      "X.published",
+      "table.blanks",
+      "table.blank-column",
+      "cell.too-large",
     ]) {
       expect(ids).toContain(id);
     }
@@ -52,6 +59,9 @@ describe("rulesReading", () => {
       "counts",
       "cell.unreadable",
       "cell.blank",
+      "cell.too-large",
+      "table.blanks",
+      "table.blank-column",
     ]);
   });
 
@@ -64,10 +74,16 @@ describe("rulesReading", () => {
       "text.numbers",
       "cell.unreadable",
       "cell.blank",
+      "cell.too-large",
+      "table.blanks",
+      "table.blank-column",
+      "text.percent",
     ]);
     expect(rulesReading("2019", "applications.carriedForward.total", "previous")).toEqual(["X.carry-over"]);
     expect(rulesReading("2019", "proactive.fees.change", "any")).toContain("X.items");
     expect(rulesReading("2021", "proactive.regulations.inForce")).toContain("X.stock");
+    expect(rulesReading("2021", "proactive.regulations.inForce")).toContain("text.numbers");
+    expect(rulesReading("2019", "proactive.regulations.total", "any")).toContain("X.published");
   });
 
   it("gives nothing for a key the edition lacks", () => {

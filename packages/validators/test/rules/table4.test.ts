@@ -12,7 +12,7 @@ describe("T4.total", () => {
 
   it("fails per group, about the group's 总计, naming its four outcome cells", () => {
     const r = withCells(r2021, { "review.direct.pending": 2, "review.reconsideration.total": 9 });
-    expect(of(validateReport(r), "T4.total")).toEqual([
+    expect(of(validateReport(r, { diagnose: false }), "T4.total")).toEqual([
       {
         code: "T4.total",
         severity: "error",
@@ -32,5 +32,31 @@ describe("T4.total", () => {
       },
       expect.objectContaining({ pointer: "/tables/review/direct/total", expected: 5, actual: 4 }),
     ]);
+  });
+
+  it("diagnosed: the total the narrative contradicts is located; outcomes that could each be wrong are a tie", () => {
+    // The text says 行政复议8件 (so 9 is the wrong cell) and 行政诉讼7件 = 4 + 3 (so direct/总计 4 is right,
+    // and one of the outcomes that can go down by one is wrong: upheld 2, corrected 1 or pending 2).
+    const r = withCells(r2021, { "review.direct.pending": 2, "review.reconsideration.total": 9 });
+    const result = validateReport(r);
+    expect(result.diagnosis.map((d) => d.status)).toEqual(["located", "tied"]);
+    const [reconsideration, direct] = result.diagnosis;
+    expect(reconsideration!.explanations).toMatchObject([
+      { cells: [{ pointer: "/tables/review/reconsideration/total", suggested: 8 }], cost: 0.75 },
+    ]);
+    expect(direct!.explanations.map((x) => x.cells.map((c) => [c.pointer, c.suggested]))).toEqual([
+      [["/tables/review/direct/upheld", 1]],
+      [["/tables/review/direct/corrected", 0]],
+      [["/tables/review/direct/pending", 1]],
+    ]);
+    const findings = of(result, "T4.total");
+    expect(findings.map((f) => [f.pointer, f.expected, f.diagnosis])).toEqual([
+      ["/tables/review/reconsideration/total", 8, 0],
+      ["/tables/review/direct/total", undefined, 1],
+    ]);
+    // No blame on direct/总计: the finding says the sum fails, not which cell is wrong.
+    expect(findings[1]!.message.zh).toBe(
+      "勾稽关系不成立：行政诉讼/未经复议直接起诉：结果维持＋结果纠正＋其他结果＋尚未审结＝总计，两边相差 1（出错的单元格无法唯一确定，见诊断）",
+    );
   });
 });
