@@ -1,7 +1,15 @@
 import type { Report } from "@xxgk/core-model";
 import { h } from "./dom.js";
 import { placeOf, SEVERITY_ZH } from "./findings.js";
-import { FORMAT_NAMES, type ImportResult } from "./io.js";
+import { FORMAT_NAMES, type ImportNote, type ImportResult } from "./io.js";
+
+/** Where in the source file a note points, as the author looks for it. */
+function placeInSource(n: ImportNote): string {
+  if (n.line !== undefined) return `第 ${n.line} 行`;
+  if (n.page !== undefined) return `第 ${n.page} 页`;
+  if (n.cell !== undefined) return `表 ${n.cell.table} 第 ${n.cell.row} 行第 ${n.cell.cell} 格`;
+  return n.paragraph !== undefined ? `第 ${n.paragraph} 段` : "";
+}
 
 /** The importer's diagnostics beside the editor: where (line, cell) and what, each clicking to its cell. */
 export class ImportNotes {
@@ -60,7 +68,7 @@ export class ImportNotes {
                 "span",
                 { className: "where" },
                 [
-                  n.line !== undefined ? `第 ${n.line} 行` : n.page !== undefined ? `第 ${n.page} 页` : "",
+                  placeInSource(n),
                   n.pointer !== undefined ? (report ? placeOf(report, n.pointer) : n.pointer) : "",
                 ]
                   .filter(Boolean)

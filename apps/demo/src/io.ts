@@ -1,13 +1,30 @@
 import type { Report } from "@xxgk/core-model";
 import type { ImportDiagnostic, ImportFormat } from "@xxgk/importer";
 
-/** One thing the import has to tell the author: where (line, page or JSON pointer) and what. */
+/** What the import file pickers offer: every format the importer reads (it recognises them by content). */
+export const IMPORT_ACCEPT = [
+  ".json",
+  ".html",
+  ".htm",
+  ".txt",
+  ".docx",
+  "application/json",
+  "text/html",
+  "text/plain",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+].join(",");
+
+/** One thing the import has to tell the author: where (line, page, Word paragraph or table cell, or JSON pointer) and what. */
 export interface ImportNote {
   readonly severity: "error" | "warning" | "info";
   readonly code: string;
   readonly message: string;
   readonly line?: number;
   readonly page?: number;
+  /** In a Word document: the paragraph, counted from the start (table cells' paragraphs included). */
+  readonly paragraph?: number;
+  /** In a Word document's table: which table (from 1), row and cell. */
+  readonly cell?: { readonly table: number; readonly row: number; readonly cell: number };
   /** The source text around the place, as the importer quotes it. */
   readonly excerpt?: string;
   readonly pointer?: string;
@@ -33,13 +50,23 @@ export const FORMAT_NAMES: Readonly<Record<ImportFormat, string>> = {
   unknown: "无法识别的文件",
 };
 
+/** Where a diagnostic points, by the kind of source: a line, a PDF page, a Word paragraph or table cell. */
+function where(s: ImportDiagnostic["source"]): Pick<ImportNote, "line" | "page" | "paragraph" | "cell"> {
+  if (s.page !== undefined) return { page: s.page };
+  if (s.paragraph === undefined) return { line: s.line };
+  const { table, row, cell } = s;
+  return table !== undefined && row !== undefined && cell !== undefined
+    ? { paragraph: s.paragraph, cell: { table, row, cell } }
+    : { paragraph: s.paragraph };
+}
+
 /** A diagnostic as the import panel shows it (in Chinese). */
 export function toNote(d: ImportDiagnostic): ImportNote {
   return {
     severity: d.severity,
     code: d.code,
     message: d.message.zh,
-    ...(d.source.page === undefined ? { line: d.source.line } : { page: d.source.page }),
+    ...where(d.source),
     ...(d.source.excerpt === undefined ? {} : { excerpt: d.source.excerpt }),
     ...(d.pointer === undefined ? {} : { pointer: d.pointer }),
   };
@@ -47,7 +74,8 @@ export function toNote(d: ImportDiagnostic): ImportNote {
 
 /**
  * Imports a file's bytes or pasted text with the importer, which recognises what it is by content — our
- * own report JSON, a published HTML page (UTF-8 or GBK), a text copy — and says why when it cannot.
+ * own report JSON, a published HTML page (UTF-8 or GBK), a text copy, a Word document — and says why when
+ * it cannot. Each reader is loaded only when its format is seen (the Word reader is a chunk of its own).
  */
 export async function importSource(input: Uint8Array | string, fileName?: string): Promise<ImportResult> {
   const { importReport } = await import("@xxgk/importer");

@@ -27,7 +27,7 @@ import { download, fileNameOf, h } from "./dom.js";
 import { Editor } from "./editor.js";
 import { FindingsPanel, FindingTip } from "./findings.js";
 import { ImportNotes } from "./import-notes.js";
-import { type ImportResult, importSource } from "./io.js";
+import { IMPORT_ACCEPT, type ImportResult, importSource } from "./io.js";
 import { type CreateOptions, Library } from "./library.js";
 import { formatTime, ListView, nameOf } from "./list-view.js";
 import { recoverUnsaved, type SaveState, Session, Sync } from "./session.js";
@@ -549,7 +549,7 @@ const lastYearSelect = h("select", { name: "last-year", "aria-label": "上年报
 const lastYearFile = h("input", {
   type: "file",
   name: "last-year-file",
-  accept: ".json,.html,.htm,.txt,application/json,text/html,text/plain",
+  accept: IMPORT_ACCEPT,
   "aria-label": "上年报告文件",
 });
 const newDialog = h(
@@ -577,7 +577,7 @@ const newDialog = h(
     ),
     h("label", {}, h("span", {}, "列表中的上年报告"), lastYearSelect),
     h("menu", {}, h("button", { value: "from-list", formnovalidate: true }, "生成下一年度报告")),
-    h("label", {}, h("span", {}, "或选择上年报告文件（JSON、HTML 网页、文字）"), lastYearFile),
+    h("label", {}, h("span", {}, "或选择上年报告文件（JSON、HTML 网页、Word 文档、文字）"), lastYearFile),
     h("h3", {}, "或从示例开始"),
     h(
       "menu",
@@ -637,7 +637,7 @@ lastYearFile.addEventListener("change", async () => {
 // Import: always a new entry
 const importFile = h("input", {
   type: "file",
-  accept: ".json,.html,.htm,.txt,application/json,text/html,text/plain",
+  accept: IMPORT_ACCEPT,
 });
 const importPaste = h("textarea", { rows: 8, placeholder: "也可以把网页上复制的报告全文粘贴到这里" });
 const importDialog = h(
@@ -650,7 +650,7 @@ const importDialog = h(
     h(
       "p",
       {},
-      "支持本工具导出的 JSON、已发布报告的 HTML 网页（另存为的 .html）或网页文字的复制件。导入的报告会作为新报告加入列表，不会替换已有报告。",
+      "支持本工具导出的 JSON、已发布报告的 HTML 网页（另存为的 .html）、Word 文档（.docx，带修订的稿件按接受全部修订读取）或网页文字的复制件。导入的报告会作为新报告加入列表，不会替换已有报告。",
     ),
     h("label", {}, h("span", {}, "选择文件"), importFile),
     h("label", {}, h("span", {}, "或粘贴文字"), importPaste),
@@ -1129,7 +1129,7 @@ const toolbar = h(
     "div",
     { className: "actions" },
     button("新建…", () => void openNewDialog(), "新建空白报告、从上年报告开始或载入示例"),
-    button("导入…", () => importDialog.showModal(), "导入 JSON、HTML 网页或文字，作为新报告"),
+    button("导入…", () => importDialog.showModal(), "导入 JSON、HTML 网页、Word 文档或文字，作为新报告"),
     button("历史版本…", () => void showHistory(), "按日期恢复以前的版本", "editor-only"),
     button("导出 JSON", exportJson, undefined, "editor-only"),
     button("下载 HTML", () => void downloadHtml(), undefined, "editor-only"),

@@ -50,6 +50,16 @@ test("the importer, the HTML renderer and the Word engine (docx) are loaded on d
   }
 });
 
+test("the importer's Word reader (fflate, saxes) is a chunk of its own, loaded only when a .docx is imported", () => {
+  const initialFiles = new Set(budget.initial.map((f) => f.file));
+  const importer = Object.entries(manifest).find(([id]) => id.includes("importer/src/index.ts"))![1];
+  const docx = Object.entries(manifest).find(([id]) => id.includes("importer/src/readers/docx.ts"));
+  expect(docx).toBeDefined();
+  expect(docx![1].file).not.toBe(importer.file);
+  expect(initialFiles.has(docx![1].file)).toBe(false);
+  expect(budget.lazy.map((f) => f.file)).toContain(docx![1].file);
+});
+
 test("fonts are built as static files, not bundled into any chunk", () => {
   for (const name of ["NotoSerifSC-Regular.ttf", "NotoSansSC-Regular.ttf"]) {
     expect(readFileSync(join(ROOT, "dist", "fonts", name)).subarray(0, 4)).toEqual(

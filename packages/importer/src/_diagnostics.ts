@@ -30,6 +30,7 @@ export function excerpt(text: string): string {
 export function quote(pos: SourcePosition, text: string): SourcePosition {
   // Object literals of fixed shapes, not a spread: this runs for most lines of a text copy.
   if (pos.page !== undefined) return { page: pos.page, x: pos.x, y: pos.y, excerpt: excerpt(text) };
+  if (pos.paragraph !== undefined) return { ...pos, excerpt: excerpt(text) };
   return pos.column === undefined
     ? { line: pos.line, excerpt: excerpt(text) }
     : { line: pos.line, column: pos.column, excerpt: excerpt(text) };

@@ -16,9 +16,9 @@ const strip = (s: string): string => (s.charCodeAt(0) === 0xfeff ? s.slice(1) : 
 const NOTHING = { placed: 0, unsure: 0, missing: 0, total: 0 } as const;
 
 /**
- * Reads a report from a published page, a text copy, our own report JSON — or, recognised and refused
- * with a clear error until their readers land, a PDF or Word file — given as bytes (decoded here: UTF-8,
- * UTF-16/32 by byte-order mark, GBK/GB18030) or as text. The format is recognised by content (option
+ * Reads a report from a published page, a text copy, our own report JSON, a Word document (.docx) — or,
+ * recognised and refused with a clear error until its reader lands, a PDF — given as bytes (decoded here:
+ * UTF-8, UTF-16/32 by byte-order mark, GBK/GB18030) or as text. The format is recognised by content (option
  * `format` forces the HTML or text reader for text). Never rejects: what cannot be read comes back as
  * diagnostics, and `report` is `null` when no report could be made.
  */
@@ -79,7 +79,9 @@ export function importHtml(html: string, opts: ImportOptions = {}): ImportResult
 }
 
 function refused(r: Refusal, diag: Diagnostics): ImportResult {
-  diag.add(r.code, "error", r.zh, r.en, r.format === "pdf" ? { page: 1, x: 0, y: 0 } : { line: 1 });
+  const at =
+    r.format === "pdf" ? { page: 1, x: 0, y: 0 } : r.format === "docx" ? { paragraph: 1 } : { line: 1 };
+  diag.add(r.code, "error", r.zh, r.en, at);
   return { report: null, diagnostics: diag.list, stats: { ...NOTHING }, format: r.format };
 }
 

@@ -1,7 +1,7 @@
 /**
- * @xxgk/importer — published 政府信息公开工作年度报告 (HTML pages, plain-text copies, our own rendering
- * and report JSON; PDF and Word recognised) back into report data, with a diagnostic for everything it
- * was unsure of.
+ * @xxgk/importer — published 政府信息公开工作年度报告 (HTML pages, Word documents, plain-text copies, our
+ * own rendering and report JSON; PDF recognised) back into report data, with a diagnostic for everything
+ * it was unsure of.
  */
 export { type DecodedText, decodeText } from "./decode.js";
 export { type FormatOptions, formatDiagnostic, formatSource, type Lang } from "./format.js";
@@ -13,6 +13,7 @@ export type {
   ImportResult,
   ImportStats,
   PagePosition,
+  ParagraphPosition,
   SourcePosition,
   TextEncoding,
   TextPosition,

@@ -8,7 +8,7 @@ import type { ImportFormat } from "./types.js";
 /** A format recognised and refused, with the diagnostic that says so. */
 export interface Refusal {
   readonly format: ImportFormat;
-  readonly code: "format-unsupported" | "not-a-report" | "bytes-as-text";
+  readonly code: "format-unsupported" | "not-a-report" | "bytes-as-text" | "docx-unreadable";
   readonly zh: string;
   readonly en: string;
 }
@@ -76,6 +76,15 @@ const refuse = (format: ImportFormat, code: Refusal["code"], zh: string, en: str
 function sniffZip(bytes: Uint8Array): Sniffed {
   const names = zipEntries(bytes);
   if (names === undefined) {
+    // The directory is at the end: a download cut short has none, but its first entries still name their parts.
+    if (indexOfAscii(bytes, "word/", 0, 65536) >= 0) {
+      return refuse(
+        "docx",
+        "docx-unreadable",
+        "这是一个 Word 文档（.docx），但文件不完整或已损坏（可能没有下载完），无法读取。请重新下载，或用 Word 或 WPS 打开（它们能修复的会提示修复），另存为 .docx 后再导入",
+        "this is a Word document (.docx), but it is incomplete or damaged (a download cut short?) and cannot be read. Download it again, or open it in Word or WPS (they offer to repair what they can), save it as .docx and import that",
+      );
+    }
     return refuse(
       "unknown",
       "not-a-report",

@@ -6,6 +6,7 @@ export interface TextPosition {
   column?: number;
   excerpt?: string;
   page?: never;
+  paragraph?: never;
 }
 
 /**
@@ -18,10 +19,31 @@ export interface PagePosition {
   y: number;
   excerpt?: string;
   line?: never;
+  paragraph?: never;
 }
 
-/** Where in the source a diagnostic points: a line for text formats, a page and point for PDF. */
-export type SourcePosition = TextPosition | PagePosition;
+/**
+ * A place in a Word document (DOCX): the paragraph's number in document order, as Word's object model
+ * counts them (`Document.Paragraphs(n)`: the paragraphs inside table cells included); for a table cell
+ * also its table (counted from 1 in document order), row and cell (the n-th cell of the row, a merged
+ * cell counted once, as Word's `Cell(row, column)`); with a short excerpt.
+ */
+export interface ParagraphPosition {
+  paragraph: number;
+  table?: number;
+  row?: number;
+  cell?: number;
+  excerpt?: string;
+  line?: never;
+  page?: never;
+}
+
+/**
+ * Where in the source a diagnostic points: a line for text formats, a page and point for PDF, a
+ * paragraph (or table cell) for Word. Tell them apart by `source.page !== undefined`,
+ * `source.paragraph !== undefined`.
+ */
+export type SourcePosition = TextPosition | PagePosition | ParagraphPosition;
 
 /**
  * Something the importer was unsure of, could not place, or settled in a way worth saying. Codes are

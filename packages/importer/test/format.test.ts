@@ -22,6 +22,16 @@ describe("formatSource", () => {
     expect(formatSource(source, { file: "r.pdf", lang: "en" })).toBe("r.pdf p.3 (72, 540)");
     expect(formatSource(source, { lang: "en" })).toBe("p.3 (72, 540)");
   });
+
+  test("a paragraph, a table or a table cell of a Word document, in both languages", () => {
+    expect(formatSource({ paragraph: 8, excerpt: "本年" }, { file: "r.docx" })).toBe("r.docx 第8段");
+    expect(formatSource({ paragraph: 8 }, { file: "r.docx", lang: "en" })).toBe("r.docx ¶8");
+    expect(formatSource({ paragraph: 40, table: 2 }, { file: "r.docx" })).toBe("r.docx 表2");
+    expect(formatSource({ paragraph: 40, table: 2 }, { lang: "en" })).toBe("table 2");
+    const cell = { paragraph: 52, table: 2, row: 3, cell: 4 };
+    expect(formatSource(cell, { file: "r.docx" })).toBe("r.docx 表2第3行第4格");
+    expect(formatSource(cell, { file: "r.docx", lang: "en" })).toBe("r.docx table 2 row 3 cell 4");
+  });
 });
 
 describe("formatDiagnostic", () => {

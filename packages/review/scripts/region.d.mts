@@ -19,11 +19,11 @@ export interface RegionExpectation {
 }
 
 export declare const FIXTURE_MAPPING: Record<string, string>;
-export declare function fixtureRegion(): {
+export declare function fixtureRegion(): Promise<{
   files: RegionFile[];
   mapping: Record<string, string>;
   expected: RegionExpectation;
-};
+}>;
 export declare function generateRegion(options?: {
   bodies?: number;
   years?: number[];

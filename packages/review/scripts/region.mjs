@@ -2,7 +2,7 @@
 // Generates a region's published reports — several bodies, several years, both editions — from
 // core-model's two examples, as the review reads them: HTML pages rendered by @xxgk/render-html without
 // their embedded data (so the importer reads the visible tables, as it does on a government site), plain-
-// text copies of the same pages, and our own JSON. Every table is consistent within a report and with
+// text copies of the same pages, a Word document (@xxgk/render-docx), and our own JSON. Every table is consistent within a report and with
 // the body's report of the year before; the narrative states the table's numbers. Defects are planted
 // on purpose and listed with the verdicts they must give.
 //   node scripts/region.mjs   (after a build) writes test/fixtures/region/, the committed fixture folder;
@@ -22,6 +22,7 @@ import {
   setCell,
   toDocument,
 } from "@xxgk/core-model";
+import { renderDocx } from "@xxgk/render-docx";
 import { renderDocument } from "@xxgk/render-html";
 
 const require = createRequire(import.meta.url);
@@ -469,7 +470,7 @@ const FIXTURE_BODIES = [
     organ: "云溪县白沙镇人民政府",
     folder: "云溪县/白沙镇",
     years: {
-      2021: { format: "text" },
+      2021: { format: "docx" },
       2022: { format: "html", published: "2023-01-30" },
       2023: {
         format: "html",
@@ -485,12 +486,13 @@ const FIXTURE_BODIES = [
 export const FIXTURE_MAPPING = { 杭州市下城区武林街道办事处: "杭州市拱墅区武林街道办事处" };
 
 /**
- * The fixture region: files (pages, text copies, JSON, a duplicate, two files that are not reports),
+ * The fixture region: files (pages, text copies, a Word document, JSON, a duplicate, two files that are
+ * not reports),
  * the name mapping, and the expected verdicts: per report file its body, year, whether it is a
  * duplicate, and the verdicts planted (`late`, `undetermined`, `copy`, `similar`, `error`); every other
  * report must be free of errors and warnings.
  */
-export function fixtureRegion() {
+export async function fixtureRegion() {
   const files = [];
   const expected = { reports: {}, notReports: [], mapping: FIXTURE_MAPPING };
   const narratives = new Map(); // `${organ}/${year}` → text
@@ -570,21 +572,23 @@ export function fixtureRegion() {
         });
       }
       const stem = `${body.folder}/${year}年政府信息公开工作年度报告`;
-      const write = (format) => {
+      const write = async (format) => {
         const name = `${stem}.${format === "text" ? "txt" : format}`;
         const data =
           format === "html"
             ? page(report)
             : format === "text"
               ? textCopy(report)
-              : `${JSON.stringify(toDocument(report), null, 2)}\n`;
+              : format === "docx"
+                ? (await renderDocx(report)).docx
+                : `${JSON.stringify(toDocument(report), null, 2)}\n`;
         files.push({ name, data });
         return name;
       };
-      const main = write(spec.format);
+      const main = await write(spec.format);
       expected.reports[main] = { body: body.renamed?.organ ?? body.organ, year, role: "primary", verdicts };
       if (spec.duplicate) {
-        const dup = write(spec.duplicate);
+        const dup = await write(spec.duplicate);
         expected.reports[dup] = {
           body: body.renamed?.organ ?? body.organ,
           year,
@@ -610,8 +614,8 @@ export function fixtureRegion() {
 const here = dirname(fileURLToPath(import.meta.url));
 const FOLDER = join(here, "..", "test", "fixtures", "region");
 
-function folderContents() {
-  const { files, mapping, expected } = fixtureRegion();
+async function folderContents() {
+  const { files, mapping, expected } = await fixtureRegion();
   const out = new Map(
     files.map((f) => [
       `reports/${f.name}`,
@@ -624,7 +628,7 @@ function folderContents() {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const want = folderContents();
+  const want = await folderContents();
   await rm(FOLDER, { recursive: true, force: true });
   for (const [name, data] of want) {
     await mkdir(dirname(join(FOLDER, name)), { recursive: true });

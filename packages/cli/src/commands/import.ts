@@ -1,6 +1,7 @@
 import { basename, extname, join, resolve } from "node:path";
 import { stringifyReport } from "@xxgk/core-model";
 import { formatDiagnostic, type ImportDiagnostic, type ImportResult, importReport } from "@xxgk/importer";
+import { ConvertError, convertToDocx, findSoffice, SOFFICE_MISSING } from "../_convert.js";
 import { readInput, STDIN } from "../_json.js";
 import { makeOutputDir, OUTPUT_OPTIONS, ProtectedFiles, writeOutput } from "../_output.js";
 import { parseReportYear } from "../_year.js";
@@ -55,6 +56,18 @@ export function importSummaryLine(
     : `${files} files: ${failed} with errors, ${unreadable} unreadable, ${unwritten} not written; cells ${cells.placed} placed, ${cells.unsure} unsure, ${cells.missing} missing of ${cells.total}`;
 }
 
+/** Said of a file `--convert` converted before it was imported. */
+const CONVERTED: Text = {
+  zh: "已用 LibreOffice 转换为 .docx 后导入（以下位置指转换后的文档）",
+  en: "converted to .docx with LibreOffice, then imported (the places below are in the converted document)",
+};
+
+/** Said of a legacy Word / WPS file imported without `--convert`. */
+const CONVERT_HINT: Text = {
+  zh: "提示：装有 LibreOffice 时，加 --convert 可自动转换为 .docx 后导入",
+  en: "hint: with LibreOffice installed, --convert converts it to .docx and imports that",
+};
+
 /** The output file for an input in `--out-dir`: its base name with `.json`. */
 export function outFileFor(file: string, dir: string): string {
   const name = file === STDIN ? "stdin" : basename(file, extname(file));
@@ -69,7 +82,7 @@ export const importCommand = defineCommand({
     en: "turn published pages or text copies back into reports (JSON), saying what was unsure",
   },
   usage:
-    "xxgk import <files…> [-o FILE | --out-dir DIR] [--format auto|html|text] [--year YEAR] [--organ NAME]",
+    "xxgk import <files…> [-o FILE | --out-dir DIR] [--format auto|html|text] [--year YEAR] [--organ NAME] [--convert]",
   options: {
     ...OUTPUT_OPTIONS,
     "out-dir": {
@@ -96,23 +109,33 @@ export const importCommand = defineCommand({
       arg: "NAME",
       describe: { zh: "发布机关（覆盖标题中的机关）", en: "publishing organ (overrides the title)" },
     },
+    convert: {
+      type: "boolean",
+      describe: {
+        zh: "旧版 Word（.doc）和 WPS（.wps）文件先用 LibreOffice（soffice）转换为 .docx 再导入",
+        en: "convert legacy Word (.doc) and WPS (.wps) files to .docx with LibreOffice (soffice), then import",
+      },
+    },
   },
   details: {
     zh: [
       "一个输入时默认把报告写到标准输出，摘要和诊断写到标准错误；多个输入需要 --out-dir。",
-      "格式按内容识别：已发布的网页（HTML）、文字复制件、本工具的报告 JSON（原样读入）；PDF 和 Word（.docx）",
-      "能识别但暂不能读取，旧版 .doc/.wps、图片、压缩包等会说明原因。编码可以是 UTF-8、UTF-16 或 GBK/GB18030。",
-      "退出码：0 无错误；1 有文件存在错误级诊断或无法生成报告；2 用法错误，或有文件无法读取、报告无法写入",
+      "格式按内容识别：已发布的网页（HTML）、文字复制件、Word 文档（.docx，带修订的稿件按接受全部修订读取）、",
+      "本工具的报告 JSON（原样读入）；PDF 能识别但暂不能读取，图片、压缩包等会说明原因。旧版 .doc/.wps 需先",
+      "另存为 .docx，或加 --convert 由 LibreOffice 自动转换。编码可以是 UTF-8、UTF-16 或 GBK/GB18030。",
+      "退出码：0 无错误；1 有文件存在错误级诊断或无法生成报告；2 用法错误，或有文件无法读取、无法转换、报告无法写入",
       "（其余文件照常导入）。导入结果可直接交给 xxgk validate 校验。",
     ].join("\n"),
     en: [
       "With one input the report goes to standard output, the summary and diagnostics to standard error;",
       "several inputs need --out-dir. The format is recognised by content: published pages (HTML), text",
-      "copies, our own report JSON (taken as it is); PDF and Word (.docx) are recognised but not read yet;",
-      "legacy .doc/.wps, images, archives and the like are refused with the reason. Files may be UTF-8,",
-      "UTF-16 or GBK/GB18030. Exit status: 0 no errors; 1 a file has error diagnostics or gave no report;",
-      "2 usage error, an unreadable file or a report that could not be written (the others are still",
-      "imported). The result can go straight to xxgk validate.",
+      "copies, Word documents (.docx; a draft with tracked changes is read with every change accepted),",
+      "our own report JSON (taken as it is); PDF is recognised but not read yet; images, archives and the",
+      "like are refused with the reason. Legacy .doc/.wps need saving as .docx first, or --convert to have",
+      "LibreOffice convert them. Files may be UTF-8, UTF-16 or GBK/GB18030. Exit status: 0 no errors;",
+      "1 a file has error diagnostics or gave no report; 2 usage error, an unreadable file, a legacy file",
+      "--convert could not convert or a report that could not be written (the others are still imported).",
+      "The result can go straight to xxgk validate.",
     ].join("\n"),
   },
   async run({ values, positionals }, { io, lang }): Promise<Outcome> {
@@ -158,6 +181,8 @@ export const importCommand = defineCommand({
     let failed = 0;
     let unreadable = 0;
     let unwritten = 0;
+    /** soffice for --convert, looked up at the first legacy file (`null`: not found). */
+    let soffice: string | null | undefined;
     for (const [i, file] of positionals.entries()) {
       if (progress)
         io.stderr.write(
@@ -174,16 +199,35 @@ export const importCommand = defineCommand({
         continue;
       }
       // The importer recognises the format and the encoding by content, and never rejects.
-      const result = await importReport(bytes, {
+      const options = {
         fileName: file,
         ...(values.format === undefined ? {} : { format: values.format }),
         ...(year === undefined ? {} : { year }),
         ...(values.organ === undefined ? {} : { organ: values.organ.trim() }),
-      });
+      };
+      let result = await importReport(bytes, options);
+      let converted = false;
+      if (result.format === "doc" && values.convert === true) {
+        // A legacy Word / WPS file (recognised by content): LibreOffice makes a .docx of it.
+        soffice ??= findSoffice() ?? null;
+        if (progress) io.stderr.write("\r\x1b[K");
+        try {
+          if (soffice === null) throw new ConvertError(SOFFICE_MISSING);
+          result = await importReport(await convertToDocx(bytes, file, soffice), options);
+          converted = true;
+        } catch (error) {
+          if (!(error instanceof ConvertError)) throw error;
+          unreadable++;
+          io.stderr.write(`xxgk: ${file}: ${error.text[lang]}\n`);
+          continue;
+        }
+      }
       if (progress) io.stderr.write("\r\x1b[K");
       const lines = [fileSummary(file, result, lang)];
+      if (converted) lines.push(`  ${CONVERTED[lang]}`);
       // How the bytes were decoded (a legacy encoding, a wrong charset declaration) is a diagnostic too.
       for (const d of result.diagnostics) lines.push(`  ${formatDiagnostic(d, { file, lang })}`);
+      if (result.format === "doc" && values.convert !== true) lines.push(`  ${CONVERT_HINT[lang]}`);
       report.write(`${lines.join("\n")}\n`);
       for (const k of ["placed", "unsure", "missing", "total"] as const) totals[k] += result.stats[k];
       const hasErrors = result.report === null || result.diagnostics.some((d) => d.severity === "error");
