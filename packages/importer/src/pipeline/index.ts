@@ -1,7 +1,7 @@
 // The one pipeline every reader's document goes through: title and meta → sections → table classification
 // → cell placement → assembly. Nothing here knows which format the document was read from.
 import { layoutOf, type TableId } from "@xxgk/core-model";
-import { type Diagnostics, quote } from "../_diagnostics.js";
+import { type Diagnostics, inLine, quote } from "../_diagnostics.js";
 import { textLine, trimSpace } from "../_normalize.js";
 import { scopeOf } from "../_scope.js";
 import type { SourceBlock, SourceDocument } from "../source.js";
@@ -143,9 +143,7 @@ function unflatten(blocks: readonly SourceBlock[]): SourceBlock[] {
       out.push(b);
       continue;
     }
-    const at = (offset: number): SourcePosition =>
-      b.pos.page === undefined ? { line: b.pos.line, column: (b.pos.column ?? 1) + offset } : b.pos;
-    for (const p of pieces) out.push({ kind: "text", text: p.text, pos: at(p.offset) });
+    for (const p of pieces) out.push({ kind: "text", text: p.text, pos: inLine(b.pos, p.offset) });
   }
   return out;
 }

@@ -10,7 +10,7 @@
 // values sit, in the official row order, exactly where labelled rows without values are, and for table
 // 三 each row they would make adds up — and otherwise left out with a diagnostic: never a guess.
 import { type CellDef, parseCellText, type TableId, tableEquations } from "@xxgk/core-model";
-import { type Diagnostics, excerpt, labelDiagnostic, quote } from "../_diagnostics.js";
+import { type Diagnostics, excerpt, inLine, labelDiagnostic, lineOf, quote } from "../_diagnostics.js";
 import type { LabelMatch } from "../_labels.js";
 import { normalizeLabel, tidyText, trimSpace } from "../_normalize.js";
 import { type EditionScope, REVIEW_ROW, type TableLabel, type TableScope } from "../_scope.js";
@@ -395,8 +395,7 @@ export class LineRows {
 
   /** A line holding (part of) a table run together: its labels, runs of values and narrative. */
   #flat(ts: TableScope, elements: readonly FlatElement[], at: SourcePosition, lead: number): void {
-    const where = (offset: number, text: string): SourcePosition =>
-      quote(at.page === undefined ? { line: at.line, column: lead + offset + 1 } : at, text);
+    const where = (offset: number, text: string): SourcePosition => quote(inLine(at, lead + offset), text);
     let lastLabel: FlatElement | undefined;
     for (const e of elements) {
       if (e.kind === "text") {
@@ -929,11 +928,6 @@ function isFragment(ts: TableScope, t: string): boolean {
     const n = normalizeLabel(w);
     return (n.length <= 8 && ts.headerText.includes(n)) || (n.length <= 24 && text.includes(n));
   });
-}
-
-/** The line of a text position; `-1` on a page (cells of a page row are not tab cells). */
-function lineOf(pos: SourcePosition): number {
-  return pos.page === undefined ? pos.line : -1;
 }
 
 /** Cells split out of a run, each pointing at the run. */
