@@ -424,6 +424,8 @@ export class LineRows {
         }
         continue;
       }
+      // A page's footer (`-3-`) the flattening kept between a label and its values, as on a line.
+      if (PAGE_MARK.test(trimSpace(e.text))) continue;
       const open = this.#open;
       const pos = where(e.offset, e.text);
       if (lastLabel?.kind === "label" && lastLabel.label.item.kind === "row" && open && !open.run) {

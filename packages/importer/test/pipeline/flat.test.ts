@@ -78,6 +78,30 @@ describe("a flattened table 三", () => {
     expect(r.meta.organ).toBe("某某街道办事处");
   });
 
+  test("a page footer kept between a label and the next is no value: the row stays blank, said", () => {
+    // A PDF copied in reading order, then flattened: the row's values sit elsewhere, its page's footer
+    // (`-3-`) after its label. Read as values it would put - | 3 | - under 自然人 … 科研机构.
+    const text = (flatCopy(fixture) as string).replace(
+      "本机关不掌握相关政府信息0000000",
+      "本机关不掌握相关政府信息-3-",
+    );
+    expect(text).toContain("本机关不掌握相关政府信息-3-2.没有现成信息");
+    const result = importText(text);
+    expect(rawOf(result.report!, "notHeld")).toEqual(["", "", "", "", "", "", ""]);
+    expect(result.diagnostics).toContainEqual(
+      expect.objectContaining({
+        code: "missing-cells",
+        pointer: "/tables/applications/notHeld/naturalPerson",
+      }),
+    );
+    expect(result.diagnostics.some((d) => d.code === "stray-value")).toBe(false);
+    // Without that row's values the column sums no longer decide （一）; every other cell is the
+    // fixture's or blank, never another value.
+    const want = new Map(cellRecords(fixture).map((c) => [c.pointer, c.raw]));
+    for (const c of cellRecords(result.report!))
+      if (c.raw !== "") expect(c.raw, c.pointer).toBe(want.get(c.pointer));
+  });
+
   test("the same when only the tables ran together, each on its line", () => {
     const result = importText(flatTablesCopy(fixture));
     expect(rawOf(result.report!, "resultsTotal")).toEqual(["11", "0", "0", "0", "0", "1", "12"]);
