@@ -10,6 +10,7 @@ import {
   example,
   flatCopy,
   flatTablesCopy,
+  layoutCopy,
   numbersFirstCopy,
   pdfCopy,
   pipeCopy,
@@ -21,6 +22,7 @@ const report = await example("example-2021");
 const shapes = {
   "tab-separated (baseline)": tabCopy(report),
   "| table (Markdown)": pipeCopy(report),
+  "pdftotext -layout": layoutCopy(report),
   "PDF reading order": pdfCopy(report),
   "numbers before labels": numbersFirstCopy(report),
   "tables run onto one line each": flatTablesCopy(report),

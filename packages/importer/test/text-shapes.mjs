@@ -198,6 +198,55 @@ export function pdfCopy(report) {
 }
 
 /**
+ * The text `pdftotext -layout` gives: a row on one line, its label and values apart by spaces — but a
+ * label too long for its column wrapped in it, the row's values at the cell's middle: on a line of their
+ * own between the label's two lines, on the middle one of three; and table 三's group labels written
+ * down their narrow column, their pieces on lines of their own among the rows' lines.
+ */
+export function layoutCopy(report) {
+  const spaced = (label, vs) => `${label}        ${vs.join("        ")}`;
+  return copy(report, (t) => {
+    if (t !== "applications") {
+      return grid(report, t)
+        .map((row) => {
+          const texts = row.map((c) => c.text);
+          return row.some((c) => c.role === "value")
+            ? spaced(
+                texts.filter((_, k) => row[k].role !== "value").join(" "),
+                texts.filter((_, k) => row[k].role === "value"),
+              )
+            : texts.join("    ");
+        })
+        .join("\n");
+    }
+    // The header's rows as they stand, cells apart by spaces.
+    const out = grid(report, t)
+      .filter((row) => row.every((c) => c.role !== "value") && row.some((c) => c.text !== ""))
+      .map((row) => row.map((c) => c.text).join("    "))
+      .slice(0, 3);
+    const pieces = new Map();
+    for (const r of rowLabels(report, t)) {
+      if (r.group && !pieces.has(r.group)) pieces.set(r.group, wrap(r.group, 4));
+      const group = r.group ? pieces.get(r.group) : [];
+      const vs = values(report, t, r.row);
+      const lines = wrap(r.label, 14);
+      if (group.length > 0) out.push(`    ${group.shift()}`);
+      if (lines.length === 1) out.push(spaced(`        ${lines[0]}`, vs));
+      else if (lines.length === 2)
+        out.push(`        ${lines[0]}`, spaced("                ", vs), `        ${lines[1]}`);
+      else
+        out.push(
+          `        ${lines[0]}`,
+          spaced(`        ${lines[1]}`, vs),
+          ...lines.slice(2).map((l) => `        ${l}`),
+        );
+      out.push("");
+    }
+    return out.join("\n");
+  });
+}
+
+/**
  * A PDF copy whose table 三 comes as all its numbers first, one per line, then all its row labels —
  * the numbers listed row by row (`by: "rows"`) or column by column (`by: "columns"`).
  */
@@ -272,6 +321,7 @@ export function shapesOf(report) {
     tab: tabCopy(report),
     pipe: pipeCopy(report, { outer: report.edition === "2021" }),
     pdf: pdfCopy(report),
+    layout: layoutCopy(report),
     "numbers-first": numbersFirstCopy(report, { by: "rows" }),
     "columns-first": numbersFirstCopy(report, { by: "columns" }),
     flat: flatCopy(report),

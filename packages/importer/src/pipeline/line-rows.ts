@@ -216,6 +216,12 @@ export class LineRows {
       if (k < parts.length && head.length <= 80 && !head.includes("。")) {
         const values = parts.slice(k).map((p): SourceValue => ({ raw: p, pos: quote(block.pos, p) }));
         const m = this.#matchWithPrefix(ts, head);
+        const wrapped =
+          m === null || m.match.kind === "approximate" ? this.#wrapped(ts, blocks, i, head, values) : null;
+        if (wrapped) {
+          this.#label(ts, wrapped.match, wrapped.written, pos(i), block.pos, wrapped.values);
+          return wrapped.last;
+        }
         if (m?.match.item.kind === "row") {
           this.#label(ts, m.match, m.written, pos(i), block.pos, values);
         } else if (m) {
@@ -245,7 +251,8 @@ export class LineRows {
         if (next === undefined) break;
         const n = trimSpace(next);
         if (n === "") continue;
-        if (isValue(n)) break;
+        // A line of values is no part of a label (it may sit inside one: see #wrapped).
+        if (n.split(WS).every(isValue)) break;
         joined += n;
         k++;
         const jm = ts.labels.match(joined);
@@ -255,6 +262,13 @@ export class LineRows {
           span = j - i + 1;
           break;
         }
+      }
+    }
+    if ((!m || m.kind === "approximate") && !block.cell) {
+      const wrapped = this.#wrapped(ts, blocks, i, t, null);
+      if (wrapped) {
+        this.#label(ts, wrapped.match, wrapped.written, pos(i), block.pos, wrapped.values);
+        return wrapped.last;
       }
     }
     if (!m) {
@@ -334,6 +348,54 @@ export class LineRows {
    * A label, possibly after its group label or other text on the same line (`（四）无 1.本机关不掌握相关
    * 政府信息`): the longest run of words at the end that is a label, when the whole is none.
    */
+  /**
+   * A row label a layout copy (`pdftotext -layout`) wrapped around its values: the label's lines with
+   * the row's values on a line of their own between them, or after the part of the label on the same
+   * line (`（二）部分公开（区分处理的，只计这一情` / `447 7 0 0 0 0 454` / `形，不计其他情形）`), and pieces of
+   * a group label written down the column beside it (`（六）其` … `他处理`) in between. `start` is the
+   * label's first part, `held` the values on its line. Taken only when the joined parts make a row label
+   * exactly (or as a known variant) and every part is a piece of a label; one run of values at most.
+   */
+  #wrapped(
+    ts: TableScope,
+    blocks: readonly SourceBlock[],
+    i: number,
+    start: string,
+    held: SourceValue[] | null,
+  ): { match: LabelMatch<TableLabel>; written: string; values: SourceValue[]; last: number } | null {
+    if (start.length > 40 || !inLabels(ts, start)) return null;
+    let joined = start;
+    let values = held;
+    for (let j = i + 1, k = 0; j < blocks.length && k < 6; j++) {
+      const b = blocks[j]!;
+      if (b.kind !== "text" || b.cell) return null;
+      const n = trimSpace(b.text);
+      if (n === "") continue;
+      k++;
+      tick();
+      const parts = n.split(WS);
+      let v = parts.length;
+      while (v > 0 && isValue(parts[v - 1]!)) v--;
+      if (parts.length - v >= 2) {
+        if (values !== null) return null;
+        values = parts.slice(v).map((p): SourceValue => ({ raw: p, pos: quote(b.pos, p) }));
+        if (v === 0) continue;
+      } else if (v !== parts.length) return null;
+      const head = parts.slice(0, v).join("");
+      if (head.length > 40) return null;
+      if (!inLabels(ts, joined + head)) {
+        // A piece of the group label beside the row's (`他处理`), not of this one.
+        if (inLabels(ts, head) && matchHeading(head, -1) === null) continue;
+        return null;
+      }
+      joined += head;
+      const m = ts.labels.match(joined);
+      if (m && m.kind !== "approximate" && m.kind !== "extended" && m.item.kind === "row" && values !== null)
+        return { match: m, written: joined, values, last: j };
+    }
+    return null;
+  }
+
   #matchWithPrefix(ts: TableScope, text: string): { match: LabelMatch<TableLabel>; written: string } | null {
     const whole = ts.labels.match(text);
     if (whole && whole.kind !== "approximate") return { match: whole, written: text };
@@ -919,17 +981,28 @@ const labelTexts = new WeakMap<TableScope, string>();
  * Pieces of labels, one per line or several on a line: header cells cut by a narrow column (`商` `业`,
  * `社会 法律`), a vertical group label (`三、` `本` `年` …), a long label broken over lines.
  */
-function isFragment(ts: TableScope, t: string): boolean {
+/** The normalised labels of a table, `|`-separated: what a piece of a label is looked up in. */
+function allLabels(ts: TableScope): string {
   let all = labelTexts.get(ts);
   if (all === undefined) {
     all = ts.entries.map((e) => normalizeLabel(e.label)).join("|");
     labelTexts.set(ts, all);
   }
-  const text = all;
+  return all;
+}
+
+function isFragment(ts: TableScope, t: string): boolean {
+  const text = allLabels(ts);
   return t.split(WS).every((w) => {
     const n = normalizeLabel(w);
     return (n.length <= 8 && ts.headerText.includes(n)) || (n.length <= 24 && text.includes(n));
   });
+}
+
+/** Whether `t` (whitespace aside) is a piece of one of the table's labels. */
+function inLabels(ts: TableScope, t: string): boolean {
+  const n = normalizeLabel(t);
+  return n.length > 0 && allLabels(ts).includes(n);
 }
 
 /** Cells split out of a run, each pointing at the run. */

@@ -64,6 +64,68 @@ describe("a row label on its group label's line", () => {
   });
 });
 
+describe("a label a layout copy wrapped around its values", () => {
+  const partly = "（二）部分公开（区分处理的，只计这一情形，不计其他情形）";
+  test("values on a line of their own between the label's lines belong to it", () => {
+    const text = replaceRow(
+      partly,
+      "\t（二）部分公开（区分处理的，只计这一情\n   447   7   0   0   0   0   454\n\t形，不计其他情形）\n",
+    );
+    expect(text).not.toBe(seed);
+    const result = importText(text);
+    expect(raws(result.report!.tables.applications.partiallyDisclosed)).toEqual([
+      "447",
+      "7",
+      "0",
+      "0",
+      "0",
+      "0",
+      "454",
+    ]);
+    expect(
+      result.diagnostics.filter((d) => d.severity !== "info" && d.pointer?.includes("partially")),
+    ).toEqual([]);
+  });
+
+  test("and over three lines, the values after the middle one, a group label's piece in between", () => {
+    const text = replaceRow(
+      partly,
+      "\t（二）部分公开（区分处理\n\t（三）不\n\t的，只计这一情形， 447 7 0 0 0 0 454\n\t不计其他情形）\n",
+    );
+    const result = importText(text);
+    expect(raws(result.report!.tables.applications.partiallyDisclosed)).toEqual([
+      "447",
+      "7",
+      "0",
+      "0",
+      "0",
+      "0",
+      "454",
+    ]);
+  });
+
+  test("lines that do not finish the label leave the values alone: never given to a guessed row", () => {
+    const text = replaceRow(
+      partly,
+      "\t（二）部分公开（区分处理的，只计这一情\n   447   7   0   0   0   0   454\n\t另有说明\n",
+    );
+    const result = importText(text);
+    expect(raws(result.report!.tables.applications.partiallyDisclosed)).toEqual(["", "", "", "", "", "", ""]);
+    expect(result.diagnostics).toContainEqual(
+      expect.objectContaining({
+        code: "stray-value",
+        message: expect.objectContaining({ zh: expect.stringContaining("447 7 0 0 0 0 454") }),
+      }),
+    );
+    expect(result.diagnostics).toContainEqual(
+      expect.objectContaining({
+        code: "row-missing",
+        pointer: "/tables/applications/partiallyDisclosed/naturalPerson",
+      }),
+    );
+  });
+});
+
 describe("small things a text copy says", () => {
   test("发布日期：2020-01-31 in the copy is the publication date", () => {
     const text = seed.replace("\n一、总体情况", "\n发布日期：2021-01-31\n一、总体情况");
