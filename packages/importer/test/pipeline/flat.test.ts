@@ -3,6 +3,7 @@ import { cellRecords, createReport, layoutOf, type Report, setCell } from "@xxgk
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { importText } from "../../src/index.js";
+import { consistentApplications } from "../_arbitrary.js";
 // @ts-expect-error: a plain ES module shared with the bench, without types
 import { flatCopy, flatTablesCopy } from "../text-shapes.mjs";
 
@@ -112,32 +113,16 @@ describe("flattening a consistent report and importing it", () => {
   /** Table 三's cells, consistent (rows add up, 一+二 = （七）+四, （七） = Σ results), small numbers. */
   const consistent = fc
     .record({
-      results: fc.array(fc.array(fc.nat({ max: 14 }), { minLength: 6, maxLength: 6 }), {
-        minLength: RESULTS.length,
-        maxLength: RESULTS.length,
-      }),
-      forward: fc.array(fc.nat({ max: 14 }), { minLength: 6, maxLength: 6 }),
-      over: fc.array(fc.nat({ max: 14 }), { minLength: 6, maxLength: 6 }),
       // Most rows all zero, as in most reports: the runs that remain are few and ambiguous often.
-      keep: fc.array(fc.boolean(), { minLength: RESULTS.length, maxLength: RESULTS.length }),
+      applications: consistentApplications({ max: 14, sparse: true }),
       proactive: fc.array(fc.nat({ max: 300 }), { minLength: 10, maxLength: 10 }),
       review: fc.array(fc.array(fc.nat({ max: 12 }), { minLength: 4, maxLength: 4 }), {
         minLength: 3,
         maxLength: 3,
       }),
     })
-    .map(({ results, forward, over, keep, proactive, review }) => {
-      const t: Record<string, number[]> = {};
-      RESULTS.forEach((r, i) => {
-        t[r] = keep[i] ? results[i]! : [0, 0, 0, 0, 0, 0];
-      });
-      const total = [0, 1, 2, 3, 4, 5].map((c) => RESULTS.reduce((s, r) => s + t[r]![c]!, 0));
-      t.resultsTotal = total;
-      t.carriedForward = forward;
-      t.carriedOver = over.map((o, c) => Math.min(o, total[c]! + forward[c]!));
-      t.newlyReceived = total.map((x, c) => x + forward[c]! - t.carriedOver![c]!);
-      const rows: Record<string, number[]> = {};
-      for (const r of ROWS) rows[r] = [...t[r]!, t[r]!.reduce((s, x) => s + x, 0)];
+    .map(({ applications, proactive, review }) => {
+      const rows: Record<string, number[]> = { ...applications };
       let k = 0;
       for (const [row, cols] of Object.entries(layout.tables.proactive.shape)) {
         rows[row] = cols.map(() => proactive[k++ % proactive.length]!);

@@ -66,6 +66,7 @@ describe("a row label on its group label's line", () => {
 
 describe("a label a layout copy wrapped around its values", () => {
   const partly = "（二）部分公开（区分处理的，只计这一情形，不计其他情形）";
+  const written = ["447", "7", "0", "0", "0", "0", "454"];
   test("values on a line of their own between the label's lines belong to it", () => {
     const text = replaceRow(
       partly,
@@ -73,15 +74,7 @@ describe("a label a layout copy wrapped around its values", () => {
     );
     expect(text).not.toBe(seed);
     const result = importText(text);
-    expect(raws(result.report!.tables.applications.partiallyDisclosed)).toEqual([
-      "447",
-      "7",
-      "0",
-      "0",
-      "0",
-      "0",
-      "454",
-    ]);
+    expect(raws(result.report!.tables.applications.partiallyDisclosed)).toEqual(written);
     expect(
       result.diagnostics.filter((d) => d.severity !== "info" && d.pointer?.includes("partially")),
     ).toEqual([]);
@@ -93,15 +86,7 @@ describe("a label a layout copy wrapped around its values", () => {
       "\t（二）部分公开（区分处理\n\t（三）不\n\t的，只计这一情形， 447 7 0 0 0 0 454\n\t不计其他情形）\n",
     );
     const result = importText(text);
-    expect(raws(result.report!.tables.applications.partiallyDisclosed)).toEqual([
-      "447",
-      "7",
-      "0",
-      "0",
-      "0",
-      "0",
-      "454",
-    ]);
+    expect(raws(result.report!.tables.applications.partiallyDisclosed)).toEqual(written);
   });
 
   test("lines that do not finish the label leave the values alone: never given to a guessed row", () => {
