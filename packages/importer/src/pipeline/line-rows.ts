@@ -384,8 +384,8 @@ export class LineRows {
       const head = parts.slice(0, v).join("");
       if (head.length > 40) return null;
       if (!inLabels(ts, joined + head)) {
-        // A piece of the group label beside the row's (`他处理`), not of this one.
-        if (inLabels(ts, head) && matchHeading(head, -1) === null) continue;
+        // A piece of the group label beside the row's (`他处理`), not of this one: short, no label itself.
+        if (head.length <= 6 && inLabels(ts, head) && ts.labels.match(head) === null) continue;
         return null;
       }
       joined += head;

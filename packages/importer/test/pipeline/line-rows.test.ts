@@ -89,6 +89,15 @@ describe("a label a layout copy wrapped around its values", () => {
     expect(raws(result.report!.tables.applications.partiallyDisclosed)).toEqual(written);
   });
 
+  test("a whole row label is never passed over as a piece of a group label", () => {
+    const text = replaceRow(
+      partly,
+      "\t（二）部分公开（区分处理的，只计这一情\n   447   7   0   0   0   0   454\n\t（七）总计\n\t形，不计其他情形）\n",
+    );
+    const result = importText(text);
+    expect(raws(result.report!.tables.applications.partiallyDisclosed)).not.toEqual(written);
+  });
+
   test("lines that do not finish the label leave the values alone: never given to a guessed row", () => {
     const text = replaceRow(
       partly,
