@@ -65,6 +65,23 @@ export const FUZZ_SHAPES = {
     const n = numbers();
     return [...head(1), `规章${fill(bytes, () => String(n(10))).join("")}`, ...tail(1)].join("\n");
   },
+  /**
+   * A layout copy's wrapped labels: a label's first half, its values on a line of their own, its second
+   * half — or, every third time, a line that does not finish it — over and over.
+   */
+  "wrapped labels": (bytes) => {
+    const n = numbers();
+    return [
+      ...head(2),
+      ...fill(bytes, (i) => {
+        const l = LABELS[i % LABELS.length];
+        const half = Math.ceil(l.length / 2);
+        const values = Array.from({ length: 7 }, () => n(50)).join("   ");
+        return `${l.slice(0, half)}\n      ${values}\n${i % 3 === 2 ? "另有说明" : l.slice(half)}`;
+      }),
+      ...tail(2),
+    ].join("\n");
+  },
   /** Markdown `|` rows, label and seven values each, over and over. */
   "pipe rows": (bytes) => {
     const n = numbers();

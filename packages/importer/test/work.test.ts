@@ -10,7 +10,7 @@ import { importReport, importText } from "../src/index.js";
 // @ts-expect-error: a plain ES module shared with the bench, without types
 import { FUZZ_SHAPES } from "./text-fuzz.mjs";
 // @ts-expect-error: a plain ES module shared with the bench, without types
-import { example, flatCopy, pdfCopy, pipeCopy } from "./text-shapes.mjs";
+import { example, flatCopy, layoutCopy, pdfCopy, pipeCopy } from "./text-shapes.mjs";
 
 /** Work per character allowed: a constant, the same at every size. */
 const C = 20;
@@ -53,7 +53,12 @@ test("the crash input: a PDF's reading order, its table 三 repeated until 6 KB,
 test("every committed shape of both examples costs at most the same", async () => {
   for (const name of ["wulin-2020", "example-2021"]) {
     const report = await example(name);
-    for (const text of [flatCopy(report), pdfCopy(report), pipeCopy(report)] as string[]) {
+    for (const text of [
+      flatCopy(report),
+      pdfCopy(report),
+      pipeCopy(report),
+      layoutCopy(report),
+    ] as string[]) {
       resetWork();
       importText(text);
       expect(resetWork()).toBeLessThanOrEqual(C * text.length);
