@@ -21,7 +21,6 @@ describe("carryOver", () => {
       organ: seed.meta.organ,
       year: 2021,
       title: "2021年下城区武林街道办事处信息公开年度工作报告",
-      level: "agency",
     });
     // The seed's own heading wording is kept ("五、存在主要问题及改进情况", no 的), sub-headings too.
     expect(report.sections.problems).toEqual({ heading: "五、存在主要问题及改进情况", blocks: [] });
@@ -89,6 +88,12 @@ describe("carryOver", () => {
   it("takes no title it cannot move on: a title without the year becomes the customary one", () => {
     const previous = { ...r2021, meta: { ...r2021.meta, year: 2024, title: "政府信息公开工作年度报告" } };
     expect(carryOver(previous).report.meta.title).toBe(`${r2021.meta.organ}2025年政府信息公开工作年度报告`);
+  });
+
+  it("carries a level the document states, and states none when last year's did not (a 街道 is inferred)", () => {
+    expect(carryOver(r2021).report.meta.level).toBe("agency");
+    expect(carryOver({ ...seed, meta: { ...seed.meta, level: "government" } }).report.meta.level).toBe("government");
+    expect("level" in carryOver(seed).report.meta).toBe(false);
   });
 
   it("refuses a year other than the next one", () => {
