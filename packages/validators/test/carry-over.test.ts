@@ -92,7 +92,9 @@ describe("carryOver", () => {
 
   it("carries a level the document states, and states none when last year's did not (a 街道 is inferred)", () => {
     expect(carryOver(r2021).report.meta.level).toBe("agency");
-    expect(carryOver({ ...seed, meta: { ...seed.meta, level: "government" } }).report.meta.level).toBe("government");
+    expect(carryOver({ ...seed, meta: { ...seed.meta, level: "government" } }).report.meta.level).toBe(
+      "government",
+    );
     expect("level" in carryOver(seed).report.meta).toBe(false);
   });
 
