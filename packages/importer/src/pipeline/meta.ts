@@ -198,7 +198,8 @@ export function resolveMeta(
 // "统计期限自2024年1月1日起至2024年12月31日止", "数据统计期限为2021年1月1日至12月31日".
 const PERIOD =
   /统计(?:期限|时限|时间|区间|周期|范围)[^。；]{0,12}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日[^。；]{0,6}?(?:至|到|—|-|~)\s*(?:((?:19|20)\d{2})\s*年\s*)?12\s*月\s*31\s*日/;
-const YEAR_OF_REPORT = /((?:19|20)\d{2})\s*年度/g;
+// A year of report, not the end of a range (`2020—2023年度`).
+const YEAR_OF_REPORT = /(?<![—–\-~～至到]\s*)((?:19|20)\d{2})\s*年度/g;
 
 /**
  * The report year stated in the text when the title states none: the statistical period (统计期限

@@ -122,6 +122,13 @@ describe("titles as text copies write them", () => {
     });
   });
 
+  test("the end of a range of years is no year of report", () => {
+    const result = importText(`某某县教育局政府信息公开工作年度报告\n本页收录2020—2023年度的报告。\n${body}`);
+    expect(result.report).toBeNull();
+    expect(result.diagnostics.some((d) => d.code === "year-from-text")).toBe(false);
+    expect(result.diagnostics).toContainEqual(expect.objectContaining({ code: "year-missing" }));
+  });
+
   test("no year in the title: the statistical period gives it, with a notice", () => {
     const result = importText(
       `某某县教育局政府信息公开工作年度报告\n本报告所列数据的统计期限自2022年1月1日起至2022年12月31日止。\n${body}`,
