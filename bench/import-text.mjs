@@ -3,7 +3,9 @@
 //    browser's copy, the baseline), all run round-robin in the same process;
 // 2. the time per KiB over growing fuzz shapes (test/text-fuzz.mjs: the shapes that once cost more
 //    than linear work), 1 KiB → 1 MiB: it must stay flat. The work counter in test/work.test.ts asserts
-//    the same deterministically; this is the wall-clock curve.
+//    the same deterministically; this is the wall-clock curve;
+// 3. the peak memory importing them holds, 128 KiB → 4 MiB: it must grow no faster than the input.
+import { spawnSync } from "node:child_process";
 import { importText } from "@xxgk/importer";
 import { FUZZ_SHAPES } from "../packages/importer/test/text-fuzz.mjs";
 import {
@@ -79,4 +81,35 @@ for (const [name, make] of Object.entries(FUZZ_SHAPES)) {
   rows.push(row);
 }
 table(["shape (ms/KiB)", "1 KiB", "16 KiB", "128 KiB", "1 MiB", "1 MiB vs 16 KiB"], rows);
+
+// Peak memory: each size imported in a fresh process (its peak resident set, `maxRSS`), beside a
+// process that only makes the same text — the difference is what importing it held at most.
+const fuzz = new URL("../packages/importer/test/text-fuzz.mjs", import.meta.url).href;
+function peakMiB(shape, size, imports) {
+  const body = `
+    const { FUZZ_SHAPES } = await import(${JSON.stringify(fuzz)});
+    const { importText } = await import("@xxgk/importer");
+    const text = FUZZ_SHAPES[${JSON.stringify(shape)}](${size});
+    let n = text.length;
+    if (${imports}) n += importText(text).stats.total;
+    process.stdout.write(JSON.stringify({ rss: process.resourceUsage().maxRSS, n }));`;
+  const run = spawnSync(process.execPath, ["--input-type=module", "-e", body], {
+    encoding: "utf8",
+    cwd: new URL(".", import.meta.url),
+  });
+  if (run.status !== 0) throw new Error(`memory run failed: ${run.stderr}`);
+  return JSON.parse(run.stdout).rss / 1024;
+}
+
+process.stdout.write(
+  `\npeak memory of importing, MiB (each in a fresh process, less one that only makes the text)\n\n`,
+);
+const MEM_SIZES = [1 << 17, 1 << 20, 1 << 22];
+const mem = [];
+for (const name of Object.keys(FUZZ_SHAPES)) {
+  const row = [name];
+  for (const size of MEM_SIZES) row.push((peakMiB(name, size, true) - peakMiB(name, size, false)).toFixed(1));
+  mem.push(row);
+}
+table(["shape (MiB held)", "128 KiB", "1 MiB", "4 MiB"], mem);
 if (sink === -1) process.stdout.write("");
