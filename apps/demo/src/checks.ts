@@ -1,5 +1,17 @@
-import { type CellDef, getCell, layoutOf, type Report, setCell, type TableId } from "@xxgk/core-model";
-import { type Diagnosis, type Finding, validateReport } from "@xxgk/validators";
+import {
+  type CellDef,
+  type CellKey,
+  getCell,
+  type LevelInference,
+  layoutOf,
+  type Report,
+  setCell,
+  type TableId,
+} from "@xxgk/core-model";
+import type { CarryOverResult, Diagnosis, Finding, SuspectCell } from "@xxgk/validators";
+
+// The page's side of checking: the types of what the validation worker answers (tasks.ts runs it there),
+// and the little the page does itself with core-model alone. Nothing here imports @xxgk/validators' code.
 
 /** What one validation run found, and how long it took (also recorded as a `xxgk:validate` measure). */
 export interface Checked {
@@ -7,75 +19,61 @@ export interface Checked {
   readonly counts: { readonly error: number; readonly warning: number; readonly info: number };
   /** The validators' error localization; findings it explains carry `diagnosis` (an index into it). */
   readonly diagnosis: readonly Diagnosis[];
+  /** The report's level as the deadline rule takes it: stated in the report, or inferred (core-model `levelOf`). */
+  readonly level: LevelInference;
+  /** The level the organ's name and the text give, whatever the report states. */
+  readonly inferredLevel: LevelInference;
   readonly ms: number;
 }
 
-/**
-/**
- * Validates the whole report with the project's rules (the cross-year ones too when last year's report
- * is known) and the diagnosis, timing it for the in-browser benchmark. The app runs it on its validation
- * worker (see validation.ts).
- */
-export function check(report: Report, previous?: Report): Checked {
-  const t0 = performance.now();
-  const { findings, counts, diagnosis } = validateReport(report, previous === undefined ? {} : { previous });
-  const ms = performance.now() - t0;
-  performance.measure("xxgk:validate", { start: t0, duration: ms });
-  return { findings, counts, diagnosis, ms };
+/** The counts the report list shows for a report. */
+export interface Summary {
+  readonly errors: number;
+  readonly warnings: number;
 }
-
-/**
- * The rules whose `about` cell is a 合计 / 总计 the author may ask the app to compute. T3.balance is not
- * among them: when 一 + 二 ≠ （七）+ 四, which side is wrong is for the author to decide.
- */
-const TOTAL_RULES: ReadonlySet<string> = new Set(["T3.results-total", "T3.row-total", "T4.total"]);
 
 /** One cell 计算合计 would change. */
 export interface TotalChange {
-  readonly key: string;
+  readonly key: CellKey;
   readonly pointer: string;
   readonly label: string;
   readonly from: string;
   readonly to: string;
 }
 
+/** What the app asks its validation worker. */
+export type Task =
+  | { readonly kind: "check"; readonly report: Report; readonly previous?: Report }
+  /** The list's counts of a report on its own (no last year, no diagnosis). */
+  | { readonly kind: "summarize"; readonly report: Report }
+  /** 计算合计's proposal. */
+  | { readonly kind: "totals"; readonly report: Report }
+  /** Next year's report from last year's (`carryOver`). */
+  | { readonly kind: "carryOver"; readonly report: Report };
+
+/** What each kind of task answers. */
+export interface TaskResult {
+  readonly check: Checked;
+  readonly summarize: Summary;
+  readonly totals: { readonly changes: readonly TotalChange[]; readonly next: Report };
+  readonly carryOver: CarryOverResult;
+}
+
 /**
- * What 计算合计 proposes: every total the rules expect to differ, with the value they expect. Totals of
- * totals (（七）总计 / 总计) depend on other totals, so proposals are applied and checked again until
- * nothing changes. Returns the changes against the original report and the report they give.
+ * The report with a diagnosis's suggested values written into its cells (as numbers, as the author
+ * would type them), or `undefined` when a cell no longer holds what the diagnosis saw — the report was
+ * edited since it was checked — or has no unique suggestion.
  */
-export function proposeTotals(report: Report): { changes: TotalChange[]; next: Report } {
+export function applySuggestions(report: Report, cells: readonly SuspectCell[]): Report | undefined {
   const layout = layoutOf(report.edition);
   let next = report;
-  for (let round = 0; round < 8; round++) {
-    let changed = false;
-    // Without the diagnosis: each total rule's finding is about its own total cell, with the sum it expects.
-    for (const f of validateReport(next, { diagnose: false }).findings) {
-      if (!TOTAL_RULES.has(f.code) || f.expected === undefined) continue;
-      const def = layout.byPointer.get(f.pointer);
-      if (!def) continue;
-      const cell = getCell(next, def.key);
-      if (cell.value === f.expected && cell.status === "number") continue;
-      next = setCell(next, def.key, f.expected);
-      changed = true;
-    }
-    if (!changed) break;
+  for (const c of cells) {
+    const def = layout.byPointer.get(c.pointer);
+    if (def === undefined || c.suggested === undefined || getCell(next, def.key).raw !== c.raw)
+      return undefined;
+    next = setCell(next, def.key, c.suggested);
   }
-  const changes: TotalChange[] = [];
-  for (const def of layout.cells) {
-    const from = getCell(report, def.key).raw;
-    const to = getCell(next, def.key).raw;
-    if (from !== to) {
-      changes.push({
-        key: def.key,
-        pointer: def.pointer,
-        label: [...def.rowLabels, ...def.colLabels].join(" / "),
-        from,
-        to,
-      });
-    }
-  }
-  return { changes, next };
+  return next;
 }
 
 /** The blank cells of one table (not the `-` ones: not applicable is what the author wrote). */

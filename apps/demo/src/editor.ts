@@ -1,5 +1,7 @@
 import {
   type Block,
+  type Level,
+  type LevelInference,
   layoutOf,
   metaSchema,
   OVERVIEW_TOPICS,
@@ -40,12 +42,74 @@ function shapeOf(r: Report): string {
   return [r.edition, blocks(r.preamble), ...SECTIONS.map((s) => blocks(r.sections[s.key].blocks))].join("|");
 }
 
-const LEVELS = [
-  ["agency", "部门 / 机构（次年1月31日前公布）"],
-  ["government", "人民政府汇总报告（次年3月31日前公布）"],
-] as const;
+/** The report's level as the author states it, or none (""): then core-model infers it. */
+type LevelChoice = Level | "";
+
+/** What each level means for the clerk: whose report, and its deadline (条例 第四十九条). */
+const LEVEL_ZH: Readonly<Record<Level, string>> = {
+  agency: "部门（次年1月31日前公布）",
+  government: "本级人民政府（次年3月31日前公布）",
+  unknown: "层级未定（两个期限之间公布只作提示）",
+};
+
+/**
+ * The report with its level stated (or, with `""`, left to inference). The reason written with the
+ * level before explained that level, not this one: it goes too (undoable like any edit).
+ */
+export function withLevel(report: Report, level: LevelChoice): Report {
+  const { level: _level, levelReason: _reason, ...meta } = report.meta;
+  return { ...report, meta: level === "" ? meta : { ...meta, level } };
+}
 
 const PUBLISHED = "/meta/published";
+const LEVEL = "/meta/level";
+
+/**
+ * The report's level: 部门, 本级人民政府, or 未定 — then the level is inferred from the organ's name and
+ * the text (core-model's `levelOf`), and the note under the field says what it was inferred to be and
+ * why, since the deadline finding follows it. A level the document states as unknown (an import, a
+ * review) is kept as such and offered as a fourth choice only then.
+ */
+class LevelField {
+  readonly select = h("select", { "data-pointer": LEVEL, "aria-describedby": "level-note" });
+  readonly note = h("p", { className: "level-note", id: "level-note", "aria-live": "polite" });
+  readonly #infer = h("option", { value: "" }, "未定（按机关名称推断）");
+  readonly #unknown = h("option", { value: "unknown" }, "层级未定（报告中注明）");
+
+  constructor(onChoice: (level: LevelChoice) => void) {
+    this.select.append(
+      this.#infer,
+      h("option", { value: "agency" }, LEVEL_ZH.agency),
+      h("option", { value: "government" }, LEVEL_ZH.government),
+      this.#unknown,
+    );
+    this.select.addEventListener("change", () => onChoice(this.select.value as LevelChoice));
+  }
+
+  /** Shows the level the report states (none: 未定). */
+  set(report: Report): void {
+    const stated = report.meta.level ?? "";
+    this.#unknown.hidden = stated !== "unknown";
+    if (this.select.value !== stated) this.select.value = stated;
+  }
+
+  /** What the checks took the level to be, and what inference gives; the note says it in words. */
+  show(report: Report, level: LevelInference, inferred: LevelInference): void {
+    const guess = `按机关名称推断为：${LEVEL_ZH[inferred.level]}。理由：${inferred.reason.zh}。`;
+    this.#infer.textContent = `未定（按机关名称推断：${LEVEL_ZH[inferred.level].replace(/（.*/, "")}）`;
+    let text: string;
+    if (level.source === "inferred") {
+      text = `${guess}公布期限按此判断；如不符，请在上面选择本报告的层级。`;
+    } else if (level.level === "unknown") {
+      const why = report.meta.levelReason?.trim();
+      text = `报告注明层级未定${why ? `（${why}）` : ""}，两个期限之间公布的只作提示。${guess}`;
+    } else {
+      text = "";
+    }
+    if (this.note.textContent !== text) this.note.textContent = text;
+    this.note.hidden = text === "";
+  }
+}
 
 /**
  * The publication date as 年 / 月 / 日 controls: a browser's date input shows the browser's locale
@@ -132,6 +196,7 @@ export class Editor {
   readonly #store: Store;
   #shape = "";
   #date: DateField | undefined;
+  #level: LevelField | undefined;
 
   constructor(store: Store, notify: (msg: string) => void) {
     this.#store = store;
@@ -167,6 +232,7 @@ export class Editor {
     if (c.source !== PUBLISHED && !(c.reason === "edit" && this.#date?.invalid)) {
       this.#date?.set(c.report.meta.published);
     }
+    this.#level?.set(c.report);
   }
 
   #build(): void {
@@ -238,17 +304,25 @@ export class Editor {
   }
 
   #levelField(report: Report): HTMLElement {
-    const pointer = "/meta/level";
-    const select = h(
-      "select",
-      { "data-field": true, "data-pointer": pointer },
-      LEVELS.map(([v, text]) => h("option", { value: v }, text)),
+    this.#level = new LevelField((level) =>
+      this.#store.update(withLevel(this.#store.report, level), "edit", LEVEL),
     );
-    select.value = report.meta.level ?? "agency";
-    select.addEventListener("change", () =>
-      this.#store.update(withField(this.#store.report, pointer, select.value), "edit", pointer),
+    this.#level.set(report);
+    // The note sits under the field it explains.
+    return h(
+      "div",
+      { className: "level-field" },
+      h("label", {}, h("span", {}, "报告层级"), this.#level.select),
+      this.#level.note,
     );
-    return h("label", {}, h("span", {}, "报告类型"), select);
+  }
+
+  /**
+   * Shows the level the checks took (core-model's `levelOf`, from the validation worker) and what the
+   * organ's name and the text give on their own, for the report they were worked out for.
+   */
+  showLevel(report: Report, level: LevelInference, inferred: LevelInference): void {
+    if (report === this.#store.report) this.#level?.show(report, level, inferred);
   }
 
   #section(report: Report, s: SectionDef): HTMLElement {

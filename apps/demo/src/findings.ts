@@ -20,8 +20,11 @@ export class FindingTip {
   readonly root = h("div", { className: "finding-tip", role: "tooltip", hidden: true });
   /** The field under the pointer or with the focus, shown or not (its findings may change). */
   #for: HTMLElement | undefined;
+  /** The editor: the tip stays over it, never over the findings panel beside it. */
+  readonly #area: HTMLElement;
 
   constructor(area: HTMLElement) {
+    this.#area = area;
     const show = (ev: Event) => {
       const el = (ev.target as Element | null)?.closest?.<HTMLElement>("input, textarea");
       if (el) this.show(el);
@@ -69,7 +72,9 @@ export class FindingTip {
     const tip = this.root.getBoundingClientRect();
     const below = r.bottom + 6 + tip.height <= innerHeight;
     const top = below ? r.bottom + 6 : Math.max(4, r.top - 6 - tip.height);
-    const left = Math.min(Math.max(4, r.left), innerWidth - tip.width - 8);
+    // A cell at the grid's right edge gets its tip leftwards, over the grid, not over the panel.
+    const right = Math.min(innerWidth - 8, this.#area.getBoundingClientRect().right);
+    const left = Math.max(4, Math.min(r.left, right - tip.width));
     this.root.style.top = `${top}px`;
     this.root.style.left = `${left}px`;
   }
@@ -104,8 +109,23 @@ const META_FIELDS: Record<string, string> = {
   "/meta/year": "报告年度",
   "/meta/title": "标题",
   "/meta/published": "公布日期",
-  "/meta/level": "报告类型",
+  "/meta/level": "报告层级",
 };
+
+/** What the findings panel asks the app to do. */
+export interface PanelActions {
+  /** Focus the field at a pointer. */
+  goto(pointer: string): void;
+  /** Open last year's report at a pointer (cross-year findings). */
+  gotoPrevious?(pointer: string): void;
+  /** Write a located diagnosis's suggested values into its cells, as one undoable step. */
+  fix(cells: readonly SuspectCell[]): void;
+}
+
+/** The suggested values of an explanation when every cell has a unique one: what one click may write. */
+export function fixable(cells: readonly SuspectCell[]): readonly SuspectCell[] | undefined {
+  return cells.length > 0 && cells.every((c) => c.suggested !== undefined) ? cells : undefined;
+}
 
 const STATUS_ZH = { located: "诊断", tied: "诊断：多种可能", "too-many": "诊断：无法定位" } as const;
 
@@ -129,22 +149,16 @@ export class FindingsPanel {
   readonly #descs = h("div", { className: "finding-descs", hidden: true });
   readonly #descIds = new Map<string, string>();
   readonly #editorRoot: HTMLElement;
-  readonly #goto: (pointer: string) => void;
-  readonly #gotoPrevious: ((pointer: string) => void) | undefined;
+  readonly #actions: PanelActions;
   #marked: HTMLElement[] = [];
   #items = new Map<string, HTMLElement>();
   #summaryKey = "";
   #filter: Filter = "all";
   #last: { report: Report; checked: Checked; previous: Report | undefined } | undefined;
 
-  constructor(
-    editorRoot: HTMLElement,
-    goto: (pointer: string) => void,
-    gotoPrevious?: (pointer: string) => void,
-  ) {
+  constructor(editorRoot: HTMLElement, actions: PanelActions) {
     this.#editorRoot = editorRoot;
-    this.#goto = goto;
-    this.#gotoPrevious = gotoPrevious;
+    this.#actions = actions;
     const filter = h(
       "select",
       { "aria-label": "显示", className: "filter" },
@@ -263,7 +277,7 @@ export class FindingsPanel {
       { className: `finding ${f.severity}`, "data-code": f.code },
       h(
         "button",
-        { type: "button", "data-pointer": f.pointer, onclick: () => this.#goto(f.pointer) },
+        { type: "button", "data-pointer": f.pointer, onclick: () => this.#actions.goto(f.pointer) },
         h("span", { className: `sev ${f.severity}` }, SEVERITY_ZH[f.severity]),
         h("code", {}, f.code),
         h("span", { className: "msg" }, f.message.zh),
@@ -272,7 +286,7 @@ export class FindingsPanel {
         f.quote ? h("q", {}, f.quote) : null,
         h("code", { className: "pointer" }, f.pointer || "/"),
       ),
-      previous && f.previous && this.#gotoPrevious
+      previous && f.previous && this.#actions.gotoPrevious
         ? f.previous.map((p) =>
             h(
               "button",
@@ -280,7 +294,7 @@ export class FindingsPanel {
                 type: "button",
                 className: "previous-link",
                 "data-previous-pointer": p,
-                onclick: () => this.#gotoPrevious!(p),
+                onclick: () => this.#actions.gotoPrevious!(p),
               },
               `上年报告：${placeOf(previous, p)} →`,
             ),
@@ -298,7 +312,7 @@ export class FindingsPanel {
         type: "button",
         className: "suspect",
         "data-pointer": c.pointer,
-        onclick: () => this.#goto(c.pointer),
+        onclick: () => this.#actions.goto(c.pointer),
       },
       h("span", { className: "label" }, c.label),
       h(
@@ -306,6 +320,30 @@ export class FindingsPanel {
         { className: "change" },
         c.suggested === undefined ? `${now}（应填数值无法唯一确定）` : `${now} → ${c.suggested}`,
       ),
+    );
+  }
+
+  /** The one-click fix: "改为 421" for one cell, or every suggested value of several at once. */
+  #fixButton(cells: readonly SuspectCell[]): HTMLElement {
+    const one = cells.length === 1 ? cells[0]! : undefined;
+    const label = one ? `改为 ${one.suggested}` : `按建议改正这 ${cells.length} 个单元格`;
+    const what = cells.map((c) => `${c.label} ${c.raw === "" ? "空白" : c.raw} → ${c.suggested}`).join("；");
+    return h(
+      "div",
+      { className: "fix-row" },
+      h(
+        "button",
+        {
+          type: "button",
+          className: "fix primary",
+          // The visible words first, then which cells (WCAG 2.5.3: the name begins with the label).
+          "aria-label": `${label}：${what}`,
+          title: `${what}（可按 Ctrl+Z 撤销）`,
+          onclick: () => this.#actions.fix(cells),
+        },
+        label,
+      ),
+      h("span", { className: "fix-hint" }, "可撤销（Ctrl+Z）"),
     );
   }
 
@@ -336,6 +374,7 @@ export class FindingsPanel {
     }
     if (d.status === "located" && d.explanations[0]!.cells.length > 0) {
       const only = d.explanations[0]!;
+      const fix = fixable(only.cells);
       body.push(
         h("p", {}, d.blankColumns.length > 0 ? "此外最可能出错的单元格：" : "最可能出错的单元格："),
         h(
@@ -346,6 +385,7 @@ export class FindingsPanel {
         only.evidence.length > 0
           ? h("p", { className: "evidence" }, `依据：${only.evidence.map((e) => e.zh).join("；")}`)
           : null,
+        fix ? this.#fixButton(fix) : null,
       );
     } else if (d.status === "tied") {
       body.push(

@@ -2,7 +2,7 @@
 // one transaction, a save made on an outdated version is refused (two tabs), and nothing that fails to
 // read is ever dropped: it is set aside with its date and offered back.
 import { parseReport, type Report, toDocument } from "@xxgk/core-model";
-import { validateReport } from "@xxgk/validators";
+import type { Summary } from "./checks.js";
 import {
   type Backend,
   type EntryRecord,
@@ -72,20 +72,22 @@ export function newId(): string {
   return `${Date.now().toString(36)}-${[...bytes].map((b) => b.toString(16).padStart(2, "0")).join("")}`;
 }
 
-function summaryOf(report: Report): { errors: number; warnings: number } {
-  // Counts only: the diagnosis changes no count.
-  const { counts } = validateReport(report, { diagnose: false });
-  return { errors: counts.error, warnings: counts.warning };
-}
+/**
+ * The error and warning counts of a report, for its entry. The app asks its validation worker; the
+ * counts are taken before a transaction opens, since an IndexedDB transaction does not outlive a wait
+ * for anything else.
+ */
+export type Summarize = (report: Report) => Promise<Summary>;
 
 /** The entry fields that follow the report itself. */
-function describe(report: Report) {
+function describe(report: Report, summary: Summary) {
   return {
     title: report.meta.title,
     organ: report.meta.organ,
     year: report.meta.year,
     edition: report.edition,
-    ...summaryOf(report),
+    errors: summary.errors,
+    warnings: summary.warnings,
   };
 }
 
@@ -101,11 +103,13 @@ const textOf = (doc: unknown) => (typeof doc === "string" ? doc : JSON.stringify
 /** The reports of this browser, over a {@link Backend}. */
 export class Library {
   readonly #db: Backend;
+  readonly #summarize: Summarize;
   /** The clock, replaceable in tests. */
   readonly #now: () => number;
 
-  constructor(backend: Backend, now: () => number = Date.now) {
+  constructor(backend: Backend, summarize: Summarize, now: () => number = Date.now) {
     this.#db = backend;
+    this.#summarize = summarize;
     this.#now = now;
   }
 
@@ -122,10 +126,11 @@ export class Library {
 
   /** Adds a report as a new entry; never replaces another. */
   async create(report: Report, opts: CreateOptions = {}): Promise<EntryRecord> {
+    const summary = await this.#summarize(report);
     const now = this.#now();
     const entry: EntryRecord = {
       id: newId(),
-      ...describe(report),
+      ...describe(report, summary),
       createdAt: now,
       updatedAt: now,
       version: 1,
@@ -148,7 +153,7 @@ export class Library {
    * text stays among the unreadable items.
    */
   async load(id: string): Promise<Loaded> {
-    return this.#db.run(ALL, "readwrite", async (tx) => {
+    const loaded = await this.#db.run(ALL, "readwrite", async (tx): Promise<Loaded> => {
       const entry = await tx.entries.get(id);
       const stored = await tx.docs.get(id);
       if (!entry || !stored) return { kind: "missing" };
@@ -165,7 +170,14 @@ export class Library {
       for (const s of history) {
         const p = parseReport(s.doc);
         if (!p.ok) continue;
-        const next = { ...entry, ...describe(p.report), version: entry.version + 1, updatedAt: this.#now() };
+        // Counted again below, outside this transaction; until then the snapshot's own error count.
+        const counts = { errors: s.errors, warnings: entry.warnings };
+        const next = {
+          ...entry,
+          ...describe(p.report, counts),
+          version: entry.version + 1,
+          updatedAt: this.#now(),
+        };
         await tx.docs.put({ id, doc: s.doc });
         await tx.entries.put(next);
         return { kind: "report", entry: next, report: p.report, recovered: s.savedAt };
@@ -175,6 +187,17 @@ export class Library {
       await tx.snapshots.deleteAll(id);
       return { kind: "unreadable", reason };
     });
+    if (loaded.kind !== "report" || loaded.recovered === undefined) return loaded;
+    const summary = await this.#summarize(loaded.report);
+    const entry = await this.#db.run(["entries"], "readwrite", async (tx) => {
+      const e = await tx.entries.get(id);
+      // Saved again meanwhile (another tab): that save counted its own report.
+      if (!e || e.version !== loaded.entry.version) return loaded.entry;
+      const next = { ...e, errors: summary.errors, warnings: summary.warnings };
+      await tx.entries.put(next);
+      return next;
+    });
+    return { ...loaded, entry };
   }
 
   /** The report of an entry, or `undefined` if it is gone or unreadable (used for last year's report). */
@@ -194,6 +217,7 @@ export class Library {
    * the history snapshot this sitting writes (see `snapshotSlot`).
    */
   async save(id: string, report: Report, baseVersion: number | "force", slot: number): Promise<EntryRecord> {
+    const summary = await this.#summarize(report);
     const now = this.#now();
     const doc = toDocument(report);
     return this.#db.run(["entries", "docs", "snapshots"], "readwrite", async (tx) => {
@@ -207,7 +231,12 @@ export class Library {
             : "这份报告已在另一个标签页中修改并保存",
         );
       }
-      const next: EntryRecord = { ...entry, ...describe(report), updatedAt: now, version: entry.version + 1 };
+      const next: EntryRecord = {
+        ...entry,
+        ...describe(report, summary),
+        updatedAt: now,
+        version: entry.version + 1,
+      };
       await tx.docs.put({ id, doc });
       await tx.entries.put(next);
       await tx.snapshots.put({ id, at: slot, savedAt: now, doc, errors: next.errors });
@@ -359,14 +388,25 @@ export class Library {
     let added = 0;
     let unchanged = 0;
     let setAside = 0;
+    // Parsed and counted first: the transaction below must not wait for anything but the database.
+    const items: {
+      item: Backup["reports"][number];
+      parsed: ReturnType<typeof parseReport>;
+      summary?: Summary;
+    }[] = [];
+    for (const item of b.reports) {
+      const parsed = parseReport(item?.document);
+      items.push(
+        parsed.ok ? { item, parsed, summary: await this.#summarize(parsed.report) } : { item, parsed },
+      );
+    }
     await this.#db.run(["entries", "docs", "snapshots", "unreadable"], "readwrite", async (tx) => {
       const ids = new Map<string, string>();
       const restored: EntryRecord[] = [];
-      for (const item of b.reports!) {
+      for (const { item, parsed, summary } of items) {
         const entry = item?.entry as EntryRecord | undefined;
         const label = entry?.name ?? entry?.title ?? "备份中的报告";
-        const parsed = parseReport(item?.document);
-        if (!entry || typeof entry.id !== "string" || !parsed.ok) {
+        if (!entry || typeof entry.id !== "string" || !parsed.ok || summary === undefined) {
           await tx.unreadable.add({
             at: typeof entry?.updatedAt === "number" ? entry.updatedAt : this.#now(),
             name: `${label}（备份文件中）`,
@@ -384,7 +424,7 @@ export class Library {
         }
         const id = here ? newId() : entry.id;
         ids.set(entry.id, id);
-        const next: EntryRecord = { ...entry, ...describe(parsed.report), id };
+        const next: EntryRecord = { ...entry, ...describe(parsed.report, summary), id };
         restored.push(next);
         await tx.docs.put({ id, doc: toDocument(parsed.report) });
         for (const s of Array.isArray(item.history) ? item.history : []) {

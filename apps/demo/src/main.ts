@@ -11,9 +11,15 @@ import {
   type TableId,
 } from "@xxgk/core-model";
 import seedDocument from "@xxgk/core-model/examples/wulin-2020.json" with { type: "json" };
-import { carryOver } from "@xxgk/validators";
 import { Banners } from "./banners.js";
-import { blankCells, fillBlanks, proposeTotals, REPORT_TEXT_LIMIT, textSize } from "./checks.js";
+import {
+  applySuggestions,
+  blankCells,
+  fillBlanks,
+  REPORT_TEXT_LIMIT,
+  type TaskResult,
+  textSize,
+} from "./checks.js";
 import {
   type Backend,
   classify,
@@ -72,16 +78,26 @@ const banners = new Banners();
 const editor = new Editor(store, notify);
 /** Last year's report of the open one, when linked: the cross-year rules run against it. */
 let previous: { entry: EntryRecord; report: Report } | undefined;
-const findings = new FindingsPanel(
-  editor.root,
-  (pointer) => {
+const findings = new FindingsPanel(editor.root, {
+  goto: (pointer) => {
     showTab("edit");
     if (!editor.focusPointer(pointer)) notify(`无法定位：${pointer || "整份报告"}`);
   },
-  (pointer) => {
+  gotoPrevious: (pointer) => {
     if (previous) location.hash = `#/r/${previous.entry.id}@${encodeURIComponent(pointer)}`;
   },
-);
+  fix: (cells) => {
+    const next = applySuggestions(store.report, cells);
+    if (next === undefined) {
+      return notify("这些单元格在检查之后又改动过，未改写；请按更新后的检查结果操作。", "error");
+    }
+    store.update(next, "fix");
+    showTab("edit");
+    // The author sees the cell that changed, and goes on from there (Ctrl+Z is one keystroke away).
+    editor.focusPointer(cells[0]!.pointer);
+    notify(`已把${cells.map((c) => `“${c.label}”改为 ${c.suggested}`).join("、")}（可按 Ctrl+Z 撤销）`);
+  },
+});
 const tip = new FindingTip(editor.root);
 const importNotes = new ImportNotes();
 const preview = h("iframe", {
@@ -108,6 +124,7 @@ const validation = new Validation(
     try {
       const t0 = performance.now();
       findings.show(report, checked, previous);
+      editor.showLevel(report, checked.level, checked.inferredLevel);
       tip.refresh();
       const t1 = performance.now();
       // The page's own work: redrawing the findings and the marks (the only part that blocks typing).
@@ -196,7 +213,10 @@ function onSaveState(s: SaveState): void {
       : "仅在本页中（浏览器存储不可用）";
     banners.clear("save");
     banners.clear("quota");
+  } else if (s.kind === "pending") {
+    saveStatus.textContent = "正在保存…";
   } else if (s.kind === "idle") {
+    saveStatus.textContent = "";
     banners.clear("save");
   } else if (s.kind === "error") {
     saveStatus.textContent = "未保存";
@@ -252,6 +272,7 @@ async function saveAsNew(): Promise<void> {
     }),
   );
   if (!created) return;
+  void refreshCount();
   session.clearConflict();
   session.close();
   sync.post({ type: "list" });
@@ -306,13 +327,28 @@ async function refreshList(): Promise<void> {
   const t0 = performance.now();
   const [entries, unreadable] = await Promise.all([library.list(), library.unreadable()]);
   listView.show(entries, unreadable, t0);
+  showCount(entries);
+}
+
+function showCount(entries: readonly EntryRecord[]): void {
   listCount.textContent = String(entries.filter((e) => e.deletedAt === undefined).length);
+}
+
+/** The toolbar's count of reports, after the list changed while another view is shown. */
+async function refreshCount(): Promise<void> {
+  const entries = await attempt("读取报告列表", () => library.list());
+  if (entries) showCount(entries);
 }
 
 /** Leaves the open report: everything saved first, or the author agrees to stay. */
 async function leaveCurrent(): Promise<boolean> {
   if (!session.entry) return true;
-  if (await session.flush()) return true;
+  // An edit made while a save was under way is the next save's: only a save that failed (an error or
+  // another tab's version) makes leaving a question.
+  for (let round = 0; round < 3; round++) {
+    if (await session.flush()) return true;
+    if (session.state.kind !== "pending") break;
+  }
   const { choice } = await ask({
     title: "修改尚未保存",
     body: ["这份报告的修改还没能存入浏览器（见页面上方的提示）。离开后这些修改会丢失。"],
@@ -342,6 +378,7 @@ async function routeNow(): Promise<void> {
     }
     session.close();
     previous = undefined;
+    delete layout.dataset.report;
     setView("list");
     await attempt("读取报告列表", refreshList);
     return;
@@ -378,6 +415,8 @@ async function routeNow(): Promise<void> {
     }
   }
   setView("editor");
+  // Which report the editor shows: the address changes first, the report is on screen only from here.
+  layout.dataset.report = id;
   showTab("edit");
   updateHeader();
   scheduleCheck();
@@ -483,6 +522,7 @@ async function createAndOpen(
   const entry = await attempt("新建报告", () => library.create(report, opts));
   if (!entry) return undefined;
   sync.post({ type: "list" });
+  void refreshCount();
   await navigate(entry.id);
   notify(message);
   return entry;
@@ -502,7 +542,13 @@ async function startFromEntry(entry: EntryRecord): Promise<void> {
 }
 
 async function startFrom(entry: EntryRecord, last: Report): Promise<void> {
-  const { report, cells } = carryOver(last);
+  let carried: TaskResult["carryOver"];
+  try {
+    carried = await validation.run({ kind: "carryOver", report: last });
+  } catch (err) {
+    return notify(`无法由上年报告生成新报告：${(err as Error).message}`, "error");
+  }
+  const { report, cells } = carried;
   const lost = cells.filter((c) => !c.carried);
   const created = await createAndOpen(
     report,
@@ -745,14 +791,26 @@ const totalsDialog = h(
     ),
   ),
 );
-let pendingTotals: Report | undefined;
-function computeTotals(): void {
-  const { changes, next } = proposeTotals(store.report);
+/** The proposal on screen: the report it was made for, and the report it gives. */
+let pendingTotals: { base: Report; next: Report } | undefined;
+async function computeTotals(): Promise<void> {
+  let report: Report;
+  let proposal: TaskResult["totals"];
+  // Proposed for the report as it is when the answer comes (an edit may land while the worker works).
+  do {
+    report = store.report;
+    try {
+      proposal = await validation.run({ kind: "totals", report });
+    } catch (err) {
+      return notify(`计算合计失败：${(err as Error).message}`, "error");
+    }
+  } while (store.report !== report);
+  const { changes, next } = proposal;
   if (changes.length === 0) {
     notify("合计均与明细一致，无需修改。");
     return;
   }
-  pendingTotals = next;
+  pendingTotals = { base: report, next };
   totalsList.replaceChildren(
     ...changes.map((c) =>
       h(
@@ -767,10 +825,13 @@ function computeTotals(): void {
   totalsDialog.showModal();
 }
 totalsDialog.addEventListener("close", () => {
-  if (totalsDialog.returnValue === "apply" && pendingTotals) {
+  // Another tab's save may have replaced the report meanwhile: the proposal was for the one before.
+  if (totalsDialog.returnValue === "apply" && pendingTotals?.base === store.report) {
     const n = totalsList.children.length;
-    store.update(pendingTotals, "totals");
+    store.update(pendingTotals.next, "totals");
     notify(`已改写 ${n} 个合计单元格（可按 Ctrl+Z 撤销）`);
+  } else if (totalsDialog.returnValue === "apply") {
+    notify("报告在此期间已改动（另一个标签页保存了新版本），未改写合计；请再点“计算合计”。", "error");
   }
   pendingTotals = undefined;
 });
@@ -1074,6 +1135,7 @@ backupFile.addEventListener("change", async () => {
     const r = await library.restore(json);
     sync.post({ type: "list" });
     if (view === "list") await refreshList();
+    else await refreshCount();
     notify(
       `已从备份恢复 ${r.added} 份报告${r.unchanged > 0 ? `，${r.unchanged} 份已存在且内容相同` : ""}${r.setAside > 0 ? `，${r.setAside} 份无法读取已另存` : ""}。`,
     );
@@ -1135,7 +1197,7 @@ const toolbar = h(
     button("下载 HTML", () => void downloadHtml(), undefined, "editor-only"),
     button("下载 PDF", () => void downloadPdf(), undefined, "editor-only"),
     button("下载 Word", () => void downloadDocx(), "Word 文档（DOCX），公文格式", "editor-only"),
-    button("计算合计", computeTotals, "按勾稽关系计算合计，确认后改写", "editor-only"),
+    button("计算合计", () => void computeTotals(), "按勾稽关系计算合计，确认后改写", "editor-only"),
     undoButton,
     redoButton,
   ),
@@ -1227,6 +1289,7 @@ sync.listen((m) => {
       scheduleCheck();
     }
     if (view === "list") await attempt("读取报告列表", refreshList);
+    else await refreshCount();
   })();
 });
 
@@ -1246,7 +1309,8 @@ async function boot(): Promise<void> {
       `此浏览器不允许本工具使用本地存储（${classify(err).message}；可能是隐私 / 无痕模式）。报告只在这个页面里，关闭或刷新就会丢失——请用“导出 JSON”或“备份全部报告”保存。`,
     );
   }
-  library = new Library(backend);
+  // The list's counts come from the validation worker, like every other call of the validators.
+  library = new Library(backend, (report) => validation.run({ kind: "summarize", report }));
   session = new Session(library, store, sync, onSaveState);
   const migrated = await attempt("迁移旧版自动保存", () => library.migrateLegacy(localStorage));
   for (const message of (await attempt("找回未保存的修改", () => recoverUnsaved(library))) ?? []) {
@@ -1261,6 +1325,7 @@ async function boot(): Promise<void> {
   }
   ready = true;
   await route();
+  if (view === "editor") void refreshCount();
   app.removeAttribute("aria-busy");
   if (migrated) notify(`旧版自动保存的报告已移入“我的报告”：${nameOf(migrated)}`);
 }

@@ -15,6 +15,8 @@ export const UNSAVED_PREFIX = "xxgk-demo:unsaved:";
 /** Where saving stands, for the status line and the banners. */
 export type SaveState =
   | { readonly kind: "idle" }
+  /** Edits not yet in IndexedDB; the save is on its way (within a second). */
+  | { readonly kind: "pending" }
   | { readonly kind: "saved"; readonly at: Date }
   | { readonly kind: "error"; readonly error: StorageError }
   | { readonly kind: "conflict"; readonly message: string; readonly deleted: boolean };
@@ -79,6 +81,8 @@ export class Session {
       const now = performance.now();
       if (!this.#dirty) this.#dirtySince = now;
       this.#dirty = true;
+      // "已保存" must never stand beside an edit that is not (an error or a conflict keeps its own say).
+      if (this.#state.kind === "saved" || this.#state.kind === "idle") this.#setState({ kind: "pending" });
       clearTimeout(this.#timer);
       // Typing without pause must not postpone saving forever.
       if (now - this.#dirtySince >= MAX_WAIT_MS) void this.flush();
@@ -166,7 +170,8 @@ export class Session {
       if (this.#rev === rev) this.#dirty = false;
       forgetUnsaved(entry.id);
       this.#sync.post({ type: "saved", id: entry.id, version: next.version });
-      this.#setState({ kind: "saved", at: new Date() });
+      // Typing went on during the save: those edits are the next save's.
+      this.#setState(this.#dirty ? { kind: "pending" } : { kind: "saved", at: new Date() });
       return !this.#dirty;
     } catch (err) {
       const e = classify(err);

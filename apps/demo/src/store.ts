@@ -6,6 +6,8 @@ export type ChangeReason =
   | "paste"
   | "totals"
   | "fill"
+  /** A diagnosis's suggested values written into its cells. */
+  | "fix"
   | "load"
   | "undo"
   | "redo"

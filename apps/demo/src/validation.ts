@@ -1,16 +1,15 @@
 import type { Report } from "@xxgk/core-model";
-import { type Checked, check } from "./checks.js";
+import type { Checked, Task, TaskResult } from "./checks.js";
 
 /** A request to the validation worker. */
-export interface CheckRequest {
+export interface WorkerRequest {
   readonly id: number;
-  readonly report: Report;
-  readonly previous?: Report;
+  readonly task: Task;
 }
 
 /** The worker's answer to request `id`. */
-export type CheckReply =
-  | { readonly id: number; readonly ok: true; readonly checked: Checked }
+export type WorkerReply =
+  | { readonly id: number; readonly ok: true; readonly value: TaskResult[Task["kind"]] }
   | { readonly id: number; readonly ok: false; readonly message: string };
 
 /** A finished validation: the report it was about (and last year's), and what it found. */
@@ -22,16 +21,29 @@ export interface Validated {
   readonly waited: number;
 }
 
+/** The tasks other than the live check, asked for one at a time and answered each. */
+export type OneOff = Exclude<Task, { kind: "check" }>;
+
+interface Pending {
+  readonly task: Task;
+  readonly done: (reply: WorkerReply, fromWorker: boolean) => void;
+}
+
 /**
- * Validation on one worker, latest report wins: while the worker checks one report, edits only replace
- * the report waiting to go next, so a long paragraph never queues up stale runs. Results come back in
- * order through `onResult`. Where workers are unavailable it checks on the page's thread instead.
+ * Every call of the validators runs on one worker: the live check and the diagnosis, the list's counts,
+ * 计算合计's proposal and the carry-over to next year. The live check is latest-wins: while the worker
+ * checks one report, edits only replace the report waiting to go next, so a long paragraph never queues
+ * up stale runs; results come back in order through `onResult`. The other tasks are answered each, in
+ * the order asked. Where workers are unavailable, the same code runs on the page's thread, loaded on
+ * first use.
  */
 export class Validation {
   readonly #onResult: (v: Validated) => void;
   readonly #onError: (message: string) => void;
   #worker: Worker | undefined;
+  #local: Promise<typeof import("./tasks.js")> | undefined;
   #id = 0;
+  readonly #pending = new Map<number, Pending>();
   #inFlight: { id: number; report: Report; previous: Report | undefined; sent: number } | undefined;
   #next: { report: Report; previous: Report | undefined; asked: number } | undefined;
   #last: Validated | undefined;
@@ -42,7 +54,7 @@ export class Validation {
     this.#onError = onError;
     try {
       this.#worker = new Worker(new URL("./validation.worker.ts", import.meta.url), { type: "module" });
-      this.#worker.onmessage = (ev: MessageEvent<CheckReply>) => this.#receive(ev.data);
+      this.#worker.onmessage = (ev: MessageEvent<WorkerReply>) => this.#receive(ev.data, true);
       this.#worker.onerror = (ev) => {
         ev.preventDefault();
         this.#fallBack(`检查程序无法运行（${ev.message || "worker error"}），改在页面中检查`);
@@ -70,43 +82,74 @@ export class Validation {
     });
   }
 
+  /** Runs one task on the worker; rejects with the worker's message if it fails. */
+  run<T extends OneOff>(task: T): Promise<TaskResult[T["kind"]]> {
+    return new Promise((resolve, reject) => {
+      this.#send(task, (reply) => {
+        if (reply.ok) resolve(reply.value as TaskResult[T["kind"]]);
+        else reject(new Error(reply.message));
+      });
+    });
+  }
+
+  #send(task: Task, done: Pending["done"]): number {
+    const id = ++this.#id;
+    this.#pending.set(id, { task, done });
+    this.#post(id, task);
+    return id;
+  }
+
+  #post(id: number, task: Task): void {
+    if (this.#worker !== undefined) {
+      this.#worker.postMessage({ id, task } satisfies WorkerRequest);
+      return;
+    }
+    this.#local ??= import("./tasks.js");
+    // After the current event, so the caller's edit is painted first.
+    void this.#local.then(
+      (tasks) =>
+        setTimeout(() => {
+          let reply: WorkerReply;
+          try {
+            reply = { id, ok: true, value: tasks.run(task) };
+          } catch (err) {
+            reply = { id, ok: false, message: (err as Error).message };
+          }
+          this.#receive(reply, false);
+        }, 0),
+      (err: unknown) => this.#receive({ id, ok: false, message: (err as Error).message }, false),
+    );
+  }
+
   #pump(): void {
     if (this.#inFlight !== undefined || this.#next === undefined) return;
     const { report, previous, asked } = this.#next;
     this.#next = undefined;
-    const id = ++this.#id;
+    const task: Task =
+      previous === undefined ? { kind: "check", report } : { kind: "check", report, previous };
+    const id = this.#send(task, (reply, fromWorker) => this.#checked(reply, fromWorker));
     this.#inFlight = { id, report, previous, sent: asked };
-    if (this.#worker === undefined) {
-      // No worker: check here, but after the current event so the caller's edit is painted first.
-      setTimeout(() => {
-        try {
-          this.#receive({ id, ok: true, checked: check(report, previous) }, false);
-        } catch (err) {
-          this.#receive({ id, ok: false, message: (err as Error).message }, false);
-        }
-      }, 0);
-      return;
-    }
-    const request: CheckRequest = previous === undefined ? { id, report } : { id, report, previous };
-    this.#worker.postMessage(request);
   }
 
-  #receive(reply: CheckReply, fromWorker = true): void {
+  #receive(reply: WorkerReply, fromWorker: boolean): void {
+    const pending = this.#pending.get(reply.id);
+    if (pending === undefined) return;
+    this.#pending.delete(reply.id);
+    pending.done(reply, fromWorker);
+  }
+
+  #checked(reply: WorkerReply, fromWorker: boolean): void {
     const sent = this.#inFlight;
     if (sent === undefined || sent.id !== reply.id) return;
     this.#inFlight = undefined;
     if (reply.ok) {
+      const checked = reply.value as Checked;
       // The worker timed validation on its own clock; record it on the page's, for the benchmark.
       const now = performance.now();
       if (fromWorker) {
-        performance.measure("xxgk:validate", { start: now - reply.checked.ms, duration: reply.checked.ms });
+        performance.measure("xxgk:validate", { start: now - checked.ms, duration: checked.ms });
       }
-      const v: Validated = {
-        report: sent.report,
-        previous: sent.previous,
-        checked: reply.checked,
-        waited: now - sent.sent,
-      };
+      const v: Validated = { report: sent.report, previous: sent.previous, checked, waited: now - sent.sent };
       this.#last = v;
       this.#onResult(v);
       this.#waiting = this.#waiting.filter((w) => {
@@ -124,11 +167,7 @@ export class Validation {
     this.#worker?.terminate();
     this.#worker = undefined;
     this.#onError(message);
-    const lost = this.#inFlight;
-    this.#inFlight = undefined;
-    if (lost && this.#next === undefined) {
-      this.#next = { report: lost.report, previous: lost.previous, asked: lost.sent };
-    }
-    this.#pump();
+    // Whatever the worker had not answered is asked again here, in the order it was asked.
+    for (const [id, { task }] of this.#pending) this.#post(id, task);
   }
 }

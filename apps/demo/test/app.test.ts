@@ -44,6 +44,13 @@ const shot = (name: string, p: Page = page) => p.screenshot({ path: join(OUT, na
 const organField = (p: Page = page) => p.locator('[data-pointer="/meta/organ"]');
 /** The id of the report on screen, from the address (`#/r/<id>`). */
 const openId = (p: Page = page) => p.evaluate(() => /^#\/r\/([^@]+)/.exec(location.hash)?.[1]);
+/** The report the editor shows (the address changes first; the editor follows once the report is loaded). */
+const shownId = (p: Page = page) =>
+  p.evaluate(() => document.querySelector<HTMLElement>("[data-report]")?.dataset.report);
+/** Waits until the editor shows a report other than `before`: a new report is open, not just asked for. */
+const opened = async (before: string | undefined, p: Page = page) => {
+  await expect.poll(async () => ((await shownId(p)) ?? before) !== before).toBe(true);
+};
 /** The rows of 我的报告 as `name|organ|year`. */
 async function listRows(p: Page = page): Promise<string[]> {
   await p.getByRole("button", { name: /^我的报告/ }).click();
@@ -462,12 +469,12 @@ describe("the demo app", () => {
       mimeType: "text/html",
       buffer: Buffer.from(html),
     });
-    await expect.poll(openId).not.toBe(seedId);
+    await opened(seedId);
     await expect(organField().inputValue()).resolves.toBe(seed.meta.organ);
     await expect(imported()).resolves.toEqual(["1", "2", "-"]);
-    await expect(notes.locator("p").first().textContent()).resolves.toMatch(
-      /HTML 网页 · 已放入 \d+ \/ \d+ 个单元格/,
-    );
+    await expect
+      .poll(() => notes.locator("p").first().textContent())
+      .toMatch(/HTML 网页 · 已放入 \d+ \/ \d+ 个单元格/);
 
     const htmlId = await openId();
     await page.getByRole("button", { name: "导入…" }).click();
@@ -571,8 +578,10 @@ describe("the demo app", () => {
     });
 
     // A full report: the 2021 example, every cell filled.
+    const blankId = await shownId();
     await page.getByRole("button", { name: "新建…" }).click();
     await page.getByRole("button", { name: "2021 版格式示例" }).click();
+    await opened(blankId);
     await expect
       .poll(() => page.locator("table.grid.applications input.cell").count())
       .toBe(layoutOf("2021").tables.applications.cells.length);
@@ -602,10 +611,12 @@ describe("the demo app", () => {
 
     // The worst case for redrawing: a blank report, where every blank cell is marked (the notices are
     // one per table, listing the cells).
+    const exampleId = await shownId();
     await page.getByRole("button", { name: "新建…" }).click();
     await page.locator("dialog.dialog-new input[name=organ]").fill("某某街道办事处");
     await page.locator("dialog.dialog-new input[name=year]").fill("2025");
     await page.getByRole("button", { name: "创建空白报告" }).click();
+    await opened(exampleId);
     await expect.poll(() => page.locator('.finding[data-code="table.blanks"]').count()).toBe(3);
     await expect.poll(() => page.locator("input.cell.f-info").count()).toBe(layoutOf("2021").cells.length);
     const blank = await measureEdits();
@@ -668,8 +679,10 @@ describe("the demo app", () => {
 
   test("a wrong total: the diagnosis comes first, names the cell and its value, and 四 is not blamed", async () => {
     const l2021 = layoutOf("2021");
+    const blankId = await shownId();
     await page.getByRole("button", { name: "新建…" }).click();
     await page.getByRole("button", { name: "2021 版格式示例" }).click();
+    await opened(blankId);
     await expect
       .poll(() => page.locator("table.grid.applications input.cell").count())
       .toBe(l2021.tables.applications.cells.length);
@@ -703,6 +716,152 @@ describe("the demo app", () => {
     await expect
       .poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.pointer))
       .toBe(total.pointer);
+  });
+
+  test("the diagnosis's one-click fix: 改为 421 in one undoable step; a tie offers none, each alternative focusable", async () => {
+    const l2021 = layoutOf("2021");
+    const total = l2021.byKey.get("applications.newlyReceived.total")!;
+    const first = page.locator("ol.finding-list > li").first();
+    await expect(first.locator("button.suspect").allTextContents()).resolves.toEqual([
+      "一、本年新收政府信息公开申请数量（总计）423 → 421",
+    ]);
+    // A real button, named by what it does; one per diagnosis that has a unique value to write.
+    const fix = first.getByRole("button", { name: /^改为 421/ });
+    await expect(fix.count()).resolves.toBe(1);
+    await expect(page.locator("button.fix").count()).resolves.toBe(1);
+    await cell(naturalPerson.key).focus();
+    await fix.click();
+    await expect.poll(() => cell(total.key).inputValue()).toBe("421");
+    // The focus goes to the cell that changed, and the panel follows: no diagnosis, no error left.
+    await expect
+      .poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.pointer))
+      .toBe(total.pointer);
+    await expect.poll(() => page.locator("li.diagnosis").count()).toBe(0);
+    await expect.poll(() => page.locator(".summary .count.error").textContent()).toBe("错误 0");
+    await expect(page.locator(".finding.error").count()).resolves.toBe(0);
+    await expect(cell(total.key).getAttribute("class")).resolves.not.toMatch(/\bf-error\b/);
+    // One step: a single Ctrl+Z brings 423 back, with its diagnosis.
+    await page.keyboard.press("Control+z");
+    await expect.poll(() => cell(total.key).inputValue()).toBe("423");
+    await expect.poll(() => first.getAttribute("class")).toBe("diagnosis located");
+    await page.keyboard.press("Control+z");
+    await expect.poll(() => cell(total.key).inputValue()).toBe("421");
+    await expect.poll(() => page.locator("li.diagnosis").count()).toBe(0);
+
+    // 行政复议 结果维持 4 → 6: as likely 维持 is wrong as 尚未审结 is — no fix offered, every candidate a click away.
+    const upheld = l2021.byKey.get("review.reconsideration.upheld")!;
+    const pending = l2021.byKey.get("review.reconsideration.pending")!;
+    await cell(upheld.key).fill("6");
+    await expect.poll(() => first.getAttribute("class")).toBe("diagnosis tied");
+    await expect(first.locator("button.fix").count()).resolves.toBe(0);
+    const alternatives = first.locator(".alternatives button.suspect");
+    await expect(
+      alternatives.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.pointer)),
+    ).resolves.toEqual([upheld.pointer, pending.pointer]);
+    await cell(upheld.key).evaluate((el) => el.scrollIntoView({ block: "center" }));
+    await page.evaluate(() => document.querySelector(".toast")?.classList.remove("show"));
+    await shot("07-diagnosis-tied.png");
+    for (const target of [pending, upheld]) {
+      await cell(naturalPerson.key).focus();
+      await alternatives.and(page.locator(`[data-pointer="${target.pointer}"]`)).click();
+      await expect
+        .poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.pointer))
+        .toBe(target.pointer);
+    }
+    await page.keyboard.press("Control+z");
+    await expect.poll(() => cell(upheld.key).inputValue()).toBe("4");
+    await expect.poll(() => page.locator("li.diagnosis").count()).toBe(0);
+  });
+
+  test("the level: 未定 shows what the organ's name gives and why, and the deadline finding follows", async () => {
+    const select = page.locator('select[data-pointer="/meta/level"]');
+    const note = page.locator(".level-note");
+    const deadline = page.locator('.finding[data-code="deadline"]');
+    const organ = organField();
+    const storedMeta = async () => {
+      await saved();
+      const id = await openId();
+      return (await dbAll<{ id: string; doc: { meta: Record<string, unknown> } }>("docs")).find(
+        (d) => d.id === id,
+      )!.doc.meta;
+    };
+    // The example states its level: 部门, and nothing is inferred.
+    await expect(select.inputValue()).resolves.toBe("agency");
+    await expect(note.isVisible()).resolves.toBe(false);
+    await select.selectOption("");
+    await expect
+      .poll(() => note.textContent())
+      .toBe(
+        "按机关名称推断为：部门（次年1月31日前公布）。理由：人民政府办公室报告本机关工作，属县级以上人民政府部门。公布期限按此判断；如不符，请在上面选择本报告的层级。",
+      );
+    await expect(select.locator("option:checked").textContent()).resolves.toBe(
+      "未定（按机关名称推断：部门）",
+    );
+    await expect(storedMeta()).resolves.not.toHaveProperty("level");
+    // Published 20 February: late for a department, in time for a government.
+    const date = page.locator(".date-field");
+    await date.locator("select").nth(0).selectOption("2");
+    await expect
+      .poll(() => deadline.locator(".msg").allTextContents())
+      .toEqual([
+        expect.stringMatching(
+          /^公布日期 2026-02-20 晚于.*部门年度报告期限 2026-01-31（推断：人民政府办公室报告本机关工作/,
+        ),
+      ]);
+    await deadline.first().scrollIntoViewIfNeeded();
+    await organ.evaluate((el) => el.scrollIntoView({ block: "start" }));
+    await page.evaluate(() => document.querySelector(".toast")?.classList.remove("show"));
+    await shot("18-level-inferred.png");
+    const organBefore = await organ.inputValue();
+    await organ.fill("江南市滨河区人民政府");
+    await expect
+      .poll(() => note.textContent())
+      .toMatch(
+        /^按机关名称推断为：本级人民政府（次年3月31日前公布）。理由：县级以上地方人民政府的本级年度报告。/,
+      );
+    await expect.poll(() => deadline.count()).toBe(0);
+    await organ.fill("江南市滨河区某某街道办事处");
+    await expect
+      .poll(() => note.textContent())
+      .toMatch(/^按机关名称推断为：层级未定.*理由：乡镇、街道不在《条例》第四十九条两个期限的适用范围内/);
+    await expect
+      .poll(() => deadline.evaluateAll((els) => els.map((e) => e.className)))
+      .toEqual([expect.stringContaining("info")]);
+    // Stated by the author: the deadline follows the choice, and the note has nothing to add.
+    await select.selectOption("government");
+    await expect.poll(() => deadline.count()).toBe(0);
+    await expect(note.isVisible()).resolves.toBe(false);
+    await select.selectOption("agency");
+    await expect
+      .poll(() => deadline.locator(".msg").allTextContents())
+      .toEqual(["公布日期 2026-02-20 晚于《条例》第四十九条规定的部门年度报告期限 2026-01-31"]);
+    await expect(storedMeta()).resolves.toMatchObject({ level: "agency" });
+    await organ.fill(organBefore);
+    await date.locator("select").nth(0).selectOption("1");
+    await expect.poll(() => deadline.count()).toBe(0);
+
+    // A level the document states as unknown (a review's, an import's) stays so, with its reason and the guess.
+    const doc = JSON.parse(
+      readFileSync(fileURLToPath(import.meta.resolve("@xxgk/core-model/examples/example-2021.json")), "utf8"),
+    );
+    doc.meta = { ...doc.meta, level: "unknown", levelReason: "管委会，未写明汇总" };
+    const before = await openId();
+    await page.getByRole("button", { name: "导入…" }).click();
+    await page.locator("dialog.dialog-import input[type=file]").setInputFiles({
+      name: "unknown-level.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(JSON.stringify(doc)),
+    });
+    await opened(before);
+    await expect.poll(() => select.inputValue()).toBe("unknown");
+    await expect
+      .poll(() => note.textContent())
+      .toBe(
+        "报告注明层级未定（管委会，未写明汇总），两个期限之间公布的只作提示。按机关名称推断为：部门（次年1月31日前公布）。理由：人民政府办公室报告本机关工作，属县级以上人民政府部门。",
+      );
+    await select.selectOption("");
+    await expect(storedMeta()).resolves.not.toHaveProperty("levelReason");
+    await expect(select.locator('option[value="unknown"]').isHidden()).resolves.toBe(true);
   });
 
   test("a 400,000-character paragraph is checked on the worker: the page keeps answering", async () => {
@@ -743,7 +902,7 @@ describe("the demo app", () => {
     for (const [i, d] of keys.entries()) await cell(d.key).fill(String(i + 7));
     await page.getByRole("button", { name: "新建…" }).click();
     await page.getByRole("button", { name: "2021 版格式示例" }).click();
-    await expect.poll(openId).not.toBe(a);
+    await opened(a);
     await expect.poll(() => organField().inputValue()).not.toBe("甲街道办事处");
     const b = (await openId())!;
     const values = async () => Promise.all(keys.map((d) => cell(d.key).inputValue()));
@@ -1154,8 +1313,10 @@ describe("the demo app", () => {
   });
 
   test("a saved report that no longer reads is kept aside with its date, every one, and offered back", async () => {
+    const shown = await shownId();
     await page.getByRole("button", { name: "新建…" }).click();
     await page.getByRole("button", { name: "2021 版格式示例" }).click();
+    await opened(shown);
     await expect.poll(() => page.locator('[data-pointer="/meta/year"]').inputValue()).toBe("2025");
     const broken: string[] = [];
     for (const n of [1, 2]) {
@@ -1275,10 +1436,10 @@ describe("the demo app", () => {
     }
   });
 
-  test("screenshots of the report list and the last-year flow at 1280×800 and 1024×700", async () => {
+  test("screenshots of the report list, the last-year flow and a diagnosis at 1440×900 and 1024×700", async () => {
     const quiet = () => page.evaluate(() => document.querySelector(".toast")?.classList.remove("show"));
     for (const [w, hgt] of [
-      [1280, 800],
+      [1440, 900],
       [1024, 700],
     ] as const) {
       await page.setViewportSize({ width: w, height: hgt });
@@ -1298,12 +1459,35 @@ describe("the demo app", () => {
       await page.locator('.finding[data-code="X.carry-over"]').first().waitFor();
       // The panel showing the warnings: the cross-year finding with its link to last year's cell.
       await page.locator("section.findings select.filter").selectOption("warning");
+      await saved();
       await cell(key).hover();
       await page.locator(".finding-tip").waitFor();
       await quiet();
       await shot(`last-year-${w}.png`);
       await page.locator("section.findings select.filter").selectOption("all");
       await page.keyboard.press("Control+z");
+      await expect.poll(() => cell(key).inputValue()).toBe("3");
+      // The editor with a diagnosis and its one-click fix, on the 2021 example.
+      await listRows();
+      await page
+        .locator("table.reports tbody tr")
+        .filter({ has: page.locator("small.origin", { hasText: /^示例$/ }) })
+        .filter({ hasText: "2025" })
+        .first()
+        .locator("button.open")
+        .click();
+      await page.locator("table.grid.applications").waitFor();
+      const total = "applications.newlyReceived.total";
+      await cell(total).evaluate((el) => el.scrollIntoView({ block: "center" }));
+      await cell(total).fill("423");
+      await page.locator("li.diagnosis button.fix").waitFor();
+      await saved();
+      await cell(total).hover();
+      await page.locator(".finding-tip").waitFor();
+      await quiet();
+      await shot(`diagnosis-${w}.png`);
+      await page.keyboard.press("Control+z");
+      await expect.poll(() => cell(total).inputValue()).toBe("421");
     }
     await page.setViewportSize({ width: 1440, height: 960 });
   });
@@ -1320,7 +1504,7 @@ describe("the demo app", () => {
     // The importer's PDF reader is a lazy chunk: it loads only now (the next test sees no CSP violation).
     await choose("report.pdf", Buffer.from("%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n"));
     await expect.poll(() => notes.locator(".finding code").first().textContent()).toBe("format-unsupported");
-    await expect(notes.locator("p").first().textContent()).resolves.toBe("report.pdf · PDF");
+    await expect.poll(() => notes.locator("p").first().textContent()).toBe("report.pdf · PDF");
     await expect(notes.locator(".finding .where").first().textContent()).resolves.toBe("第 1 页");
     await shot("08-import-pdf.png");
     await choose("old.doc", Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
@@ -1335,7 +1519,7 @@ describe("the demo app", () => {
     await expect
       .poll(() => notes.locator(".finding code").allTextContents())
       .toEqual(expect.arrayContaining(["charset-mismatch", "table-missing"]));
-    await expect(notes.locator("p").first().textContent()).resolves.toMatch(/^gbk\.html · HTML 网页 · /);
+    await expect.poll(() => notes.locator("p").first().textContent()).toMatch(/^gbk\.html · HTML 网页 · /);
     await expect(openId()).resolves.toBe(before);
   });
 
@@ -1351,11 +1535,11 @@ describe("the demo app", () => {
       mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
       buffer: readFileSync(new URL("draft-2021.docx", fixtures)),
     });
-    await expect.poll(openId).not.toBe(before);
+    await opened(before);
     await expect(organField().inputValue()).resolves.toBe(expected.meta.organ);
-    await expect(notes.locator("p").first().textContent()).resolves.toBe(
-      "年报（送审稿）.docx · Word 文档 · 已放入 200 / 200 个单元格，存疑 0，缺失 0",
-    );
+    await expect
+      .poll(() => notes.locator("p").first().textContent())
+      .toBe("年报（送审稿）.docx · Word 文档 · 已放入 200 / 200 个单元格，存疑 0，缺失 0");
     const changes = notes.locator(".finding", { hasText: "tracked-changes" });
     await expect(changes.locator(".msg").textContent()).resolves.toMatch(
       /^这是一份带修订的稿件：有 15 处未接受的修订（插入 2 处、删除 12 处、格式修改 1 处）和 2 条批注。已按接受全部修订后的文字读取/,
@@ -1379,18 +1563,18 @@ describe("the demo app", () => {
     const parsed = parseReport(JSON.parse(readFileSync((await json.path())!, "utf8")));
     if (!parsed.ok) throw new Error("the exported JSON does not parse");
     const asked = page.locator("dialog.dialog-ask[open]");
-    const [word] = await Promise.all([
-      page.waitForEvent("download", { timeout: 60_000 }),
-      (async () => {
-        await page.getByRole("button", { name: "下载 Word" }).click();
-        // A report with errors asks first, as the PDF's download does.
-        const asks = await asked.waitFor({ timeout: 3000 }).then(
-          () => true,
-          () => false,
-        );
-        if (asks) await answer("仍然下载 Word 文档");
-      })(),
+    // A report with errors asks first, as the PDF's download does; one without downloads at once.
+    // Whichever comes first decides (the question waits for the worker's check, however long that takes).
+    const errors = validateReport(parsed.report).counts.error;
+    const download = page.waitForEvent("download", { timeout: 60_000 });
+    await page.getByRole("button", { name: "下载 Word" }).click();
+    const first = await Promise.race([
+      download.then(() => "download" as const),
+      asked.waitFor({ timeout: 60_000 }).then(() => "asked" as const),
     ]);
+    expect(first).toBe(errors > 0 ? "asked" : "download");
+    if (first === "asked") await answer("仍然下载 Word 文档");
+    const word = await download;
     expect(word.suggestedFilename()).toBe(`${parsed.report.meta.title}.docx`);
     const file = join(OUT, "report.docx");
     await word.saveAs(file);

@@ -1,78 +1,11 @@
-import { createReport, type EditionId, getCell, layoutOf, type Report, setCell } from "@xxgk/core-model";
-import { RULES, validateReport } from "@xxgk/validators";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { createReport, getCell, layoutOf, parseReport, setCell } from "@xxgk/core-model";
+import { validateReport } from "@xxgk/validators";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { blankCells, check, fillBlanks, proposeTotals, REPORT_TEXT_LIMIT, textSize } from "../src/checks.js";
-
-const TOTAL_RULES = ["T3.row-total", "T3.results-total", "T4.total"];
-
-/** The cells the total rules compute, read from the rules' own declarations. */
-function totalCells(edition: EditionId): Set<string> {
-  return new Set(
-    RULES.filter((r) => TOTAL_RULES.includes(r.id)).flatMap((r) =>
-      (r.equations?.[edition] ?? []).map((e) => e.about),
-    ),
-  );
-}
-
-/** A report of the edition with random counts in tables 三 and 四 (totals random or blank too). */
-const filled = (edition: EditionId) => {
-  const cells = [...layoutOf(edition).tables.applications.cells, ...layoutOf(edition).tables.review.cells];
-  return fc
-    .array(fc.option(fc.nat({ max: 40 }), { nil: undefined, freq: 6 }), {
-      minLength: cells.length,
-      maxLength: cells.length,
-    })
-    .map((values) =>
-      cells.reduce<Report>(
-        (r, def, i) => setCell(r, def.key, values[i] === undefined ? "" : values[i]!),
-        createReport({ organ: "某某街道办事处", year: edition === "2019" ? 2020 : 2023 }),
-      ),
-    );
-};
-
-describe("proposeTotals", () => {
-  for (const edition of ["2019", "2021"] as const) {
-    test(`${edition}: fills every total so no total rule fails, and touches nothing but totals`, () => {
-      const totals = totalCells(edition);
-      expect(totals.size).toBeGreaterThan(0);
-      fc.assert(
-        fc.property(filled(edition), (report) => {
-          const { changes, next } = proposeTotals(report);
-          const left = validateReport(next).findings.filter((f) => TOTAL_RULES.includes(f.code));
-          expect(left).toEqual([]);
-          for (const c of changes) expect(totals.has(c.key)).toBe(true);
-          for (const def of layoutOf(edition).cells) {
-            if (!totals.has(def.key)) expect(getCell(next, def.key)).toBe(getCell(report, def.key));
-          }
-          // Each change is listed with what the cell held and what it will hold.
-          for (const c of changes) {
-            expect(c.from).toBe(getCell(report, c.key).raw);
-            expect(c.to).toBe(getCell(next, c.key).raw);
-          }
-          expect(proposeTotals(next).changes).toEqual([]);
-        }),
-        { numRuns: 40 },
-      );
-    });
-  }
-
-  test("a report whose totals add up needs no change", () => {
-    const report = setCell(createReport({ organ: "某某街道办事处", year: 2023 }), "review.direct.upheld", 0);
-    const once = proposeTotals(report).next;
-    expect(proposeTotals(once).changes).toEqual([]);
-  });
-});
-
-describe("check", () => {
-  test("returns the validators' findings and records its duration for the benchmark", () => {
-    const report = createReport({ organ: "某某街道办事处", year: 2023 });
-    performance.clearMeasures("xxgk:validate");
-    const r = check(report);
-    expect(r.findings).toEqual(validateReport(report).findings);
-    expect(performance.getEntriesByName("xxgk:validate")).toHaveLength(1);
-  });
-});
+import { applySuggestions, blankCells, fillBlanks, REPORT_TEXT_LIMIT, textSize } from "../src/checks.js";
+import { filled } from "./_reports.js";
 
 describe("空白填 0", () => {
   for (const edition of ["2019", "2021"] as const) {
@@ -120,5 +53,62 @@ describe("textSize", () => {
       500 + 3 + "五".length - base.sections.problems.heading.length,
     );
     expect(REPORT_TEXT_LIMIT).toBeGreaterThan(100 * textSize(base));
+  });
+});
+
+describe("applySuggestions", () => {
+  const example = (() => {
+    const p = parseReport(
+      JSON.parse(
+        readFileSync(
+          fileURLToPath(import.meta.resolve("@xxgk/core-model/examples/example-2021.json")),
+          "utf8",
+        ),
+      ),
+    );
+    if (!p.ok) throw new Error("the 2021 example must parse");
+    return p.report;
+  })();
+  const numeric = layoutOf("2021").cells.filter(
+    (d) => d.table !== "proactive" && getCell(example, d.key).value !== null,
+  );
+
+  test("writes exactly a located diagnosis's suggested values, which settle every equation it explains", () => {
+    let fixed = 0;
+    fc.assert(
+      fc.property(fc.constantFrom(...numeric), fc.integer({ min: 1, max: 30 }), (def, delta) => {
+        const broken = setCell(example, def.key, (getCell(example, def.key).value as number) + delta);
+        const { diagnosis } = validateReport(broken);
+        for (const d of diagnosis) {
+          const cells = d.status === "located" ? d.explanations[0]!.cells : [];
+          if (cells.length === 0 || cells.some((c) => c.suggested === undefined)) continue;
+          const next = applySuggestions(broken, cells)!;
+          const changed = layoutOf("2021").cells.filter(
+            (c) => getCell(next, c.key) !== getCell(broken, c.key),
+          );
+          expect(changed.map((c) => c.pointer).sort()).toEqual(cells.map((c) => c.pointer).sort());
+          for (const c of cells) {
+            expect(getCell(next, layoutOf("2021").byPointer.get(c.pointer)!.key).raw).toBe(
+              String(c.suggested),
+            );
+          }
+          expect(validateReport(next).diagnosis).toEqual([]);
+          fixed++;
+        }
+      }),
+      { numRuns: 60 },
+    );
+    expect(fixed).toBeGreaterThan(0);
+  });
+
+  test("writes nothing once a cell holds something else than the diagnosis saw", () => {
+    const total = "applications.newlyReceived.total";
+    const broken = setCell(example, total, 423);
+    const [d] = validateReport(broken).diagnosis;
+    const cells = d!.explanations[0]!.cells;
+    expect(cells).toMatchObject([{ raw: "423", suggested: 421 }]);
+    expect(getCell(applySuggestions(broken, cells)!, total).raw).toBe("421");
+    expect(applySuggestions(setCell(broken, total, 424), cells)).toBeUndefined();
+    expect(applySuggestions(broken, [{ ...cells[0]!, suggested: undefined }] as never)).toBeUndefined();
   });
 });

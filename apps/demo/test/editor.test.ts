@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { parseReport, stringifyReport } from "@xxgk/core-model";
 import fc from "fast-check";
 import { expect, test } from "vitest";
-import { withField } from "../src/editor.js";
+import { withField, withLevel } from "../src/editor.js";
 
 const parsed = parseReport(
   JSON.parse(
@@ -38,4 +38,20 @@ test("undefined removes an optional field, and the result still parses", () => {
   const undated = withField(dated, "/meta/published", undefined);
   expect("published" in undated.meta).toBe(false);
   expect(parseReport(JSON.parse(stringifyReport(undated))).ok).toBe(true);
+});
+
+test("withLevel states a level or leaves it to inference, and drops the reason written for the one before", () => {
+  const stated = {
+    ...seed,
+    meta: { ...seed.meta, level: "unknown" as const, levelReason: "管委会，未写明汇总" },
+  };
+  const agency = withLevel(stated, "agency");
+  expect(agency.meta.level).toBe("agency");
+  expect("levelReason" in agency.meta).toBe(false);
+  const inferred = withLevel(stated, "");
+  expect("level" in inferred.meta).toBe(false);
+  expect("levelReason" in inferred.meta).toBe(false);
+  expect(inferred.tables).toBe(seed.tables);
+  expect(parseReport(JSON.parse(stringifyReport(inferred))).ok).toBe(true);
+  expect(stated.meta.levelReason).toBe("管委会，未写明汇总");
 });

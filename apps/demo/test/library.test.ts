@@ -9,6 +9,10 @@ import { beforeEach, describe, expect, test } from "vitest";
 import { type Backend, memoryBackend, openIndexedDb, StorageError } from "../src/db.js";
 import { dayOf, HISTORY, pruneSnapshots, snapshotSlot } from "../src/history.js";
 import { LEGACY_KEYS, Library } from "../src/library.js";
+import { summarize } from "../src/tasks.js";
+
+/** What the worker answers the app, here in the same thread. */
+const summarizeNow = async (report: Report) => summarize(report);
 
 const load = (name: string): Report => {
   const p = parseReport(
@@ -35,7 +39,7 @@ beforeEach(() => {
 
 describe.each(backends)("Library on %s", (_name, open) => {
   test("new reports are new entries; none replaces another", async () => {
-    const lib = new Library(await open());
+    const lib = new Library(await open(), summarizeNow);
     const a = await lib.create(setCell(seed, KEY, 7), { origin: "示例" });
     const b = await lib.create(example);
     expect((await lib.list()).map((e) => e.id).sort()).toEqual([a.id, b.id].sort());
@@ -54,7 +58,7 @@ describe.each(backends)("Library on %s", (_name, open) => {
   });
 
   test("a save made on an outdated version is refused and writes nothing (two tabs)", async () => {
-    const lib = new Library(await open());
+    const lib = new Library(await open(), summarizeNow);
     const e = await lib.create(seed);
     const first = await lib.save(e.id, setCell(seed, KEY, 1), e.version, 1);
     expect(first.version).toBe(e.version + 1);
@@ -73,7 +77,7 @@ describe.each(backends)("Library on %s", (_name, open) => {
   });
 
   test("rename, duplicate, trash, untrash and purge", async () => {
-    const lib = new Library(await open());
+    const lib = new Library(await open(), summarizeNow);
     const e = await lib.create(seed);
     await lib.update(e.id, { name: "武林 2020 定稿" });
     const copy = await lib.duplicate(e.id);
@@ -88,7 +92,7 @@ describe.each(backends)("Library on %s", (_name, open) => {
   });
 
   test("backup, then restore into an empty store, gives identical reports; restoring again adds nothing", async () => {
-    const lib = new Library(await open());
+    const lib = new Library(await open(), summarizeNow);
     const a = await lib.create(setCell(seed, KEY, 3), { name: "甲" });
     const b = await lib.create(example, { previousId: a.id });
     await lib.save(b.id, setCell(example, KEY, "+5"), b.version, 2);
@@ -96,7 +100,7 @@ describe.each(backends)("Library on %s", (_name, open) => {
     const backup = JSON.parse(JSON.stringify(await lib.backup()));
 
     globalThis.indexedDB = new IDBFactory();
-    const fresh = new Library(await open());
+    const fresh = new Library(await open(), summarizeNow);
     expect(await fresh.restore(backup)).toEqual({ added: 2, unchanged: 0, setAside: 0 });
     const again = JSON.parse(JSON.stringify(await fresh.backup()));
     expect(again.reports).toEqual(backup.reports);
@@ -105,7 +109,7 @@ describe.each(backends)("Library on %s", (_name, open) => {
   });
 
   test("a backup entry whose id is taken by another report comes in as a new entry", async () => {
-    const lib = new Library(await open());
+    const lib = new Library(await open(), summarizeNow);
     const a = await lib.create(seed);
     const backup = JSON.parse(JSON.stringify(await lib.backup()));
     await lib.save(a.id, setCell(seed, KEY, 9), a.version, 1);
@@ -114,7 +118,7 @@ describe.each(backends)("Library on %s", (_name, open) => {
   });
 
   test("a backup's unreadable reports are set aside, and a file that is no backup is refused", async () => {
-    const lib = new Library(await open());
+    const lib = new Library(await open(), summarizeNow);
     const backup = {
       format: "xxgk-demo-backup",
       version: 1,
@@ -131,7 +135,7 @@ describe.each(backends)("Library on %s", (_name, open) => {
 
   test("a stored report that no longer reads is set aside and the newest readable version opens", async () => {
     const backend = await open();
-    const lib = new Library(backend, () => 1000);
+    const lib = new Library(backend, summarizeNow, () => 1000);
     const e = await lib.create(setCell(seed, KEY, 4));
     await backend.run(["docs"], "readwrite", (tx) =>
       tx.docs.put({ id: e.id, doc: { edition: "2019", meta: 1 } }),
@@ -139,6 +143,9 @@ describe.each(backends)("Library on %s", (_name, open) => {
     const got = await lib.load(e.id);
     expect(got.kind).toBe("report");
     expect(got.kind === "report" && got.recovered).toBe(1000);
+    // The entry counts the version that opened, as the list shows it.
+    expect(got.kind === "report" && got.entry).toMatchObject(summarize(setCell(seed, KEY, 4)));
+    expect((await lib.list())[0]).toMatchObject(summarize(setCell(seed, KEY, 4)));
     const aside = await lib.unreadable();
     expect(aside).toHaveLength(1);
     expect(aside[0]).toMatchObject({ at: e.updatedAt, name: seed.meta.title });
@@ -155,7 +162,7 @@ describe.each(backends)("Library on %s", (_name, open) => {
   });
 
   test("the old single autosave slot becomes an entry, and its rescued text an unreadable item", async () => {
-    const lib = new Library(await open());
+    const lib = new Library(await open(), summarizeNow);
     const storage = new Map<string, string>([
       [LEGACY_KEYS.report, stringifyReport(setCell(seed, KEY, 8))],
       [LEGACY_KEYS.unreadable, "{ broken"],
@@ -176,7 +183,7 @@ describe.each(backends)("Library on %s", (_name, open) => {
 
 describe("storage errors", () => {
   test("quota exceeded in the middle of a save writes nothing, and says QUOTA", async () => {
-    const lib = new Library(await openIndexedDb(() => undefined));
+    const lib = new Library(await openIndexedDb(() => undefined), summarizeNow);
     const e = await lib.create(seed);
     const put = IDBObjectStore.prototype.put;
     let calls = 0;
