@@ -1,5 +1,6 @@
-import { createReadStream, readFileSync } from "node:fs";
+import { createReadStream, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { defaultClientConditions, defineConfig, type Plugin } from "vite";
 
 const require = createRequire(import.meta.url);
@@ -14,25 +15,41 @@ export const FONT_FILES = {
   ),
 } as const;
 
-// Copying 20 MB of fonts through public/ would commit them to git; emit them from node_modules instead.
-function fonts(): Plugin {
+/**
+ * Static files served (dev) and emitted (build) from where they are installed, under the given names,
+ * instead of copied through public/ — which would commit them to git.
+ */
+function staticFiles(name: string, files: Readonly<Record<string, string>>, type: string): Plugin {
   return {
-    name: "xxgk-fonts",
+    name,
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
-        const file = FONT_FILES[(req.url ?? "").replace(/^\//, "") as keyof typeof FONT_FILES];
+        const file = files[(req.url ?? "").replace(/^\//, "")];
         if (!file) return next();
-        res.setHeader("content-type", "font/ttf");
+        res.setHeader("content-type", type);
         createReadStream(file).pipe(res);
       });
     },
     generateBundle() {
-      for (const [fileName, file] of Object.entries(FONT_FILES)) {
+      for (const [fileName, file] of Object.entries(files)) {
         this.emitFile({ type: "asset", fileName, source: readFileSync(file) });
       }
     },
   };
 }
+
+// pdf.js's data files, which the importer's PDF reader fetches from the app's own origin (the CSP allows
+// nothing else): its predefined CMaps (a PDF whose Chinese fonts are not embedded has no text without
+// them) and the standard fonts' data (with their licences), from the installed pdfjs-dist.
+const pdfjsDir = dirname(
+  createRequire(require.resolve("@xxgk/importer/package.json")).resolve("pdfjs-dist/package.json"),
+);
+/** The files served under `pdfjs/`: `pdfjs/cmaps/…`, `pdfjs/standard_fonts/…` → their paths on disk. */
+export const PDFJS_FILES: Readonly<Record<string, string>> = Object.fromEntries(
+  ["cmaps", "standard_fonts"].flatMap((dir) =>
+    readdirSync(join(pdfjsDir, dir)).map((f) => [`pdfjs/${dir}/${f}`, join(pdfjsDir, dir, f)]),
+  ),
+);
 
 // The service worker precaches the app shell and every chunk (lazy ones too) so the app works offline
 // once loaded; it learns their hashed names from this list, written at build time.
@@ -55,7 +72,11 @@ function precacheList(): Plugin {
 export default defineConfig({
   base: "./",
   resolve: { conditions: ["@xxgk/source", ...defaultClientConditions] },
-  plugins: [fonts(), precacheList()],
+  plugins: [
+    staticFiles("xxgk-fonts", FONT_FILES, "font/ttf"),
+    staticFiles("xxgk-pdfjs-data", PDFJS_FILES, "application/octet-stream"),
+    precacheList(),
+  ],
   build: {
     target: "es2022",
     manifest: true,
@@ -65,9 +86,14 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         // Lazy chunks named after the package they carry (render-pdf-…, importer-…), not "src-…".
+        // The importer's readers and pdf.js are named apart from the app's own pdf chunk.
         chunkFileNames: (chunk) => {
-          const pkg = /packages[\\/]([^\\/]+)[\\/]src[\\/]index\.ts$/.exec(chunk.facadeModuleId ?? "")?.[1];
-          return `assets/${pkg ?? "[name]"}-[hash].js`;
+          const id = chunk.facadeModuleId ?? "";
+          const pkg = /packages[\\/]([^\\/]+)[\\/]src[\\/]index\.ts$/.exec(id)?.[1];
+          const reader = /packages[\\/]importer[\\/]src[\\/]readers[\\/](\w+)\.ts$/.exec(id)?.[1];
+          const name =
+            pkg ?? (reader ? `importer-${reader}` : id.includes("pdfjs-dist") ? "pdfjs-[name]" : "[name]");
+          return `assets/${name}-[hash].js`;
         },
       },
     },

@@ -1,5 +1,5 @@
 import type { Report } from "@xxgk/core-model";
-import type { ImportDiagnostic, ImportFormat } from "@xxgk/importer";
+import type { ImportDiagnostic, ImportFormat, PdfOptions } from "@xxgk/importer";
 
 /** What the import file pickers offer: every format the importer reads (it recognises them by content). */
 export const IMPORT_ACCEPT = [
@@ -8,10 +8,12 @@ export const IMPORT_ACCEPT = [
   ".htm",
   ".txt",
   ".docx",
+  ".pdf",
   "application/json",
   "text/html",
   "text/plain",
   "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  "application/pdf",
 ].join(",");
 
 /** One thing the import has to tell the author: where (line, page, Word paragraph or table cell, or JSON pointer) and what. */
@@ -50,6 +52,19 @@ export const FORMAT_NAMES: Readonly<Record<ImportFormat, string>> = {
   unknown: "无法识别的文件",
 };
 
+/**
+ * Where pdf.js finds its CMaps and standard fonts' data: the app's own origin (`pdfjs/`, emitted by the
+ * build from the installed pdfjs-dist and precached by the service worker).
+ */
+function pdfjsData(): PdfOptions | undefined {
+  const base = globalThis.document?.baseURI;
+  if (base === undefined) return undefined;
+  return {
+    cMapUrl: new URL("pdfjs/cmaps/", base).href,
+    standardFontDataUrl: new URL("pdfjs/standard_fonts/", base).href,
+  };
+}
+
 /** Where a diagnostic points, by the kind of source: a line, a PDF page, a Word paragraph or table cell. */
 function where(s: ImportDiagnostic["source"]): Pick<ImportNote, "line" | "page" | "paragraph" | "cell"> {
   if (s.page !== undefined) return { page: s.page };
@@ -74,11 +89,16 @@ export function toNote(d: ImportDiagnostic): ImportNote {
 
 /**
  * Imports a file's bytes or pasted text with the importer, which recognises what it is by content — our
- * own report JSON, a published HTML page (UTF-8 or GBK), a text copy, a Word document — and says why when
- * it cannot. Each reader is loaded only when its format is seen (the Word reader is a chunk of its own).
+ * own report JSON, a published HTML page (UTF-8 or GBK), a text copy, a Word document, a PDF — and says
+ * why when it cannot. Each reader is loaded only when its format is seen (the Word reader and pdf.js are
+ * chunks of their own; pdf.js runs in this thread, without WebAssembly or eval, under the app's CSP).
  */
 export async function importSource(input: Uint8Array | string, fileName?: string): Promise<ImportResult> {
   const { importReport } = await import("@xxgk/importer");
-  const r = await importReport(input, fileName === undefined ? {} : { fileName });
+  const pdf = pdfjsData();
+  const r = await importReport(input, {
+    ...(fileName === undefined ? {} : { fileName }),
+    ...(pdf === undefined ? {} : { pdf }),
+  });
   return { report: r.report, format: r.format, stats: r.stats, notes: r.diagnostics.map(toNote) };
 }

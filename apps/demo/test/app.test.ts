@@ -472,6 +472,7 @@ describe("the demo app", () => {
     await opened(seedId);
     await expect(organField().inputValue()).resolves.toBe(seed.meta.organ);
     await expect(imported()).resolves.toEqual(["1", "2", "-"]);
+    // The report opens, then its notes are shown: wait for them.
     await expect
       .poll(() => notes.locator("p").first().textContent())
       .toMatch(/HTML 网页 · 已放入 \d+ \/ \d+ 个单元格/);
@@ -1501,10 +1502,11 @@ describe("the demo app", () => {
         .locator("dialog.dialog-import input[type=file]")
         .setInputFiles({ name, mimeType: "", buffer });
     };
-    // The importer's PDF reader is a lazy chunk: it loads only now (the next test sees no CSP violation).
+    // A PDF cut off while downloading (no %%EOF): said before pdf.js is even loaded.
     await choose("report.pdf", Buffer.from("%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n"));
-    await expect.poll(() => notes.locator(".finding code").first().textContent()).toBe("format-unsupported");
+    await expect.poll(() => notes.locator(".finding code").first().textContent()).toBe("pdf-truncated");
     await expect.poll(() => notes.locator("p").first().textContent()).toBe("report.pdf · PDF");
+    await expect(notes.locator(".finding .msg").first().textContent()).resolves.toContain("PDF 文件不完整");
     await expect(notes.locator(".finding .where").first().textContent()).resolves.toBe("第 1 页");
     await shot("08-import-pdf.png");
     await choose("old.doc", Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
@@ -1513,14 +1515,61 @@ describe("the demo app", () => {
       .toContain("另存为 .docx 或 PDF");
     await expect(openId()).resolves.toBe(before);
     // A GBK page that says it is utf-8: the bytes decide, and the app says so (a notice, not a garbled
-    // page; this one holds no report, so none is made).
+    // page; this one holds no report, which is said once, and none is made).
     const notice = '<html><head><meta charset="utf-8"></head><body><h1>武林街道通知公告</h1></body></html>';
     await choose("gbk.html", Buffer.from(gbk(notice)));
     await expect
       .poll(() => notes.locator(".finding code").allTextContents())
-      .toEqual(expect.arrayContaining(["charset-mismatch", "table-missing"]));
+      .toEqual(["charset-mismatch", "not-a-report"]);
     await expect.poll(() => notes.locator("p").first().textContent()).toMatch(/^gbk\.html · HTML 网页 · /);
     await expect(openId()).resolves.toBe(before);
+  });
+
+  test("a published PDF imports as a new report under the CSP: pdf.js, its worker and CMaps from the app's own origin", async () => {
+    const fixtures = new URL("../../../packages/importer/test/fixtures/pdf/", import.meta.url);
+    const notes = page.locator("section.import-notes");
+    const choose = async (name: string) => {
+      await page.getByRole("button", { name: "导入…" }).click();
+      await page
+        .locator("dialog.dialog-import input[type=file]")
+        .setInputFiles({ name, mimeType: "application/pdf", buffer: readFileSync(new URL(name, fixtures)) });
+    };
+    const fetched: string[] = [];
+    const onRequest = (r: { url(): string }) => fetched.push(r.url());
+    page.on("request", onRequest);
+    // An office's PDF (a Word document converted by LibreOffice): a label typo matched and quoted, the
+    // single 2019-style （六） row left blank saying why — each said with its page.
+    let before = await openId();
+    // pdf.js and its worker are lazy chunks: they load only now, under the CSP (the last test sees no violation).
+    await choose("libreoffice-2021.pdf");
+    await expect.poll(openId, { timeout: 30_000 }).not.toBe(before);
+    await expect(organField().inputValue()).resolves.toBe("江南市滨河区人民政府办公室");
+    await expect
+      .poll(() => notes.locator("p").first().textContent())
+      .toBe("libreoffice-2021.pdf · PDF · 已放入 172 / 200 个单元格，存疑 7，缺失 21");
+    const typo = notes.locator(".finding", { hasText: "label-approximate" });
+    await expect(typo.locator(".msg").textContent()).resolves.toContain("「2.其他法律行政止公开」");
+    await expect(typo.locator(".where").textContent()).resolves.toMatch(
+      /^第 3 页 · 表三：三、本年度办理结果 \/ （三）不予公开 \/ 2\.其他法律行政法规禁止公开 \//,
+    );
+    await expect(notes.locator(".finding", { hasText: "group-as-one-row" }).count()).resolves.toBe(3);
+    await shot("20-import-pdf-report.png");
+    // A PDF whose Chinese font is not embedded has text only through pdf.js's predefined CMaps, which
+    // come from the app's own origin.
+    before = await openId();
+    await choose("non-embedded-font.pdf");
+    await expect.poll(openId, { timeout: 30_000 }).not.toBe(before);
+    await expect(organField().inputValue()).resolves.toBe("江南市滨河区人民政府办公室");
+    await expect(
+      page.locator('textarea[data-pointer="/sections/overview/blocks/0/text"]').inputValue(),
+    ).resolves.toMatch(/^本年度政府信息公开工作平稳有序/);
+    page.off("request", onRequest);
+    const origin = new URL(url).origin;
+    expect(
+      fetched.filter((u) => !u.startsWith(origin) && !u.startsWith("blob:") && !u.startsWith("data:")),
+    ).toEqual([]);
+    expect(fetched.some((u) => /\/pdfjs\/cmaps\/[\w-]+\.bcmap$/.test(u))).toBe(true);
+    expect(fetched.some((u) => /\/assets\/pdfjs-pdf\.worker-[\w-]+\.js$/.test(u))).toBe(true);
   });
 
   test("a Word draft imports as a new report, read as if its tracked changes were accepted, and says how many", async () => {

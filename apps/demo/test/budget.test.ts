@@ -88,3 +88,31 @@ test("fonts are built as static files, not bundled into any chunk", () => {
   const chunks = [...budget.initial, ...budget.lazy];
   expect(Math.max(...chunks.map((c) => c.gzip))).toBeLessThan(2 * 1024 * 1024);
 });
+
+test("the importer's PDF reader and pdf.js (and its worker) are chunks of their own, loaded only when a PDF is imported", () => {
+  const initialFiles = new Set(budget.initial.map((f) => f.file));
+  const importer = Object.entries(manifest).find(([id]) => id.includes("importer/src/index.ts"))![1];
+  const chunks = [
+    Object.entries(manifest).find(([id]) => id.includes("importer/src/readers/pdf.ts")),
+    Object.entries(manifest).find(([id]) => /pdfjs-dist\/legacy\/build\/pdf\.mjs$/.test(id)),
+    Object.entries(manifest).find(([id]) => /pdfjs-dist\/legacy\/build\/pdf\.worker\.mjs$/.test(id)),
+  ];
+  for (const chunk of chunks) {
+    expect(chunk).toBeDefined();
+    expect(chunk![1].file).not.toBe(importer.file);
+    expect(initialFiles.has(chunk![1].file)).toBe(false);
+    expect(budget.lazy.map((f) => f.file)).toContain(chunk![1].file);
+  }
+});
+
+test("pdf.js's CMaps and standard fonts are static files of the app's origin, precached for offline use", () => {
+  const precache = JSON.parse(readFileSync(join(ROOT, "dist", "precache.json"), "utf8")) as string[];
+  for (const file of [
+    "pdfjs/cmaps/UniGB-UCS2-H.bcmap",
+    "pdfjs/cmaps/GBK-EUC-H.bcmap",
+    "pdfjs/standard_fonts/FoxitSerif.pfb",
+  ]) {
+    expect(readFileSync(join(ROOT, "dist", file)).length, file).toBeGreaterThan(0);
+    expect(precache).toContain(file);
+  }
+});

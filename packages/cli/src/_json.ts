@@ -2,7 +2,7 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { lineColumnAt, parseJsonText } from "@xxgk/core-model";
-import { decodeText } from "@xxgk/importer";
+import { binaryFormat, decodeText, type ImportFormat } from "@xxgk/importer";
 import type { Io, Text } from "./command.js";
 import { InputError } from "./errors.js";
 
@@ -91,8 +91,13 @@ export async function readText(file: string, io: Io): Promise<string> {
     zh: "请给出其中的 .json 文件",
     en: "give the .json files in it",
   });
+  // A document (PDF, Word) is said to be one, with how to import it; another binary file only when its
+  // bytes are not Unicode text either (text with a stray NUL is still text, with a JSON error in it).
+  const format = binaryFormat(bytes);
+  if (format !== undefined && format !== "unknown") throw notJson(file, format);
   const decoded = decodeText(bytes);
   if (UNICODE.has(decoded.encoding) && decoded.replaced === 0) return decoded.text;
+  if (format === "unknown") throw notJson(file, format);
   const unicode = UNICODE.has(decoded.encoding);
   throw new InputError("INPUT_ENCODING", file, {
     zh: unicode
@@ -102,6 +107,32 @@ export async function readText(file: string, io: Io): Promise<string> {
       ? `${file}: ${decoded.replaced} byte sequences are not valid ${decoded.encoding.toUpperCase()}; is the file damaged?`
       : `${file}: not UTF-8 encoded (GBK?); save it as UTF-8 and try again`,
   });
+}
+
+/** What a PDF, a Word file or another binary file given where a report JSON file was expected is. */
+const DOCUMENTS: Partial<Record<ImportFormat, Text>> = {
+  pdf: { zh: "一个 PDF 文件", en: "a PDF file" },
+  docx: { zh: "一个 Word 文档（.docx）", en: "a Word document (.docx)" },
+  doc: { zh: "一个旧版 Word（.doc）或 WPS（.wps）文件", en: "a legacy Word (.doc) or WPS (.wps) file" },
+};
+
+/** The error for a document given where a report JSON file was expected: what it is, and how to import it. */
+function notJson(file: string, format: ImportFormat): InputError {
+  const what = DOCUMENTS[format];
+  const convert = format === "doc" ? " --convert" : "";
+  return new InputError(
+    "INPUT_JSON",
+    file,
+    what
+      ? {
+          zh: `${file}: 这是${what.zh}，不是报告 JSON 文件；请先用 xxgk import 把它转成报告：xxgk import${convert} ${file} -o 报告.json`,
+          en: `${file}: this is ${what.en}, not a report JSON file; turn it into one first: xxgk import${convert} ${file} -o report.json`,
+        }
+      : {
+          zh: `${file}: 这是二进制文件（不是文字），不是报告 JSON 文件`,
+          en: `${file}: this is a binary file (not text), not a report JSON file`,
+        },
+  );
 }
 
 /** Reads and parses a JSON input file; every failure is an {@link InputError} naming the file. */

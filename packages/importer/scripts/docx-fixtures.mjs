@@ -451,7 +451,7 @@ const zip = (files) =>
 /**
  * What the import must give: the report the document states — with, as for a web page, the letterhead
  * above the title kept as the first lines of the preamble and the sign-off (organ, date) as the last
- * paragraphs of section 六 — and the diagnostics it must say.
+ * paragraphs of section 六, its date the published date — and the diagnostics it must say.
  */
 function expected(report, number, diagnostics) {
   const doc = toDocument(report);
@@ -462,7 +462,8 @@ function expected(report, number, diagnostics) {
     ...doc.sections,
     other: { ...doc.sections.other, blocks: [...doc.sections.other.blocks, ...signOff] },
   };
-  const meta = { organ, year, title: doc.meta.title };
+  // The sign-off's date is the date the report was issued: the published date when nothing states one.
+  const meta = { organ, year, title: doc.meta.title, published: `${year + 1}-01-20` };
   return `${JSON.stringify({ edition: doc.edition, meta, preamble, sections, tables: doc.tables, diagnostics }, null, 2)}\n`;
 }
 

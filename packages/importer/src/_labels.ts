@@ -1,4 +1,4 @@
-import { editDistance, normalizeLabel } from "./_normalize.js";
+import { commonSubsequence, editDistance, normalizeLabel } from "./_normalize.js";
 import { LABEL_VARIANTS } from "./_variants.js";
 
 /**
@@ -120,7 +120,33 @@ export class LabelIndex<T> {
         found = [e];
       } else if (d === best) found.push(e);
     }
+    if (found.length === 0) found = this.#byNumber(v, bare);
     return hit(found, "approximate");
+  }
+
+  /**
+   * A numbered item label with words left out or mistyped (`2.其他法律行政止公开`): the label with the
+   * same item number whose words the written ones follow — nearly all of the written characters in the
+   * official label's order (their longest common subsequence), covering most of it. Only among labels
+   * with that number, and only a single best one.
+   */
+  #byNumber(v: string, bare: string): Entry<T>[] {
+    const number = v.slice(0, v.length - bare.length);
+    if (number === "" || bare.length < 3) return [];
+    let best = 0;
+    let found: Entry<T>[] = [];
+    for (const e of this.#entries) {
+      if (e.bare === e.norm || !e.norm.startsWith(number) || e.norm.length - e.bare.length !== number.length)
+        continue;
+      const common = commonSubsequence(bare, e.bare);
+      if (common < bare.length * 0.8 || common < e.bare.length * 0.6) continue;
+      const score = common / e.bare.length;
+      if (score > best) {
+        best = score;
+        found = [e];
+      } else if (score === best) found.push(e);
+    }
+    return found;
   }
 
   /** The single best entry for `written`, or `null` when none or several match equally. */

@@ -54,3 +54,16 @@ export function editDistance(a: string, b: string, max: number): number {
   // The last row's minimum can be within the bound while the distance itself is not.
   return Math.min(prev[b.length]!, max + 1);
 }
+
+/** The length of the longest common subsequence of two short strings. */
+export function commonSubsequence(a: string, b: string): number {
+  let prev = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [0];
+    for (let j = 1; j <= b.length; j++) {
+      cur.push(a[i - 1] === b[j - 1] ? prev[j - 1]! + 1 : Math.max(prev[j]!, cur[j - 1]!));
+    }
+    prev = cur;
+  }
+  return prev[b.length]!;
+}

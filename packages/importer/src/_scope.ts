@@ -16,7 +16,8 @@ import { normalizeLabel } from "./_normalize.js";
 /** What a label in a table names. */
 export type TableLabel =
   | { readonly kind: "row"; readonly row: string }
-  | { readonly kind: "group" }
+  /** A label over several rows; `rows`: the row keys under it, in order. */
+  | { readonly kind: "group"; readonly rows: readonly string[] }
   | { readonly kind: "caption"; readonly subTable: string }
   | { readonly kind: "column" };
 
@@ -47,12 +48,19 @@ export interface EditionScope {
 /** The row key table 四's single data row is stored under in {@link TableScope.rowCells}. */
 export const REVIEW_ROW = "";
 
-function heads(hs: readonly HeadDef[], out: { label: string; leaf: boolean; key: string }[] = []) {
+function heads(
+  hs: readonly HeadDef[],
+  out: { label: string; leaf: boolean; key: string; leaves: string[] }[] = [],
+) {
   for (const h of hs) {
-    out.push({ label: h.label, leaf: !h.children, key: h.key });
+    out.push({ label: h.label, leaf: !h.children, key: h.key, leaves: leavesOf(h) });
     if (h.children) heads(h.children, out);
   }
   return out;
+}
+
+function leavesOf(h: HeadDef): string[] {
+  return h.children ? h.children.flatMap(leavesOf) : [h.key];
 }
 
 function build(edition: EditionId): EditionScope {
@@ -83,7 +91,10 @@ function build(edition: EditionId): EditionScope {
 
   const aLabels: { label: string; item: TableLabel }[] = [];
   for (const h of heads(def.applicationRows)) {
-    aLabels.push({ label: h.label, item: h.leaf ? { kind: "row", row: h.key } : { kind: "group" } });
+    aLabels.push({
+      label: h.label,
+      item: h.leaf ? { kind: "row", row: h.key } : { kind: "group", rows: h.leaves },
+    });
   }
   const aHeader = [APPLICATIONS_CORNER_NOTE, ...heads(def.applicationColumns).map((h) => h.label)];
   for (const h of new Set(aHeader)) aLabels.push({ label: h, item: { kind: "column" } });

@@ -36,7 +36,7 @@ export async function importReport(
     if (sniffed.kind === "binary") {
       format = sniffed.format;
       const read = await BINARY_READERS[sniffed.format]();
-      doc = await read(sniffed.bytes, diag);
+      doc = await read(sniffed.bytes, diag, opts);
     } else {
       decoded = sniffed.decoded;
       if (decoded) noteEncoding(decoded, diag);
@@ -93,7 +93,7 @@ function internalError(error: unknown, diag: Diagnostics, format: ImportFormat):
     "error",
     `导入程序内部出错（${what}），未能读完这个文件。这是本工具的缺陷，请把文件和这条信息报告给开发者`,
     `the importer failed internally (${what}) and could not finish this file. This is a bug in the importer: please report it with the file`,
-    { line: 1 },
+    format === "pdf" ? { page: 1, x: 0, y: 0 } : { line: 1 },
   );
   return { report: null, diagnostics: diag.list, stats: { ...NOTHING }, format };
 }

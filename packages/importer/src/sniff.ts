@@ -165,8 +165,40 @@ function looksBinary(bytes: Uint8Array): boolean {
 
 /** Recognises the format of a byte input and, for text formats, decodes it. */
 export function sniffBytes(bytes: Uint8Array): Sniffed {
-  const decodedByBom = hasBom(bytes);
-  if (!decodedByBom) {
+  const binary = sniffMagic(bytes);
+  if (binary) return binary;
+  const decoded = decodeText(bytes);
+  if (!isUnicodeWide(decoded) && looksBinary(bytes)) {
+    return refuse(
+      "unknown",
+      "not-a-report",
+      "这是一个二进制文件，不是年度报告文档（网页、PDF、Word 文档或文字）",
+      "this is a binary file, not a report document (a web page, PDF, Word document or text)",
+    );
+  }
+  return sniffText(decoded.text, decoded);
+}
+
+/**
+ * The format of a file recognised by its bytes, not read as a report: a PDF, a Word document
+ * (`docx`), a legacy Word or WPS file (`doc`), another binary file (an image, an archive: `unknown`) — or
+ * `undefined` when it may be text (HTML, JSON, plain text). For telling someone who gave a document where
+ * a report JSON file was expected what they gave and how to import it.
+ */
+export function binaryFormat(bytes: Uint8Array): ImportFormat | undefined {
+  const s = sniffMagic(bytes);
+  if (s) return s.kind === "binary" ? s.format : s.kind === "refused" ? s.refusal.format : undefined;
+  if (hasBom(bytes) || !looksBinary(bytes)) return undefined;
+  return isUnicodeWide(decodeText(bytes)) ? undefined : "unknown";
+}
+
+/** UTF-16 or UTF-32 text (its NUL bytes are not binary). */
+const isUnicodeWide = (d: DecodedText): boolean =>
+  d.encoding.startsWith("utf-16") || d.encoding.startsWith("utf-32");
+
+/** The formats told by their magic bytes (never behind a byte-order mark, which marks text). */
+function sniffMagic(bytes: Uint8Array): Sniffed | undefined {
+  if (!hasBom(bytes)) {
     // A PDF may have a few bytes before its header; readers accept it within the first KiB.
     if (indexOfAscii(bytes, "%PDF-", 0, 1024) >= 0) return { kind: "binary", format: "pdf", bytes };
     if (ascii(bytes, 0, "PK\u0003\u0004") || ascii(bytes, 0, "PK\u0005\u0006")) return sniffZip(bytes);
@@ -197,17 +229,7 @@ export function sniffBytes(bytes: Uint8Array): Sniffed {
       );
     }
   }
-  const decoded = decodeText(bytes);
-  const utf16 = decoded.encoding.startsWith("utf-16") || decoded.encoding.startsWith("utf-32");
-  if (!utf16 && looksBinary(bytes)) {
-    return refuse(
-      "unknown",
-      "not-a-report",
-      "这是一个二进制文件，不是年度报告文档（网页、PDF、Word 文档或文字）",
-      "this is a binary file, not a report document (a web page, PDF, Word document or text)",
-    );
-  }
-  return sniffText(decoded.text, decoded);
+  return undefined;
 }
 
 function hasBom(b: Uint8Array): boolean {

@@ -2,7 +2,7 @@
 // format knowledge lives in the readers, report knowledge in the pipeline). A reader says what the source
 // holds and where, never what it means: it does not match labels, find sections or place cells.
 import type { Report } from "@xxgk/core-model";
-import type { ImportFormat, SourcePosition } from "./types.js";
+import type { DocumentProperties, ImportFormat, SourcePosition } from "./types.js";
 
 /**
  * A run of text as the source has it (not yet tidied): a paragraph or line of an HTML page, a line of a
@@ -37,8 +37,20 @@ export interface SourceTable {
   readonly pos: SourcePosition;
 }
 
+/**
+ * A picture placed in the document's flow (a PDF's image at least a quarter of the page wide): where a
+ * table should be, it is most likely that table pasted as an image, which cannot be read without OCR.
+ */
+export interface SourceImage {
+  readonly kind: "image";
+  readonly pos: SourcePosition;
+  /** Size in the source's units (points on a PDF page). */
+  readonly width: number;
+  readonly height: number;
+}
+
 /** What a document is made of, in reading order. */
-export type SourceBlock = SourceText | SourceTable;
+export type SourceBlock = SourceText | SourceTable | SourceImage;
 
 /** A run of blocks `[from, to)` that one element of the source holds (an HTML element). */
 export interface BlockRange {
@@ -46,10 +58,15 @@ export interface BlockRange {
   readonly to: number;
 }
 
-/** A title the source states outside its body (HTML `<meta name="ArticleTitle">`, the `<title>`). */
+/** A title the source states outside its body (HTML `<meta name="ArticleTitle">`, the `<title>`, a PDF's Title). */
 export interface TitleCandidate {
   readonly text: string;
   readonly pos: SourcePosition;
+  /**
+   * Say so when this title is used (a PDF's Title property is set by whoever made the file, often a
+   * template's name): the pipeline adds a `title-from-properties` notice.
+   */
+  readonly noted?: true;
 }
 
 /** A source read into blocks (or a report it carries as data), ready for the pipeline. */
@@ -83,6 +100,11 @@ export interface SourceDocument {
   readonly titles: readonly TitleCandidate[];
   /** Publication dates stated outside the body as written (HTML `<meta name="PubDate">`). */
   readonly published: readonly string[];
+  /**
+   * The file's own properties (a PDF's document information), passed on as {@link ImportResult.properties}.
+   * Never read as report data: a file's creation date is not the report's publication date.
+   */
+  readonly properties?: DocumentProperties;
   /**
    * A report the source carries as data (our own report JSON; our own rendering's embedded copy): it is
    * the result as it is, and the blocks are not read. `unsure`: how many of its cells the reader found

@@ -90,6 +90,25 @@ export type TextEncoding =
   | "euc-jp"
   | "euc-kr";
 
+/**
+ * What a file says about itself (a PDF's document information dictionary), as written there. Kept apart
+ * from the report on purpose: `created` is when the file was made (a PDF printed from a draft, or
+ * converted again years later), not when the report was published, so it never feeds the publication
+ * date or the deadline rule.
+ */
+export interface DocumentProperties {
+  /** The file's Title property: often a template's name ("政府信息公开工作年度报告"). */
+  title?: string;
+  author?: string;
+  /** The program that made the original ("WPS 文字", "Microsoft® Word …"). */
+  creator?: string;
+  /** The program that wrote the PDF. */
+  producer?: string;
+  /** When the file was created / last modified: ISO 8601 with the offset as stated (`2025-02-25T10:02:50+08:00`). */
+  created?: string;
+  modified?: string;
+}
+
 /** The outcome of an import: the report (or `null` when the source cannot be read as one) and why. */
 export interface ImportResult {
   report: Report | null;
@@ -99,6 +118,8 @@ export interface ImportResult {
   format: ImportFormat;
   /** The encoding bytes of a text format were decoded from; absent for strings and binary formats. */
   encoding?: TextEncoding;
+  /** The file's own properties, when it states them (PDF); never part of the report. */
+  properties?: DocumentProperties;
 }
 
 /** Options of {@link importReport}; `year` and `organ` override what the title says. */
@@ -112,4 +133,16 @@ export interface ImportOptions {
   format?: "auto" | "html" | "text";
   year?: number;
   organ?: string;
+  /**
+   * Where pdf.js's data files are served, for PDFs in the browser: `cMapUrl` (its `cmaps/` folder —
+   * without it a PDF whose Chinese fonts are not embedded has no text) and `standardFontDataUrl` (its
+   * `standard_fonts/`), each a URL ending in `/`. In Node they are found in the installed package.
+   */
+  pdf?: PdfOptions;
+}
+
+/** Where pdf.js's CMaps and standard font data are ({@link ImportOptions.pdf}). */
+export interface PdfOptions {
+  cMapUrl?: string;
+  standardFontDataUrl?: string;
 }

@@ -74,11 +74,13 @@ export function shape(doc: SourceDocument | null): (string | string[][])[] {
   return (doc?.blocks ?? []).map((b) =>
     b.kind === "text"
       ? b.text
-      : b.rows.map((row) =>
-          row.map(
-            (c) =>
-              `${c.text}${c.rowSpan > 1 ? `/r${c.rowSpan}` : ""}${c.colSpan > 1 ? `/c${c.colSpan}` : ""}`,
+      : b.kind === "image"
+        ? "<image>"
+        : b.rows.map((row) =>
+            row.map(
+              (c) =>
+                `${c.text}${c.rowSpan > 1 ? `/r${c.rowSpan}` : ""}${c.colSpan > 1 ? `/c${c.colSpan}` : ""}`,
+            ),
           ),
-        ),
   );
 }

@@ -24,16 +24,14 @@ async function outcome(input: Uint8Array | string) {
 
 describe("formats are recognised by content, never read as text", () => {
   test.each([
-    ["a PDF", bytes("%PDF-1.7\n%\u00e2\u00e3\n1 0 obj"), "pdf"],
-    ["a PDF after a few junk bytes", bytes([0, 0, 0x0d, 0x0a], "%PDF-1.4\n"), "pdf"],
-  ] as const)("%s is handed to its reader, which says it cannot read it yet", async (_, input, format) => {
+    ["a PDF", bytes("%PDF-1.7\n%\u00e2\u00e3\n1 0 obj"), "pdf", "pdf-truncated", "PDF"],
+    ["a PDF after a few junk bytes", bytes([0, 0, 0x0d, 0x0a], "%PDF-1.4\n"), "pdf", "pdf-truncated", "PDF"],
+  ] as const)("%s is handed to its reader (these are cut short: no report)", async (_, input, format, code, says) => {
     const r = await importReport(input);
     expect(r.format).toBe(format);
     expect(r.report).toBeNull();
-    expect(r.diagnostics).toEqual([
-      expect.objectContaining({ code: "format-unsupported", severity: "error" }),
-    ]);
-    expect(r.diagnostics[0]!.message.zh).toContain(format === "pdf" ? "PDF" : "Word");
+    expect(r.diagnostics).toEqual([expect.objectContaining({ code, severity: "error" })]);
+    expect(r.diagnostics[0]!.message.zh).toContain(says);
   });
 
   test("a Word document (a zip holding word/document.xml) is handed to the Word reader", async () => {
@@ -91,7 +89,7 @@ describe("formats are recognised by content, never read as text", () => {
     const latin1 = "%PDF-1.7\n\u00e2\u00e3\u00cf\u00d3";
     await expect(outcome(latin1)).resolves.toEqual({
       format: "pdf",
-      errors: ["format-unsupported"],
+      errors: ["pdf-truncated"],
       report: false,
     });
     // Decoded as UTF-8, its bytes are gone: say so.

@@ -1,4 +1,4 @@
-import { type Report, SECTIONS } from "@xxgk/core-model";
+import type { Report } from "@xxgk/core-model";
 import type { ImportDiagnostic, ImportStats } from "@xxgk/importer";
 import { importSource } from "./_import.js";
 import { type IndicatorValue, indicatorsOf, type Text } from "./indicators.js";
@@ -58,18 +58,6 @@ export function profileReport(report: Report): ReportProfile {
 }
 
 /**
- * Whether an import that gave no report found nothing of one either: no table and no section heading
- * (a text that merely mentions a report, which the importer refuses to take for its title).
- */
-function nothingFound(diagnostics: readonly ImportDiagnostic[]): boolean {
-  const count = (code: string) => diagnostics.filter((d) => d.code === code).length;
-  return (
-    count("table-missing") === SECTIONS.filter((s) => s.table).length &&
-    count("section-missing") === SECTIONS.length
-  );
-}
-
-/**
  * Reads one input with the importer (pages, text copies, our own JSON — whatever the importer reads).
  * Never rejects: an input that is not a report comes back as a {@link ReadFailure} with the importer's
  * reason. With `profile: true` the report's profile is computed here too (for worker threads).
@@ -79,7 +67,7 @@ export async function readSource(
   options: { profile?: boolean } = {},
 ): Promise<SourceRead> {
   const result = await importSource(source.data, { fileName: source.name });
-  if (result.report === null ? nothingFound(result.diagnostics) : isEmpty(result.report)) {
+  if (result.report !== null && isEmpty(result.report)) {
     return {
       kind: "not-report",
       name: source.name,

@@ -133,7 +133,7 @@ describe("xxgk import", () => {
     expect(r.stderr).toContain("title-missing");
   });
 
-  it("reads the bytes: a GBK page that declares utf-8, a UTF-16 report JSON; refuses a PDF and a .doc", async () => {
+  it("reads the bytes: a GBK page that declares utf-8, a UTF-16 report JSON; refuses a cut-off PDF and a .doc", async () => {
     const dir = scratch();
     const page = fixture("qingshi-town-2022.html");
     writeFileSync(join(dir, "gbk.html"), gbk(page));
@@ -155,11 +155,37 @@ describe("xxgk import", () => {
     expect(r.stdout).toContain("r.json:1 提示 already-report");
     expect(JSON.parse(readFileSync(join(dir, "out", "r.json"), "utf8"))).toEqual(JSON.parse(json));
     expect(r.stdout).toContain("scan.pdf：未能读取；1 个错误；未生成报告");
-    expect(r.stdout).toMatch(/scan\.pdf 第1页 \(0, 0\) 错误 format-unsupported 这是一个 PDF 文件/);
+    expect(r.stdout).toMatch(/scan\.pdf 第1页 \(0, 0\) 错误 pdf-truncated PDF 文件不完整/);
     expect(r.stdout).toMatch(/old\.doc:1 错误 format-unsupported .*另存为 \.docx 或 PDF/);
     expect(existsSync(join(dir, "out", "scan.json"))).toBe(false);
     expect(existsSync(join(dir, "out", "old.json"))).toBe(false);
     expect(existsSync(join(dir, "out", "r.json"))).toBe(true);
+  });
+
+  it("imports a published PDF end to end: report JSON written, diagnostics at page positions, validate finds only the totals the blank rows break", async () => {
+    const dir = scratch();
+    writeFileSync(join(dir, "年报.pdf"), readFileSync(new URL("pdf/libreoffice-2021.pdf", fixtures)));
+    const r = await xxgk(["import", "年报.pdf", "-o", "out.json"], { cwd: dir });
+    expect(r.code).toBe(0);
+    const said = r.stdout + r.stderr;
+    expect(said).toContain("年报.pdf：已放置 172，不确定 7，缺失 21（共 200 个单元格）");
+    expect(said).toMatch(
+      /年报\.pdf 第3页 \(\d+, \d+\) 警告 label-approximate 「2\.其他法律行政止公开」与官方标签不完全一致/,
+    );
+    expect(said.match(/年报\.pdf 第3页 \(\d+, \d+\) 警告 group-as-one-row/g)).toHaveLength(3);
+    const doc = JSON.parse(readFileSync(join(dir, "out.json"), "utf8"));
+    expect(doc.meta).toMatchObject({ organ: "江南市滨河区人民政府办公室", year: 2025 });
+    expect(doc.tables.applications.newlyReceived.total).toBe(421);
+    // The three rows the PDF wrote as one are blank, so validate says the totals do not add up — and
+    // nothing else: no false error from reading the PDF.
+    const v = await xxgk(["validate", "out.json", "--format", "json"], { cwd: dir });
+    const codes = new Set(
+      (
+        JSON.parse(v.stdout) as { files: { findings: { code: string; severity: string }[] }[] }
+      ).files[0]!.findings.filter((f) => f.severity === "error").map((f) => f.code),
+    );
+    expect(codes.size).toBeGreaterThan(0);
+    expect([...codes].every((c) => c.startsWith("T3."))).toBe(true);
   });
 
   it("shows progress on a terminal for a large batch", async () => {

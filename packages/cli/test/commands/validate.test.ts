@@ -22,7 +22,12 @@ function broken(): unknown {
 
 function files(dir: string, entries: Record<string, unknown>): string[] {
   return Object.entries(entries).map(([name, content]) => {
-    writeFileSync(join(dir, name), typeof content === "string" ? content : JSON.stringify(content, null, 2));
+    writeFileSync(
+      join(dir, name),
+      typeof content === "string" || content instanceof Uint8Array
+        ? content
+        : JSON.stringify(content, null, 2),
+    );
     return name;
   });
 }
@@ -250,6 +255,41 @@ describe("xxgk validate", () => {
     // Text that merely starts with "<" but is not markup keeps the JSON message.
     writeFileSync(join(dir, "lt.json"), "<3 not json");
     expect((await xxgk(["validate", "lt.json"], { cwd: dir })).stderr).toContain("不是合法的 JSON");
+  });
+
+  it("says that a PDF or Word file is a document for xxgk import, whatever its name", async () => {
+    const dir = scratch();
+    const pdf = readFileSync(
+      new URL("../../../importer/test/fixtures/pdf/render-pdf-2021.pdf", import.meta.url),
+    );
+    const docx = readFileSync(
+      new URL("../../../importer/test/fixtures/docx/office-2021.docx", import.meta.url),
+    );
+    const ole = Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
+    files(dir, {
+      "report.json": pdf,
+      "b.docx": docx,
+      "c.wps": ole,
+      "d.png": Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]),
+    });
+    const said = async (name: string, lang = "zh") =>
+      await xxgk(["validate", name, "--lang", lang], { cwd: dir });
+    const r = await said("report.json");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      "xxgk: report.json: 这是一个 PDF 文件，不是报告 JSON 文件；请先用 xxgk import 把它转成报告：xxgk import report.json -o 报告.json\n",
+    );
+    expect((await said("b.docx", "en")).stderr).toContain(
+      "b.docx: this is a Word document (.docx), not a report JSON file; turn it into one first: xxgk import b.docx -o report.json",
+    );
+    expect((await said("c.wps")).stderr).toContain(
+      "旧版 Word（.doc）或 WPS（.wps）文件，不是报告 JSON 文件；请先用 xxgk import 把它转成报告：xxgk import --convert c.wps",
+    );
+    expect((await said("d.png")).stderr).toBe(
+      "xxgk: d.png: 这是二进制文件（不是文字），不是报告 JSON 文件\n",
+    );
+    // cells and render read report files the same way.
+    expect((await xxgk(["cells", "report.json"], { cwd: dir })).stderr).toContain("这是一个 PDF 文件");
   });
 
   it("--min-severity and -q choose what is listed, never what is counted or the exit status", async () => {

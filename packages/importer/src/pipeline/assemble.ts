@@ -32,16 +32,37 @@ export interface Assembly {
   readonly format: ImportResult["format"];
   /** Where the source begins. */
   readonly start: SourcePosition;
+  /** The first picture in each table's section (a table pasted as an image, where the table is missing). */
+  readonly pictured?: Partial<Record<TableId, SourcePosition>>;
 }
 
 /** Builds and checks the report. A report that cannot be made valid is `null`, with an error saying why. */
 export function finishReport(a: Assembly, opts: ImportOptions): ImportResult {
   const { diag } = a;
-  const { tables, stats } = a.placer.finish(a.tablePos, a.start);
   const meta = resolveMeta(a.title?.text, opts);
   const { organ } = meta;
   const year = meta.year ?? a.textYear?.year;
   const where = a.title?.pos ?? a.start;
+  // Nothing of a report at all (no title, no section heading, no table): say that once, not what each
+  // part lacks.
+  if (a.title === undefined && a.narrative.sections.size === 0 && !a.placer.placedAny()) {
+    // Which format edition it would be does not matter then.
+    const edition = diag.list.findIndex((d) => d.code === "edition-from-year");
+    if (edition >= 0) diag.list.splice(edition, 1);
+    diag.add(
+      "not-a-report",
+      "error",
+      "这不是政府信息公开工作年度报告：没有找到报告标题、“一、总体情况”等部分或报告的三个表格",
+      'this is not a government information disclosure annual report: no report title, no section such as "一、总体情况", none of the report\'s three tables',
+      a.start,
+    );
+    return {
+      report: null,
+      diagnostics: diag.list,
+      stats: a.placer.finish(a.tablePos, a.start, {}, false).stats,
+      format: a.format,
+    };
+  }
   if (meta.year === undefined && a.textYear !== undefined) {
     diag.add(
       "year-from-text",
@@ -64,6 +85,7 @@ export function finishReport(a: Assembly, opts: ImportOptions): ImportResult {
       { pointer: "/meta/organ" },
     );
   }
+  const { tables, stats } = a.placer.finish(a.tablePos, a.start, a.pictured ?? {});
   if (a.title === undefined) {
     diag.add(
       "title-missing",
@@ -121,6 +143,10 @@ export function finishReport(a: Assembly, opts: ImportOptions): ImportResult {
   }
   if (year === undefined || organ === undefined)
     return { report: null, diagnostics: diag.list, stats, format: a.format };
+  // Every table missing and pictures where they belong: the tables are images; no report without them.
+  if (stats.missing === stats.total && Object.keys(a.pictured ?? {}).length > 0) {
+    return { report: null, diagnostics: diag.list, stats, format: a.format };
+  }
   const report: Report = {
     edition: a.edition,
     meta: {

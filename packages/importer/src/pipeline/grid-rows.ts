@@ -9,7 +9,7 @@ import { normalizeLabel, trimSpace } from "../_normalize.js";
 import { REVIEW_ROW, type TableScope } from "../_scope.js";
 import type { SourceCell } from "../source.js";
 import type { SourcePosition } from "../types.js";
-import type { LogicalRow, SourceValue } from "./place.js";
+import type { CollapsedGroup, LogicalRow, SourceValue } from "./place.js";
 import { matchHeading } from "./sections.js";
 
 /** A cell placed in the expanded grid. */
@@ -63,11 +63,13 @@ export interface HeaderState {
    */
   cache: Map<string, { cells: (number | null)[]; units: (string | undefined)[] } | null>;
   mismatchReported: boolean;
+  /** Grid columns of the table the header was read from: a later table of another width cannot use it. */
+  width: number;
 }
 
 /** A fresh header state (a new report table, or a new sub-table caption). */
 export function newHeaderState(): HeaderState {
-  return { cols: [], reviewDone: false, cache: new Map(), mismatchReported: false };
+  return { cols: [], reviewDone: false, cache: new Map(), mismatchReported: false, width: 0 };
 }
 
 const leafIndexes = new WeakMap<readonly CellDef[], LabelIndex<CellDef>>();
@@ -177,15 +179,27 @@ export function readGrid(
   header: HeaderState,
   diag: Diagnostics,
   emit: (row: LogicalRow) => void,
+  collapsed: (group: CollapsedGroup) => void = () => undefined,
 ): void {
   const grid = expand(rows);
   let headerStarted = false;
+  // A header carried over from an earlier table (a table continued without its header) only fits a
+  // table with the same columns.
+  const width = Math.max(
+    0,
+    ...grid.map((cells) => cells.reduce((w, p) => Math.max(w, p.col + p.colSpan), 0)),
+  );
+  if (header.cols.length > 0 && header.width !== width) {
+    header.cols = [];
+    header.cache.clear();
+  }
   const reported = new Set<SourceCell>();
   const extraColumns = new Map<string, { pos: SourcePosition; values: string[] }>();
   grid.forEach((cells, r) => {
     const own = cells.filter((p) => p.row === r);
     const texts = cells.filter((p) => !p.valueLike);
     let label: { p: Placed; row: string; unsure: boolean } | undefined;
+    let group: { p: Placed; rows: readonly string[] } | undefined;
     let sawCaption = false;
     let sawHeader = false;
     let unknown: Placed | undefined;
@@ -204,6 +218,8 @@ export function readGrid(
       }
       if (m.item.kind === "row" && (!label || p.col > label.p.col)) {
         label = { p, row: m.item.row, unsure: m.kind === "approximate" };
+      } else if (m.item.kind === "group" && p.row === r && (!group || p.col > group.p.col)) {
+        group = { p, rows: m.item.rows };
       } else if (m.item.kind === "caption") sawCaption = true;
       else if (m.item.kind === "column") sawHeader = true;
     }
@@ -228,6 +244,7 @@ export function readGrid(
         header.mismatchReported = false;
       }
       headerStarted = true;
+      header.width = width;
       for (const p of cells) {
         if (p.valueLike && p.value !== "") continue;
         for (let c = p.col; c < p.col + p.colSpan; c++) {
@@ -239,10 +256,36 @@ export function readGrid(
       return;
     }
     headerStarted = false;
+    // A group label with values of its own (the 2019 format's single （六）其他处理 row in a 2021
+    // table): the rows under it cannot be told apart.
+    if (group) {
+      const start = group.p.col + group.p.colSpan;
+      const values = own.filter((p) => p.col >= start && p.valueLike && p.value !== "");
+      if (values.length > 0) {
+        collapsed({
+          table: scope.id,
+          rows: group.rows,
+          label: group.p.value,
+          values: values.map((v) => v.value),
+          pos: quote(group.p.raw.pos, group.p.raw.text),
+        });
+        return;
+      }
+    }
     // A section heading the CMS put inside the table (the reader has already started its section).
     if (sawHeading && !unknown) return;
-    // Table 四's data row has no label: the first row under its header, whatever its cells hold.
-    if (scope.id === "review" && !header.reviewDone && header.cols.length > 0 && own.length >= 5) {
+    // Table 四's data row has no label: the first row of values under its header — not a row of header
+    // words the header matching did not recognise (header labels wrapped and cut apart, as PDFs and
+    // copied pages give them), which would push their text into the cells and the values out.
+    const filled = own.filter((p) => p.value !== "");
+    const valued = filled.filter((p) => p.valueLike).length;
+    if (
+      scope.id === "review" &&
+      !header.reviewDone &&
+      header.cols.length > 0 &&
+      own.length >= 5 &&
+      valued * 2 >= filled.length
+    ) {
       header.reviewDone = true;
       // A label cell before the values (`件数`) is not a value.
       let from = 0;

@@ -30,6 +30,16 @@ export function runPipeline(doc: SourceDocument, diag: Diagnostics, opts: Import
 
   // 1. Title and meta.
   const title = findTitle(doc);
+  if (title && "noted" in title && title.noted) {
+    diag.add(
+      "title-from-properties",
+      "info",
+      `正文中未找到报告标题，已采用文件属性中的标题「${title.text}」，请核对`,
+      `no report title was found in the text; the file's own Title property "${title.text}" was used — check it`,
+      title.pos,
+      { pointer: "/meta/title" },
+    );
+  }
   const stated = opts.year ?? resolveMeta(title?.text, {}).year;
   const textYear = stated === undefined ? yearFromText(doc) : undefined;
   const year = stated ?? textYear?.year;
@@ -41,6 +51,8 @@ export function runPipeline(doc: SourceDocument, diag: Diagnostics, opts: Import
   const placer = new Placer(edition, diag);
   const narrative = new Narrative();
   const tablePos: Partial<Record<TableId, SourcePosition>> = {};
+  // Pictures in a section that has a table: where that table is missing, it is most likely one of them.
+  const pictured: Partial<Record<TableId, SourcePosition>> = {};
   const headers = new Map<TableId, HeaderState>();
   const lines = doc.tables === "lines" ? new LineRows(scope, placer, narrative, tablePos, diag) : undefined;
   const article = findArticle(doc);
@@ -51,6 +63,11 @@ export function runPipeline(doc: SourceDocument, diag: Diagnostics, opts: Import
     if (b.kind === "table") {
       lines?.flush();
       readTable(b);
+      continue;
+    }
+    if (b.kind === "image") {
+      const id = narrative.table;
+      if (id && !pictured[id]) pictured[id] = b.pos;
       continue;
     }
     const consumed = lines?.read(blocks, i);
@@ -87,7 +104,7 @@ export function runPipeline(doc: SourceDocument, diag: Diagnostics, opts: Import
   }
 
   // 5. Assembly.
-  return finishReport(
+  const result = finishReport(
     {
       edition,
       title,
@@ -99,9 +116,12 @@ export function runPipeline(doc: SourceDocument, diag: Diagnostics, opts: Import
       diag,
       format: doc.format,
       start: doc.start,
+      pictured,
     },
     opts,
   );
+  if (doc.properties) result.properties = doc.properties;
+  return result;
 
   function readTable(t: Extract<SourceBlock, { kind: "table" }>): void {
     // Some CMSs put a section heading in the first row of its table.
@@ -127,7 +147,14 @@ export function runPipeline(doc: SourceDocument, diag: Diagnostics, opts: Import
       header = newHeaderState();
       headers.set(id, header);
     }
-    readGrid(t.rows, scope.tables[id], header, diag, (row) => placer.add(row));
+    readGrid(
+      t.rows,
+      scope.tables[id],
+      header,
+      diag,
+      (row) => placer.add(row),
+      (group) => placer.collapsed(group),
+    );
   }
 }
 

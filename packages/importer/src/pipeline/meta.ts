@@ -318,7 +318,27 @@ export function publishedOf(doc: SourceDocument, tables: string): string | undef
   for (let i = 0; i < texts.length; i++) {
     if (DATED.test(texts[i]!)) dated.push(texts.slice(i, i + 4).join("\n"));
   }
-  return findPublished([...doc.published.map((p) => `发布日期：${p}`), ...dated, tables].join("\u0000"));
+  return (
+    findPublished([...doc.published.map((p) => `发布日期：${p}`), ...dated, tables].join("\u0000")) ??
+    signOffDate(doc)
+  );
+}
+
+/**
+ * The date of the report's sign-off (落款: the organ, then the date on a line of its own) at its end: the
+ * date the report was issued, when nothing states a publication date.
+ */
+function signOffDate(doc: SourceDocument): string | undefined {
+  let seen = 0;
+  for (let i = doc.blocks.length - 1; i >= 0 && seen < 12; i--) {
+    const b = doc.blocks[i]!;
+    if (b.kind !== "text") continue;
+    const text = textLine(b.text);
+    if (text === "") continue;
+    seen++;
+    if (SIGN_OFF_DATE.test(text)) return findPublished(`成文日期：${text}`);
+  }
+  return undefined;
 }
 
 const SIGN_OFF_DATE = /^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;

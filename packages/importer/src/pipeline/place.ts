@@ -40,6 +40,18 @@ export interface LogicalRow {
   readonly unsure?: boolean;
 }
 
+/**
+ * A group label written as one row with values (the 2019 format's single `（六）其他处理` row in a 2021
+ * table): the rows under it, and what was written.
+ */
+export interface CollapsedGroup {
+  readonly table: TableId;
+  readonly rows: readonly string[];
+  readonly label: string;
+  readonly values: readonly string[];
+  readonly pos: SourcePosition;
+}
+
 /** Sum constraints: Σ lhs = Σ rhs, as cell keys. */
 interface Constraint {
   readonly lhs: readonly CellKey[];
@@ -101,6 +113,8 @@ export class Placer {
   /** Rows read but left blank on purpose (the reader said why): not reported as missing. */
   readonly #blankRows = new Set<string>();
   readonly #deferred: { row: LogicalRow; defs: readonly CellDef[] }[] = [];
+  /** Rows left blank because their group was written as one row (already said). */
+  readonly #collapsed = new Set<string>();
   readonly #constraints: Constraint[];
 
   constructor(edition: EditionId, diag: Diagnostics) {
@@ -167,6 +181,29 @@ export class Placer {
       return;
     }
     this.#deferred.push({ row: { ...row, values }, defs });
+  }
+
+  /**
+   * A group written as one row: its rows are left blank, each with a diagnostic saying why. The row's
+   * values are the group's total, which cannot be split among its rows — never copied into one of them.
+   */
+  collapsed(g: CollapsedGroup): void {
+    const t = scopeOf(this.#edition).tables[g.table];
+    const rows = g.rows.filter((r) => t.rowCells.has(r) && !this.#seenRows.has(`${g.table}.${r}`));
+    if (rows.length === 0) return;
+    const written = g.values.join(" ");
+    for (const r of rows) {
+      this.#collapsed.add(`${g.table}.${r}`);
+      const defs = t.rowCells.get(r)!;
+      this.#diag.add(
+        "group-as-one-row",
+        "warning",
+        `「${g.label}」只写了一行合计（${written}，2019 版格式的写法）；${this.#edition} 版格式将其分为 ${rows.length} 行，合计无法分到各行，「${defs[0]!.rowLabels.at(-1)}」这一行已留空，请按原始记录填写`,
+        `"${g.label}" is written as one row of totals (${written}, as in the 2019 format); the ${this.#edition} format splits it into ${rows.length} rows and the totals cannot be split among them, so the row "${defs[0]!.rowLabels.at(-1)}" was left blank: fill it in from the records`,
+        g.pos,
+        { pointer: defs[0]!.pointer },
+      );
+    }
   }
 
   #placeByHeader(row: LogicalRow, defs: readonly CellDef[], columns: readonly (CellKey | null)[]): void {
@@ -256,16 +293,19 @@ export class Placer {
     const written = row.values.map((v) => v.raw || "(空)").join(" ");
     const label = defs[0]!.rowLabels.join(" / ") || "数据行";
     const id = `${row.table}.${row.row}`;
-    if (binomial(Math.max(m, n), Math.min(m, n)) > MAX_PLACEMENTS) {
+    const unplaced = () => {
       this.#blankRows.add(id);
       this.#diag.add(
         "unplaced",
         "error",
-        `「${label}」有 ${m} 个数值（应为 ${n} 个），可能是几行的数值连在了一起：${excerpt(written)}；无法确定各数值所在的列，该行留空，请手工填写`,
-        `"${label}" has ${m} values for ${n} columns, perhaps several rows' values run together (${excerpt(written)}); their columns cannot be determined, so the row was left blank: fill it in by hand`,
+        `「${label}」有 ${m} 个数值（应为 ${n} 个）：${excerpt(written)}；无法确定各数值所在的列，该行留空，请手工填写`,
+        `"${label}" has ${m} values for ${n} columns (${excerpt(written)}); their columns cannot be determined, so the row was left blank: fill it in by hand`,
         row.pos,
         { pointer: defs[0]!.pointer },
       );
+    };
+    if (binomial(Math.max(n, m), Math.min(n, m)) > MAX_PLACEMENTS) {
+      unplaced();
       return;
     }
     const touched = new Set(defs.map((d) => d.key));
@@ -352,35 +392,54 @@ export class Placer {
       );
       return;
     }
-    this.#blankRows.add(id);
-    this.#diag.add(
-      "unplaced",
-      "error",
-      `「${label}」有 ${m} 个数值（应为 ${n} 个）：${written}；无法确定各数值所在的列，该行留空，请手工填写`,
-      `"${label}" has ${m} values for ${n} columns (${written}); their columns cannot be determined, so the row was left blank: fill it in by hand`,
-      row.pos,
-      { pointer: defs[0]!.pointer },
-    );
+    unplaced();
   }
 
-  /** Settles the deferred rows and returns the tables and the counts. */
+  /** Whether any row was read into the tables so far (placed or waiting to be settled). */
+  placedAny(): boolean {
+    return this.#seenRows.size > 0;
+  }
+
+  /**
+   * Settles the deferred rows and returns the tables and the counts; says what is missing (unless
+   * `report` is false). A whole table missing where its section has a picture (`pictured`) is said to be
+   * that picture.
+   */
   finish(
     tablePos: Partial<Record<TableId, SourcePosition>>,
     start: SourcePosition,
+    pictured: Partial<Record<TableId, SourcePosition>> = {},
+    report = true,
   ): {
     tables: Report["tables"];
     stats: ImportStats;
   } {
     for (const { row, defs } of this.#deferred) this.#resolve(row, defs);
+    this.#deferred.length = 0;
     const layout = layoutOf(this.#edition);
     const scope = scopeOf(this.#edition);
-    for (const id of ["proactive", "applications", "review"] as const) {
+    for (const id of report ? (["proactive", "applications", "review"] as const) : []) {
       const t = scope.tables[id];
       const pos = tablePos[id] ?? start;
       const rows = t.rowOrder.filter(
-        (r) => !this.#blankRows.has(`${id}.${r}`) && !t.rowCells.get(r)!.some((d) => this.#cells.has(d.key)),
+        (r) =>
+          !this.#blankRows.has(`${id}.${r}`) &&
+          !t.rowCells.get(r)!.some((d) => this.#cells.has(d.key)) &&
+          !this.#collapsed.has(`${id}.${r}`),
       );
       const section = layout.tables[id].section.label;
+      const picture = pictured[id];
+      if (rows.length === t.rowOrder.length && picture) {
+        this.#diag.add(
+          "table-image",
+          "error",
+          `「${section}」的表格是一张图片，无法读取其中的数字（本工具不做文字识别），其单元格全部留空。请改用报告的网页、Word 文档或表格为文字的 PDF`,
+          `the table of "${section}" is a picture: its numbers cannot be read (this tool does no OCR), so all its cells are blank. Import the report's web page, Word document or a PDF whose tables are text instead`,
+          picture,
+          { pointer: `/tables/${id}` },
+        );
+        continue;
+      }
       if (rows.length === t.rowOrder.length) {
         this.#diag.add(
           "table-missing",

@@ -4,6 +4,7 @@
 // below, and its recognition in sniff.ts.
 import type { Diagnostics } from "../_diagnostics.js";
 import type { SourceDocument } from "../source.js";
+import type { ImportOptions } from "../types.js";
 import { readHtml } from "./html.js";
 import { readJson } from "./json.js";
 import { readText } from "./text.js";
@@ -12,7 +13,11 @@ import { readText } from "./text.js";
 export type TextReader = (text: string, diag: Diagnostics) => SourceDocument | null;
 
 /** A reader of a binary format, as {@link TextReader}. Never rejects on bad input. */
-export type BinaryReader = (bytes: Uint8Array, diag: Diagnostics) => Promise<SourceDocument | null>;
+export type BinaryReader = (
+  bytes: Uint8Array,
+  diag: Diagnostics,
+  opts: ImportOptions,
+) => Promise<SourceDocument | null>;
 
 /** The text formats and their readers. */
 export const TEXT_READERS: Readonly<Record<"html" | "text" | "json", TextReader>> = {
