@@ -20,6 +20,13 @@ export {
   documentProperties,
 } from "./document.js";
 export {
+  type EquationTerm,
+  TABLE_RULES,
+  type TableEquation,
+  type TableRuleId,
+  tableEquations,
+} from "./equations.js";
+export {
   type CellDef,
   type CellKey,
   type EditionLayout,

@@ -75,6 +75,20 @@ export function quote(pos: SourcePosition, text: string): SourcePosition {
     : { line: pos.line, column: pos.column, excerpt: excerpt(text) };
 }
 
+/**
+ * The place `offset` characters into the line a text position starts (its column moved on); a page or
+ * paragraph position as it is (its text has no columns).
+ */
+export function inLine(pos: SourcePosition, offset: number): SourcePosition {
+  if (pos.page !== undefined || pos.paragraph !== undefined) return pos;
+  return { line: pos.line, column: (pos.column ?? 1) + offset };
+}
+
+/** The line of a text position; `-1` for a page or paragraph position. */
+export function lineOf(pos: SourcePosition): number {
+  return pos.page === undefined && pos.paragraph === undefined ? pos.line : -1;
+}
+
 /** Says how a label was matched when it was not matched exactly. */
 export function labelDiagnostic(
   diag: Diagnostics,

@@ -25,6 +25,8 @@ export type TableLabel =
 export interface TableScope {
   readonly id: TableId;
   readonly labels: LabelIndex<TableLabel>;
+  /** The official labels {@link labels} matches, as written in the format. */
+  readonly entries: readonly { readonly label: string; readonly item: TableLabel }[];
   /** Value cells of each row key in official order (table 四: the single row `""`). */
   readonly rowCells: ReadonlyMap<string, readonly CellDef[]>;
   /** Row keys in official order. */
@@ -109,6 +111,7 @@ function build(edition: EditionId): EditionScope {
     return {
       id,
       labels: new LabelIndex(labels),
+      entries: labels,
       rowCells: cells,
       rowOrder: [...cells.keys()],
       subTableOf,

@@ -40,3 +40,44 @@ export function arbitraryReport(): fc.Arbitrary<Report> {
       return { ...report, sections };
     });
 }
+
+const app2021 = layoutOf("2021").tables.applications;
+const APP_ROWS = Object.keys(app2021.shape);
+const RESULT_ROWS = APP_ROWS.slice(APP_ROWS.indexOf("disclosed"), APP_ROWS.indexOf("resultsTotal"));
+const six = (max: number) => fc.array(fc.nat({ max }), { minLength: 6, maxLength: 6 });
+
+/**
+ * A 2021 table 三 whose arithmetic holds (T3.balance, T3.results-total, T3.row-total): row key → its
+ * seven values, 总计 last; numbers up to `max`. `sparse`: most result rows all zero, as in most reports.
+ */
+export function consistentApplications({
+  max,
+  sparse = false,
+}: {
+  max: number;
+  sparse?: boolean;
+}): fc.Arbitrary<Record<string, number[]>> {
+  return fc
+    .record({
+      results: fc.array(six(max), { minLength: RESULT_ROWS.length, maxLength: RESULT_ROWS.length }),
+      keep: fc.array(sparse ? fc.boolean() : fc.constant(true), {
+        minLength: RESULT_ROWS.length,
+        maxLength: RESULT_ROWS.length,
+      }),
+      forward: six(max),
+      over: six(max),
+    })
+    .map(({ results, keep, forward, over }) => {
+      const t: Record<string, number[]> = {};
+      RESULT_ROWS.forEach((r, i) => {
+        t[r] = keep[i] ? results[i]! : [0, 0, 0, 0, 0, 0];
+      });
+      const total = [0, 1, 2, 3, 4, 5].map((c) => RESULT_ROWS.reduce((s, r) => s + t[r]![c]!, 0));
+      t.resultsTotal = total;
+      t.carriedForward = forward;
+      t.carriedOver = over.map((o, c) => Math.min(o, total[c]! + forward[c]!));
+      t.newlyReceived = total.map((x, c) => x + forward[c]! - t.carriedOver![c]!);
+      for (const r of APP_ROWS) t[r] = [...t[r]!, t[r]!.reduce((s, x) => s + x, 0)];
+      return t;
+    });
+}

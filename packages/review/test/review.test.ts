@@ -88,7 +88,7 @@ describe("the fixture region", () => {
           en: "this is a PNG image, not the report's text. The importer does no OCR: if all you have is a scan, find the report's web page, Word or text PDF",
         },
       },
-      expect.objectContaining({ file: "说明.txt", code: "no-content" }),
+      expect.objectContaining({ file: "说明.txt", code: "not-a-report" }),
     ]);
   });
 

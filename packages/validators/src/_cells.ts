@@ -142,11 +142,6 @@ export function applicationColumns(edition: EditionId): string[] {
   return EDITION_DEFS[edition].applicationColumns.flatMap(leaves);
 }
 
-/** Table 四: group key → its outcome column keys (the last is `total`). */
-export function reviewGroups(edition: EditionId): [string, readonly string[]][] {
-  return Object.entries(layoutOf(edition).tables.review.shape);
-}
-
 /** Every cell key of an edition, in official order. */
 export function allKeys(edition: EditionId): CellKey[] {
   return layoutOf(edition).cells.map((c) => c.key);

@@ -14,7 +14,7 @@ import {
 } from "@xxgk/core-model";
 import type { Diagnostics } from "../_diagnostics.js";
 import type { ImportOptions, ImportResult, SourcePosition } from "../types.js";
-import { resolveMeta, type Title } from "./meta.js";
+import { parseTitle, resolveMeta, type Title } from "./meta.js";
 import type { Placer } from "./place.js";
 import type { Narrative } from "./sections.js";
 
@@ -22,6 +22,8 @@ import type { Narrative } from "./sections.js";
 export interface Assembly {
   readonly edition: EditionId;
   readonly title: Title | undefined;
+  /** The year the text states, when the title states none. */
+  readonly textYear?: { readonly year: number; readonly pos: SourcePosition } | undefined;
   readonly published?: string | undefined;
   readonly narrative: Narrative;
   readonly placer: Placer;
@@ -37,7 +39,9 @@ export interface Assembly {
 /** Builds and checks the report. A report that cannot be made valid is `null`, with an error saying why. */
 export function finishReport(a: Assembly, opts: ImportOptions): ImportResult {
   const { diag } = a;
-  const { year, organ } = resolveMeta(a.title?.text, opts);
+  const meta = resolveMeta(a.title?.text, opts);
+  const { organ } = meta;
+  const year = meta.year ?? a.textYear?.year;
   const where = a.title?.pos ?? a.start;
   // Nothing of a report at all (no title, no section heading, no table): say that once, not what each
   // part lacks.
@@ -58,6 +62,28 @@ export function finishReport(a: Assembly, opts: ImportOptions): ImportResult {
       stats: a.placer.finish(a.tablePos, a.start, {}, false).stats,
       format: a.format,
     };
+  }
+  if (meta.year === undefined && a.textYear !== undefined) {
+    diag.add(
+      "year-from-text",
+      "info",
+      `标题中没有年份，已按正文所述采用 ${a.textYear.year} 年度`,
+      `the title states no year; the text's ${a.textYear.year} was taken`,
+      a.textYear.pos,
+      { pointer: "/meta/year" },
+    );
+  }
+  const rejected =
+    a.title === undefined || opts.organ !== undefined ? undefined : parseTitle(a.title.text).rejected;
+  if (rejected !== undefined) {
+    diag.add(
+      "organ-unsure",
+      "warning",
+      `标题中机关名称的位置是「${rejected}」，不像机关名称，未采用`,
+      `where the title names the organ it says "${rejected}", which is not an organ's name; not taken`,
+      where,
+      { pointer: "/meta/organ" },
+    );
   }
   const { tables, stats } = a.placer.finish(a.tablePos, a.start, a.pictured ?? {});
   if (a.title === undefined) {

@@ -1,13 +1,14 @@
 // The one pipeline every reader's document goes through: title and meta → sections → table classification
 // → cell placement → assembly. Nothing here knows which format the document was read from.
 import { layoutOf, stringifyReport, type TableId } from "@xxgk/core-model";
-import { type Diagnostics, quote } from "../_diagnostics.js";
+import { type Diagnostics, inLine, quote } from "../_diagnostics.js";
 import { textLine, trimSpace } from "../_normalize.js";
 import { scopeOf } from "../_scope.js";
 import type { SourceBlock, SourceDocument } from "../source.js";
 import type { ImportOptions, ImportResult, SourcePosition } from "../types.js";
 import { finishReport } from "./assemble.js";
 import { classifyTable } from "./classify.js";
+import { splitAtHeadings } from "./flat.js";
 import { type HeaderState, newHeaderState, readGrid } from "./grid-rows.js";
 import { LineRows } from "./line-rows.js";
 import {
@@ -18,6 +19,7 @@ import {
   publishedOf,
   resolveMeta,
   tableText,
+  yearFromText,
 } from "./meta.js";
 import { Placer } from "./place.js";
 import { splitReports } from "./reports.js";
@@ -100,7 +102,9 @@ export function runPipeline(doc: SourceDocument, diag: Diagnostics, opts: Import
       { pointer: "/meta/title" },
     );
   }
-  const year = opts.year ?? resolveMeta(title?.text, {}).year;
+  const stated = opts.year ?? resolveMeta(title?.text, {}).year;
+  const textYear = stated === undefined ? yearFromText(doc) : undefined;
+  const year = stated ?? textYear?.year;
   const tables = tableText(doc.blocks);
   const edition = detectEdition(editionText(doc, tables), year, diag, title?.pos ?? doc.start);
   const scope = scopeOf(edition);
@@ -114,7 +118,8 @@ export function runPipeline(doc: SourceDocument, diag: Diagnostics, opts: Import
   const headers = new Map<TableId, HeaderState>();
   const lines = doc.tables === "lines" ? new LineRows(scope, placer, narrative, tablePos, diag) : undefined;
   const article = findArticle(doc);
-  const blocks: SourceBlock[] = doc.blocks.slice(article.from, article.to);
+  const inArticle = doc.blocks.slice(article.from, article.to);
+  const blocks = lines ? unflatten(inArticle) : inArticle;
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
     if (b.kind === "table") {
@@ -132,8 +137,14 @@ export function runPipeline(doc: SourceDocument, diag: Diagnostics, opts: Import
       i = consumed;
       continue;
     }
-    const text = textLine(b.text);
-    if (text === "" || (title && text === title.text)) continue;
+    let text = textLine(b.text);
+    if (title && narrative.index < 0) {
+      if (title.parts.includes(text)) continue;
+      // A flattened page's title runs into its first sentence.
+      if (text.length > title.text.length && text.startsWith(title.text))
+        text = text.slice(title.text.length).trim();
+    }
+    if (text === "") continue;
     const split = splitHeading(text, narrative.index);
     if (split) {
       narrative.start(split.match, split.heading, quote(b.pos, text), diag);
@@ -159,6 +170,7 @@ export function runPipeline(doc: SourceDocument, diag: Diagnostics, opts: Import
     {
       edition,
       title,
+      textYear,
       published: publishedOf(doc, tables),
       narrative,
       placer,
@@ -206,6 +218,23 @@ export function runPipeline(doc: SourceDocument, diag: Diagnostics, opts: Import
       (group) => placer.collapsed(group),
     );
   }
+}
+
+/**
+ * Long lines with section headings inside them (a page flattened onto one line) cut at the headings:
+ * each heading on a line of its own, the text between them after it.
+ */
+function unflatten(blocks: readonly SourceBlock[]): SourceBlock[] {
+  const out: SourceBlock[] = [];
+  for (const b of blocks) {
+    const pieces = b.kind === "text" && !b.cell ? splitAtHeadings(b.text) : null;
+    if (!pieces) {
+      out.push(b);
+      continue;
+    }
+    for (const p of pieces) out.push({ kind: "text", text: p.text, pos: inLine(b.pos, p.offset) });
+  }
+  return out;
 }
 
 /** A report the source carried as data: taken as it is, its doubtful cells counted. */

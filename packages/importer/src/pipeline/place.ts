@@ -13,9 +13,11 @@ import {
   type Report,
   type TableCells,
   type TableId,
+  tableEquations,
 } from "@xxgk/core-model";
 import { type Diagnostics, excerpt } from "../_diagnostics.js";
 import { scopeOf } from "../_scope.js";
+import { tick } from "../_work.js";
 import type { ImportStats, SourcePosition } from "../types.js";
 
 /** One value as written in the source. */
@@ -81,46 +83,16 @@ interface Constraint {
   readonly rhs: readonly CellKey[];
 }
 
+// The table's equations, as sums that must agree: core-model's, so the importer settles a copy by the very
+// rules the validators check.
 function constraintsOf(edition: EditionId): Constraint[] {
-  const scope = scopeOf(edition);
-  const out: Constraint[] = [];
-  const app = scope.tables.applications;
-  const cols = app.rowCells.get("newlyReceived")!.map((d) => d.path[1]);
-  const k = (row: string, col: string) => `applications.${row}.${col}`;
-  for (const row of app.rowOrder) {
-    out.push({ lhs: [k(row, "total")], rhs: cols.filter((c) => c !== "total").map((c) => k(row, c)) });
-  }
-  const results = app.rowOrder.slice(app.rowOrder.indexOf("disclosed"), app.rowOrder.indexOf("resultsTotal"));
-  for (const c of cols) {
-    out.push({
-      lhs: [k("newlyReceived", c), k("carriedOver", c)],
-      rhs: [k("resultsTotal", c), k("carriedForward", c)],
-    });
-    out.push({ lhs: [k("resultsTotal", c)], rhs: results.map((r) => k(r, c)) });
-  }
-  const groups = new Map<string, CellDef[]>();
-  for (const d of layoutOf(edition).tables.review.cells)
-    groups.set(d.path[0], [...(groups.get(d.path[0]) ?? []), d]);
-  for (const defs of groups.values()) {
-    const total = defs.find((d) => d.path[1] === "total")!;
-    out.push({ lhs: [total.key], rhs: defs.filter((d) => d !== total).map((d) => d.key) });
-  }
-  return out;
+  return tableEquations(edition).map((q) => ({
+    lhs: [q.about, ...q.terms.filter((t) => t.sign < 0).map((t) => t.key)],
+    rhs: q.terms.filter((t) => t.sign > 0).map((t) => t.key),
+  }));
 }
 
 const constraintCache = new Map<EditionId, Constraint[]>();
-
-/** How many ways to choose `k` of `n`. */
-function binomial(n: number, k: number): number {
-  let c = 1;
-  for (let i = 1; i <= k; i++) c = (c * (n - k + i)) / i;
-  return Math.round(c);
-}
-
-// The most placements of a row's values that are tried against the arithmetic. A table row has at most
-// 15 columns, so a short row never reaches it (C(15, 7) = 6435); a row with far more values than columns
-// (a table read wrongly) would mean millions, and nothing could be told apart among them anyway.
-const MAX_PLACEMENTS = 10_000;
 
 function combinations(n: number, k: number): number[][] {
   const out: number[][] = [];
@@ -140,6 +112,21 @@ function combinations(n: number, k: number): number[][] {
   return out;
 }
 
+/** C(n, k), exact for the small numbers it is asked about, capped far above {@link MAX_PLACEMENTS}. */
+function binomial(n: number, k: number): number {
+  let r = 1;
+  for (let i = 1; i <= k && r <= 1e9; i++) r = (r * (n - k + i)) / i;
+  return Math.round(r);
+}
+
+/**
+ * The most ways of putting a row's values into its columns the arithmetic is asked to judge. A row of 8
+ * values for 7 columns has 8, one of 15 for 7 has 6,435; beyond this (values of several rows run into
+ * one, as in a PDF's reading order) the row is reported, not searched: enumerating C(27, 7) placements
+ * once ran a 6 KB text copy out of memory.
+ */
+export const MAX_PLACEMENTS = 10_000;
+
 const labelOf = (d: CellDef): string => [...d.rowLabels, ...d.colLabels].join(" / ");
 
 const NONE: ReadonlySet<CellKey> = new Set();
@@ -157,6 +144,8 @@ export class Placer {
   readonly #diag: Diagnostics;
   readonly #cells = new Map<CellKey, { cell: Cell; unsure: boolean }>();
   readonly #seenRows = new Set<string>();
+  /** Rows read but left blank on purpose (the reader said why): not reported as missing. */
+  readonly #blankRows = new Set<string>();
   readonly #deferred: { row: LogicalRow; defs: readonly CellDef[]; omit?: ReadonlySet<CellKey> }[] = [];
   /** Rows read under a header that orders the columns otherwise than the official format, by header. */
   readonly #reordered = new Map<HeaderOrder, { row: LogicalRow; defs: readonly CellDef[] }[]>();
@@ -173,6 +162,17 @@ export class Placer {
       constraintCache.set(edition, c);
     }
     this.#constraints = c;
+  }
+
+  /**
+   * Records that a row was found but its cells stay blank, because the reader could not tell its values
+   * (and has said why, with a diagnostic on the row): it is not reported as missing as well.
+   */
+  leaveBlank(table: TableId, row: string): void {
+    const id = `${table}.${row}`;
+    if (this.#seenRows.has(id)) return;
+    this.#seenRows.add(id);
+    this.#blankRows.add(id);
   }
 
   /** Places a row at once when its columns are known; otherwise keeps it for {@link finish}. */
@@ -201,6 +201,18 @@ export class Placer {
     }
     if (row.columns) {
       this.#placeByHeader(row, defs, row.columns);
+      return;
+    }
+    if (row.values.length === 0) {
+      this.#blankRows.add(id);
+      this.#diag.add(
+        "missing-cells",
+        "warning",
+        `「${defs[0]!.rowLabels.join(" / ") || "数据行"}」没有数值，其单元格留空`,
+        `"${defs[0]!.rowLabels.join(" / ") || "data row"}" has no values; its cells are blank`,
+        row.pos,
+        { pointer: defs[0]!.pointer },
+      );
       return;
     }
     const values = [...row.values];
@@ -326,14 +338,14 @@ export class Placer {
 
   #check(
     candidate: ReadonlyMap<CellKey, Cell>,
-    touched: ReadonlySet<CellKey>,
+    constraints: readonly Constraint[],
   ): { checked: number; violated: number } {
     let checked = 0;
     let violated = 0;
     const get = (k: CellKey): Cell | undefined => candidate.get(k) ?? this.#cells.get(k)?.cell;
-    for (const c of this.#constraints) {
+    for (const c of constraints) {
       const keys = [...c.lhs, ...c.rhs];
-      if (!keys.some((k) => touched.has(k))) continue;
+      tick(keys.length);
       const cells = keys.map(get);
       if (cells.some((x) => x === undefined || x.status === "invalid")) continue;
       const sum = (ks: readonly CellKey[]) => ks.reduce((s, k) => s + (get(k)!.value ?? 0), 0);
@@ -348,20 +360,24 @@ export class Placer {
     const m = row.values.length;
     const written = row.values.map((v) => v.raw || "(空)").join(" ");
     const label = defs[0]!.rowLabels.join(" / ") || "数据行";
-    const unplaced = () =>
+    const id = `${row.table}.${row.row}`;
+    const unplaced = () => {
+      this.#blankRows.add(id);
       this.#diag.add(
         "unplaced",
         "error",
-        `「${label}」有 ${m} 个数值（应为 ${n} 个）：${written}；无法确定各数值所在的列，该行留空，请手工填写`,
-        `"${label}" has ${m} values for ${n} columns (${written}); their columns cannot be determined, so the row was left blank: fill it in by hand`,
+        `「${label}」有 ${m} 个数值（应为 ${n} 个）：${excerpt(written)}；无法确定各数值所在的列，该行留空，请手工填写`,
+        `"${label}" has ${m} values for ${n} columns (${excerpt(written)}); their columns cannot be determined, so the row was left blank: fill it in by hand`,
         row.pos,
         { pointer: defs[0]!.pointer },
       );
+    };
     if (binomial(Math.max(n, m), Math.min(n, m)) > MAX_PLACEMENTS) {
       unplaced();
       return;
     }
     const touched = new Set(defs.map((d) => d.key));
+    const relevant = this.#constraints.filter((c) => [...c.lhs, ...c.rhs].some((k) => touched.has(k)));
     // Each candidate: for each value, the index of its column (or -1: dropped).
     const candidates: number[][] =
       m < n
@@ -376,7 +392,7 @@ export class Placer {
       });
       return map;
     };
-    const results = candidates.map((c) => ({ c, r: this.#check(asCells(c), touched) }));
+    const results = candidates.map((c) => ({ c, r: this.#check(asCells(c), relevant) }));
     const consistent = results.filter((x) => x.r.checked > 0 && x.r.violated === 0);
     const first = results[0]!;
     const apply = (cand: number[], unsure: boolean) => {
@@ -389,6 +405,22 @@ export class Placer {
 
     if (m < n) {
       const ltrHolds = first.r.checked === 0 || first.r.violated === 0;
+      // A lone value could be any column's (a 总计 written alone, the other cells left empty): reading it
+      // as the first column's would be a guess, and the arithmetic cannot tell either — with the other
+      // cells blank, a row total holds for no column of a value other than 0, and for every column of 0.
+      if (m === 1) {
+        this.#blankRows.add(id);
+        const v = row.values[0]!.raw;
+        this.#diag.add(
+          "lone-value",
+          "warning",
+          `「${label}」只有一个数值「${v}」（应为 ${n} 个），无法确定它属于哪一列，该行留空，请对照原文填写`,
+          `"${label}" has a single value "${v}" for ${n} columns; which column it belongs to cannot be told, so the row was left blank: fill it in from the source`,
+          row.pos,
+          { pointer: defs[0]!.pointer },
+        );
+        return;
+      }
       if (!ltrHolds && consistent.length === 1) {
         const rest = apply(consistent[0]!.c, true);
         this.#diag.add(
@@ -480,8 +512,9 @@ export class Placer {
     };
     const asHeader = reading("byHeader");
     const asOfficial = reading("byOfficial");
-    const failH = this.#check(asHeader, touched).violated;
-    const failO = this.#check(asOfficial, touched).violated;
+    const relevant = this.#constraints.filter((c) => [...c.lhs, ...c.rhs].some((k) => touched.has(k)));
+    const failH = this.#check(asHeader, relevant).violated;
+    const failO = this.#check(asOfficial, relevant).violated;
     const verdict = failH < failO ? "confirmed" : failH === failO ? "undecided" : "conflict";
     const moved = order.filter((j, i) => j !== i);
     for (const f of full) {
@@ -563,7 +596,10 @@ export class Placer {
       const t = scope.tables[id];
       const pos = tablePos[id] ?? start;
       const rows = t.rowOrder.filter(
-        (r) => !t.rowCells.get(r)!.some((d) => this.#cells.has(d.key)) && !this.#collapsed.has(`${id}.${r}`),
+        (r) =>
+          !this.#blankRows.has(`${id}.${r}`) &&
+          !t.rowCells.get(r)!.some((d) => this.#cells.has(d.key)) &&
+          !this.#collapsed.has(`${id}.${r}`),
       );
       const section = layout.tables[id].section.label;
       const picture = pictured[id];

@@ -1,48 +1,22 @@
-import { APPLICATIONS_CORNER_NOTE, type EditionId } from "@xxgk/core-model";
-import { applicationColumns, applicationRows, labelOf, perEdition, resultRows, slotOf } from "../_cells.js";
+import { APPLICATIONS_CORNER_NOTE, type EditionId, tableEquations } from "@xxgk/core-model";
+import { labelOf, perEdition, slotOf } from "../_cells.js";
 import type { Equation } from "../types.js";
 import { num, type RuleImpl } from "./_rule.js";
 
-const key = (row: string, col: string) => `applications.${row}.${col}`;
 const unique = (keys: string[]) => [...new Set(keys)];
-
-function balance(edition: EditionId): Equation[] {
-  return applicationColumns(edition).map((c) => ({
-    about: key("carriedForward", c),
-    terms: [
-      { key: key("newlyReceived", c), sign: 1 },
-      { key: key("carriedOver", c), sign: 1 },
-      { key: key("resultsTotal", c), sign: -1 },
-    ],
-  }));
-}
-
-function resultsTotal(edition: EditionId): Equation[] {
-  return applicationColumns(edition).map((c) => ({
-    about: key("resultsTotal", c),
-    terms: resultRows(edition).map((r) => ({ key: key(r, c), sign: 1 as const })),
-  }));
-}
-
-function rowTotal(edition: EditionId): Equation[] {
-  const cols = applicationColumns(edition).filter((c) => c !== "total");
-  return applicationRows(edition).map((r) => ({
-    about: key(r, "total"),
-    terms: cols.map((c) => ({ key: key(r, c), sign: 1 as const })),
-  }));
-}
 
 /** The column label of an equation's cell (自然人 … 总计). */
 const columnOf = (edition: EditionId, eq: Equation) => slotOf(edition, eq.about).def.colLabels.at(-1)!;
 /** The row label of an equation's cell, without its column: `（三）不予公开1.属于国家秘密`. */
 const rowOf = (edition: EditionId, eq: Equation) => labelOf(edition, eq.about).replace(/（[^（）]*）$/, "");
 
-const readsOf = (eqs: Record<EditionId, Equation[]>) =>
+const readsOf = (eqs: Record<EditionId, readonly Equation[]>) =>
   perEdition((e) => unique(eqs[e].flatMap((q) => [q.about, ...q.terms.map((t) => t.key)])));
 
-const balanceEqs = perEdition(balance);
-const resultsEqs = perEdition(resultsTotal);
-const rowEqs = perEdition(rowTotal);
+// The equations themselves are core-model's (the importer settles copies with the same ones).
+const balanceEqs = perEdition((e) => tableEquations(e, "T3.balance"));
+const resultsEqs = perEdition((e) => tableEquations(e, "T3.results-total"));
+const rowEqs = perEdition((e) => tableEquations(e, "T3.row-total"));
 
 /** T3.balance [F]: 一 + 二 = （七）总计 + 四, per column; the finding is about 四、结转下年度继续办理. */
 export const t3Balance: RuleImpl = {

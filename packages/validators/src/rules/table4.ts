@@ -1,13 +1,9 @@
-import { labelOf, perEdition, reviewGroups, slotOf } from "../_cells.js";
-import type { Equation } from "../types.js";
+import { tableEquations } from "@xxgk/core-model";
+import { labelOf, perEdition, slotOf } from "../_cells.js";
 import { num, type RuleImpl } from "./_rule.js";
 
-const eqs = perEdition((e): Equation[] =>
-  reviewGroups(e).map(([group, cols]) => ({
-    about: `review.${group}.total`,
-    terms: cols.filter((c) => c !== "total").map((c) => ({ key: `review.${group}.${c}`, sign: 1 as const })),
-  })),
-);
+// The equations themselves are core-model's (the importer settles copies with the same ones).
+const eqs = perEdition((e) => tableEquations(e, "T4.total"));
 
 /** T4.total [D]: 结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 总计, for each of the three groups. */
 export const t4Total: RuleImpl = {
