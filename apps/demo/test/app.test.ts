@@ -1493,7 +1493,7 @@ describe("the demo app", () => {
     await page.setViewportSize({ width: 1440, height: 960 });
   });
 
-  test("a PDF or a legacy .doc is refused with what to do, and a GBK page decoded by its bytes; no report made", async () => {
+  test("a cut-off PDF or a legacy .doc is refused with what to do, and a GBK page decoded by its bytes; no report made", async () => {
     const notes = page.locator("section.import-notes");
     const before = await openId();
     const choose = async (name: string, buffer: Buffer) => {
