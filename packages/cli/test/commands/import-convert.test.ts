@@ -7,6 +7,7 @@ import { parseReport, type Report } from "@xxgk/core-model";
 import { convertWithLibreOffice } from "@xxgk/render-contract/libreoffice";
 import { renderDocx } from "@xxgk/render-docx";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { reportArticle } from "../../../importer/test/_page.js";
 import { findSoffice } from "../../src/_convert.js";
 import { scratch, xxgk } from "../_helpers.js";
 
@@ -51,6 +52,41 @@ describe("xxgk import --convert", () => {
     expect(parsed.report.meta).toMatchObject({ organ: "江南市滨河区人民政府办公室", year: 2025 });
     // The temporary folder with LibreOffice's profile is gone.
     expect(leftovers()).toEqual(before);
+  });
+
+  it("a .doc holding two reports: refused with both named (exit 1); with --all, each its own file", async () => {
+    const a = example();
+    const b: Report = {
+      ...a,
+      meta: { ...a.meta, year: 2022, title: "江南市滨河区人民政府办公室2022年政府信息公开工作年度报告" },
+    };
+    const html = `<html><head><meta charset="utf-8"></head><body>${reportArticle(a)}\n${reportArticle(b)}</body></html>`;
+    const two = (
+      await convertWithLibreOffice({ "two.html": new TextEncoder().encode(html) }, { to: "doc:MS Word 97" })
+    )["two.html"]!;
+    const dir = scratch();
+    writeFileSync(join(dir, "two.doc"), two);
+
+    const one = await xxgk(["import", "two.doc", "--convert", "-o", "two.json"], { cwd: dir });
+    expect(one.code).toBe(1);
+    expect(one.stdout).toContain("several-reports");
+    expect(one.stdout).toMatch(
+      new RegExp(`「${a.meta.title}」（第 \\d+ 段）、「${b.meta.title}」（第 \\d+ 段）`),
+    );
+    expect(existsSync(join(dir, "two.json"))).toBe(false);
+
+    const all = await xxgk(["import", "two.doc", "--convert", "--all", "--out-dir", "out"], { cwd: dir });
+    expect(all.code).toBe(0);
+    expect(all.stdout.split("\n").filter((l) => l.startsWith("two.doc"))).toEqual([
+      expect.stringMatching(/^two\.doc（第 1 份报告，共 2 份）：已放置 200，不确定 0，缺失 0/),
+      expect.stringMatching(/^two\.doc（第 2 份报告，共 2 份）：已放置 200，不确定 0，缺失 0/),
+    ]);
+    const titles = ["two-1.json", "two-2.json"].map((f) => {
+      const parsed = parseReport(JSON.parse(readFileSync(join(dir, "out", f), "utf8")));
+      if (!parsed.ok) throw new Error(f);
+      return parsed.report.meta.title;
+    });
+    expect(titles).toEqual([a.meta.title, b.meta.title]);
   });
 
   it("without --convert, refuses the .doc and says --convert would convert it (exit 1)", async () => {

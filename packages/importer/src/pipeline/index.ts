@@ -79,11 +79,21 @@ export function readReports(
 function where(part: SourceDocument, k: number): { zh: string; en: string; pos: SourcePosition } {
   const title = findTitle(part);
   const pos = title?.pos ?? part.start;
-  const at = pos.page === undefined ? `第 ${pos.line} 行` : `第 ${pos.page} 页`;
-  const atEn = pos.page === undefined ? `line ${pos.line}` : `page ${pos.page}`;
+  const { zh: at, en: atEn } = placeOf(pos);
   return title
     ? { zh: `「${title.text}」（${at}）`, en: `"${title.text}" (${atEn})`, pos }
     : { zh: `第 ${k + 1} 份报告（无标题，${at}起）`, en: `report ${k + 1} (untitled, from ${atEn})`, pos };
+}
+
+/** A position in words, for a message: a page of a PDF, a paragraph or table of a Word document, a line of text. */
+function placeOf(pos: SourcePosition): { zh: string; en: string } {
+  if (pos.page !== undefined) return { zh: `第 ${pos.page} 页`, en: `page ${pos.page}` };
+  if (pos.paragraph !== undefined) {
+    return pos.table === undefined
+      ? { zh: `第 ${pos.paragraph} 段`, en: `paragraph ${pos.paragraph}` }
+      : { zh: `表 ${pos.table}`, en: `table ${pos.table}` };
+  }
+  return { zh: `第 ${pos.line} 行`, en: `line ${pos.line}` };
 }
 
 /** Turns a read document into a report (or says why none could be made). */

@@ -122,3 +122,31 @@ describe.each(Object.keys(as) as (keyof typeof as)[])("%s: two reports in one fi
     expect(result.diagnostics.filter((d) => d.code === "several-reports")).toEqual([]);
   });
 });
+
+describe("a Word document holding two reports", () => {
+  test("one import names both by title and paragraph; importReports reads each whole", async () => {
+    const { editPart, EXAMPLE_DOCX } = await import("../_docx.js");
+    // The 2021 example's body twice, the second copy a year earlier (its title and dates say 2024).
+    const docx = editPart(EXAMPLE_DOCX, "word/document.xml", (xml) => {
+      const start = xml.indexOf("<w:body>") + "<w:body>".length;
+      const end = xml.lastIndexOf("<w:sectPr");
+      const body = xml.slice(start, end);
+      return `${xml.slice(0, start)}${body}${body.replaceAll("2025", "2024")}${xml.slice(end)}`;
+    });
+    const first = a2021.meta.title;
+    const second = first.replace("2025", "2024");
+
+    const one = await importReport(docx);
+    expect(one.report).toBeNull();
+    const error = one.diagnostics.find((d) => d.code === "several-reports")!;
+    expect(error.source.paragraph).toBeGreaterThan(1);
+    // Where each starts, in a Word document's terms: a paragraph, never a line it does not have.
+    expect(error.message.zh).toMatch(new RegExp(`「${first}」（第 \\d+ 段）、「${second}」（第 \\d+ 段）`));
+    expect(error.message.en).toMatch(/\(paragraph \d+\).*\(paragraph \d+\)/);
+    expect(`${error.message.zh}${error.message.en}`).not.toContain("undefined");
+
+    const all = await importReports(docx);
+    expect(all.map((r) => r.report?.meta.title)).toEqual([first, second]);
+    expect(all.map((r) => r.stats.placed)).toEqual([200, 200]);
+  });
+});
